@@ -1,0 +1,180 @@
+#!/usr/bin/env bash
+# Duban's local infrastructure without Docker: one Apache Kafka broker (KRaft, official jars resolved by
+# Maven) and one PostgreSQL database per service (on the local server, or an embedded one where none runs).
+#
+#   deploy/local/infra.sh start|stop|status|env [kafka|postgres]
+#
+# DUBAN_INSTANCE=dev (default, `make run`) or test (`make test`): each has its own broker port, data folder
+# and databases, so tests never touch demo data and can run while the demo runs.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+INSTANCE=${DUBAN_INSTANCE:-dev}
+case "$INSTANCE" in
+  dev)  KAFKA_PORT=${DUBAN_KAFKA_PORT:-9092};  DB_SUFFIX="" ;;
+  test) KAFKA_PORT=${DUBAN_KAFKA_PORT:-19092}; DB_SUFFIX="_test" ;;
+  *) echo "DUBAN_INSTANCE must be dev or test, not '$INSTANCE'" >&2; exit 2 ;;
+esac
+CONTROLLER_PORT=$((KAFKA_PORT + 1))
+PG_HOST=${DUBAN_PG_HOST:-127.0.0.1}
+PG_PORT=${DUBAN_PG_PORT:-5432}
+PG_USER=${DUBAN_PG_USER:-postgres}
+SERVICES=(supervision agriculture industry culture_tourism urban_construction reform livelihood)
+STATE="$ROOT/.duban/$INSTANCE"
+SHARED_STATE="$ROOT/.duban/shared"
+INFRA="$ROOT/deploy/local/infra"
+
+say() { printf '[infra:%s] %s\n' "$INSTANCE" "$*"; }
+die() { printf '[infra:%s] ERROR: %s\n' "$INSTANCE" "$*" >&2; exit 1; }
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+
+check_java() {
+  command -v java >/dev/null || die "no 'java' on PATH: install a JDK 17 or newer"
+  local major
+  major=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+  [ "${major%%.*}" -ge 17 ] 2>/dev/null || die "Java $major is too old: Duban needs JDK 17 or newer"
+}
+
+check_disk() {
+  local free_kb
+  free_kb=$(df -Pk "$ROOT" | awk 'NR==2 {print $4}')
+  [ "$free_kb" -ge 1048576 ] || die "less than 1 GiB free on the disk holding $ROOT ($((free_kb / 1024)) MiB): free some space"
+}
+
+# The classpath of the broker and of the tools in deploy/local/infra, built once by Maven.
+tools_classpath() {
+  local cp="$INFRA/target/classpath.txt"
+  if [ ! -s "$cp" ] || [ ! -d "$INFRA/target/classes/cn" ] || [ "$INFRA/pom.xml" -nt "$cp" ]; then
+    say "resolving the Kafka broker and tools with Maven (first time only)"
+    mvn -B -q -f "$INFRA/pom.xml" package -DskipTests >"$SHARED_STATE/infra-build.log" 2>&1 \
+      || { tail -20 "$SHARED_STATE/infra-build.log" >&2; die "could not build deploy/local/infra (log: $SHARED_STATE/infra-build.log)"; }
+  fi
+  printf '%s:%s' "$INFRA/target/classes" "$(cat "$cp")"
+}
+
+tool() { local main=$1; shift; java -Xmx128m -cp "$(tools_classpath)" "cn.duban.infra.$main" "$@"; }
+
+kafka_start() {
+  local dir="$STATE/kafka" pid="$STATE/kafka.pid"
+  if alive "$pid"; then
+    say "Kafka already running on 127.0.0.1:$KAFKA_PORT (pid $(cat "$pid"))"
+    return
+  fi
+  port_open "$KAFKA_PORT" && die "port $KAFKA_PORT is taken by a process that is not this Duban broker: stop it or set DUBAN_KAFKA_PORT"
+  port_open "$CONTROLLER_PORT" && die "port $CONTROLLER_PORT (Kafka controller) is taken: stop that process or set DUBAN_KAFKA_PORT"
+  check_disk
+  local cp; cp=$(tools_classpath)
+  mkdir -p "$dir/data"
+  cat >"$dir/server.properties" <<PROPS
+process.roles=broker,controller
+node.id=1
+controller.quorum.voters=1@127.0.0.1:$CONTROLLER_PORT
+listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$CONTROLLER_PORT
+advertised.listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT
+controller.listener.names=CONTROLLER
+listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
+inter.broker.listener.name=PLAINTEXT
+log.dirs=$dir/data
+num.partitions=6
+auto.create.topics.enable=false
+offsets.topic.replication.factor=1
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+share.coordinator.state.topic.replication.factor=1
+share.coordinator.state.topic.min.isr=1
+group.initial.rebalance.delay.ms=0
+PROPS
+  if [ ! -f "$dir/data/meta.properties" ]; then
+    local cluster_id
+    cluster_id=$(head -c16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')
+    java -Xmx256m -cp "$cp" kafka.tools.StorageTool format -t "$cluster_id" -c "$dir/server.properties" \
+      >"$STATE/kafka-format.log" 2>&1 || { cat "$STATE/kafka-format.log" >&2; die "could not format Kafka storage in $dir/data"; }
+  fi
+  say "starting Kafka on 127.0.0.1:$KAFKA_PORT (log: $STATE/kafka.log)"
+  nohup setsid java -Xms256m -Xmx768m -XX:+UseG1GC -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+    -cp "$cp" kafka.Kafka "$dir/server.properties" >"$STATE/kafka.log" 2>&1 </dev/null 9>&- &
+  echo $! >"$pid"
+  if ! tool KafkaTopics "127.0.0.1:$KAFKA_PORT" 90 >"$STATE/topics.log" 2>&1; then
+    tail -30 "$STATE/kafka.log" >&2
+    kafka_stop
+    die "Kafka did not become ready on 127.0.0.1:$KAFKA_PORT in 90 s (see $STATE/kafka.log)"
+  fi
+  say "Kafka ready on 127.0.0.1:$KAFKA_PORT, topics created"
+}
+
+stop_pid() {
+  local name=$1 pid=$2
+  alive "$pid" || { rm -f "$pid"; return 0; }
+  local p; p=$(cat "$pid")
+  kill "$p" 2>/dev/null || true
+  for _ in $(seq 1 60); do kill -0 "$p" 2>/dev/null || break; sleep 0.5; done
+  if kill -0 "$p" 2>/dev/null; then
+    say "$name did not stop in 30 s; killing it"
+    kill -9 "$p" 2>/dev/null || true
+  fi
+  rm -f "$pid"
+  say "$name stopped"
+}
+
+kafka_stop() { stop_pid Kafka "$STATE/kafka.pid"; }
+
+databases() { local s; for s in "${SERVICES[@]}"; do printf 'duban_%s%s ' "$s" "$DB_SUFFIX"; done; }
+
+postgres_start() {
+  local rc=0
+  # shellcheck disable=SC2046
+  tool PostgresDatabases "$PG_HOST" "$PG_PORT" "$PG_USER" $(databases) >"$STATE/postgres.log" 2>&1 || rc=$?
+  if [ "$rc" -eq 3 ]; then
+    embedded_postgres_start
+    # shellcheck disable=SC2046
+    tool PostgresDatabases "$PG_HOST" "$PG_PORT" "$PG_USER" $(databases) >"$STATE/postgres.log" 2>&1 || rc=$?
+  fi
+  [ "$rc" -eq 0 ] || { cat "$STATE/postgres.log" >&2; die "could not prepare the PostgreSQL databases at $PG_HOST:$PG_PORT"; }
+  say "PostgreSQL ready at $PG_HOST:$PG_PORT, databases: $(databases)"
+}
+
+embedded_postgres_start() {
+  local pid="$SHARED_STATE/embedded-postgres.pid"
+  alive "$pid" && return
+  [ "$PG_HOST" = 127.0.0.1 ] || die "no PostgreSQL answers at $PG_HOST:$PG_PORT"
+  [ "$(id -u)" -ne 0 ] || die "no PostgreSQL answers at 127.0.0.1:$PG_PORT, and an embedded one cannot run as root (PostgreSQL refuses): start the local server (pg_ctlcluster ... main start) or run as a normal user"
+  say "no PostgreSQL at 127.0.0.1:$PG_PORT: starting an embedded one (data: $SHARED_STATE/postgres)"
+  nohup setsid java -Xmx128m -cp "$(tools_classpath)" cn.duban.infra.EmbeddedPostgresServer "$PG_PORT" \
+    "$SHARED_STATE/postgres" >"$SHARED_STATE/embedded-postgres.log" 2>&1 </dev/null 9>&- &
+  echo $! >"$pid"
+  for _ in $(seq 1 120); do port_open "$PG_PORT" && return; sleep 0.5; done
+  die "embedded PostgreSQL did not start (see $SHARED_STATE/embedded-postgres.log)"
+}
+
+status() {
+  if alive "$STATE/kafka.pid"; then say "kafka: running on 127.0.0.1:$KAFKA_PORT (pid $(cat "$STATE/kafka.pid"))"
+  else say "kafka: stopped"; fi
+  if port_open "$PG_PORT"; then say "postgres: answering at $PG_HOST:$PG_PORT"
+  else say "postgres: not answering at $PG_HOST:$PG_PORT"; fi
+}
+
+mkdir -p "$STATE" "$SHARED_STATE"
+cmd=${1:-status}; what=${2:-all}
+# One starter at a time per instance: test modules and make targets may race.
+exec 9>"$STATE/.lock"; flock 9
+case "$cmd" in
+  start)
+    check_java
+    case "$what" in kafka) kafka_start ;; postgres) postgres_start ;; all) postgres_start; kafka_start ;; *) die "unknown component $what" ;; esac ;;
+  stop)
+    case "$what" in
+      kafka) kafka_stop ;;
+      postgres) stop_pid "embedded PostgreSQL" "$SHARED_STATE/embedded-postgres.pid" ;;
+      # The embedded server is shared by both instances; the dev instance owns its lifetime.
+      all) kafka_stop; [ "$INSTANCE" = test ] || stop_pid "embedded PostgreSQL" "$SHARED_STATE/embedded-postgres.pid" ;;
+      *) die "unknown component $what" ;;
+    esac ;;
+  status) status ;;
+  env)
+    echo "KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT"
+    echo "DUBAN_DB_URL_PREFIX=jdbc:postgresql://$PG_HOST:$PG_PORT/duban_"
+    echo "DUBAN_DB_SUFFIX=$DB_SUFFIX"
+    echo "DUBAN_DB_USER=$PG_USER" ;;
+  *) die "usage: $0 start|stop|status|env [kafka|postgres]" ;;
+esac

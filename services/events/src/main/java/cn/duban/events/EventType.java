@@ -1,0 +1,67 @@
+package cn.duban.events;
+
+import cn.duban.events.alert.AlertAcknowledged;
+import cn.duban.events.alert.AlertEscalated;
+import cn.duban.events.alert.AlertRaised;
+import cn.duban.events.alert.AlertResolved;
+import cn.duban.events.progress.AssignmentAcknowledged;
+import cn.duban.events.progress.CompletionClaimed;
+import cn.duban.events.progress.ExtensionRequested;
+import cn.duban.events.progress.ProgressReported;
+import cn.duban.events.task.TaskAssigned;
+import cn.duban.events.task.TaskClosed;
+import cn.duban.events.task.TaskUpdated;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Every event Duban publishes: its topic, its CloudEvents {@code type} and its payload class. The schema
+ * version is the type's suffix; a breaking change gets a new type (and topic), never an edit of this one.
+ */
+public enum EventType {
+    TASK_ASSIGNED(Topics.TASKS, "TaskAssigned", TaskAssigned.class),
+    TASK_UPDATED(Topics.TASKS, "TaskUpdated", TaskUpdated.class),
+    TASK_CLOSED(Topics.TASKS, "TaskClosed", TaskClosed.class),
+    PROGRESS_REPORTED(Topics.PROGRESS, "ProgressReported", ProgressReported.class),
+    ASSIGNMENT_ACKNOWLEDGED(Topics.PROGRESS, "AssignmentAcknowledged", AssignmentAcknowledged.class),
+    EXTENSION_REQUESTED(Topics.PROGRESS, "ExtensionRequested", ExtensionRequested.class),
+    COMPLETION_CLAIMED(Topics.PROGRESS, "CompletionClaimed", CompletionClaimed.class),
+    ALERT_RAISED(Topics.ALERTS, "AlertRaised", AlertRaised.class),
+    ALERT_ESCALATED(Topics.ALERTS, "AlertEscalated", AlertEscalated.class),
+    ALERT_ACKNOWLEDGED(Topics.ALERTS, "AlertAcknowledged", AlertAcknowledged.class),
+    ALERT_RESOLVED(Topics.ALERTS, "AlertResolved", AlertResolved.class);
+
+    public static final int SCHEMA_VERSION = 1;
+
+    private final String topic;
+    private final String ceType;
+    private final Class<? extends EventPayload> payloadClass;
+
+    EventType(String topic, String name, Class<? extends EventPayload> payloadClass) {
+        this.topic = topic;
+        this.ceType = "duban." + name + ".v" + SCHEMA_VERSION;
+        this.payloadClass = payloadClass;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    /** The CloudEvents {@code type} attribute, e.g. {@code duban.ProgressReported.v1}. */
+    public String ceType() {
+        return ceType;
+    }
+
+    public Class<? extends EventPayload> payloadClass() {
+        return payloadClass;
+    }
+
+    public static Optional<EventType> ofCeType(String ceType) {
+        return Arrays.stream(values()).filter(t -> t.ceType.equals(ceType)).findFirst();
+    }
+
+    public static EventType of(EventPayload payload) {
+        return Arrays.stream(values()).filter(t -> t.payloadClass == payload.getClass()).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("not a Duban event: " + payload.getClass()));
+    }
+}

@@ -1,0 +1,48 @@
+package cn.duban.events;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The six parts (六个聚焦) of the work plan, in the report's order; each has one sector service. */
+public enum Sector {
+    AGRICULTURE("agriculture", "AGR"),
+    INDUSTRY("industry", "IND"),
+    CULTURE_TOURISM("culture-tourism", "CUL"),
+    URBAN_CONSTRUCTION("urban-construction", "URB"),
+    REFORM("reform", "REF"),
+    LIVELIHOOD("livelihood", "LIV");
+
+    private final String id;
+    private final String code;
+
+    Sector(String id, String code) {
+        this.id = id;
+        this.code = code;
+    }
+
+    /** The name used in URLs, events and configuration, e.g. {@code culture-tourism}. */
+    public String id() {
+        return id;
+    }
+
+    /** The three-letter code inside task ids, e.g. {@code CUL} in {@code 2022-CUL-004}. */
+    public String code() {
+        return code;
+    }
+
+    public static Optional<Sector> fromId(String id) {
+        return Arrays.stream(values()).filter(s -> s.id.equals(id)).findFirst();
+    }
+
+    /** The sector a task id names, e.g. {@code 2022-AGR-003} → agriculture. */
+    public static Optional<Sector> ofTaskId(String taskId) {
+        if (taskId == null) {
+            return Optional.empty();
+        }
+        String[] parts = taskId.split("-");
+        if (parts.length != 3) {
+            return Optional.empty();
+        }
+        return Arrays.stream(values()).filter(s -> s.code.equals(parts[1])).findFirst();
+    }
+}
