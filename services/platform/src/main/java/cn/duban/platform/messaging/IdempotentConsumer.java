@@ -1,0 +1,119 @@
+package cn.duban.platform.messaging;
+
+import cn.duban.events.Envelope;
+import cn.duban.events.EventCodec;
+import cn.duban.events.MalformedEventException;
+import cn.duban.events.UnknownEventTypeException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.jboss.logging.Logger;
+
+/**
+ * Applies each event's effect exactly once: the event id is recorded in the same transaction as the
+ * effect, so a redelivered event finds its id and changes nothing. Unreadable or rejected events throw
+ * {@link RejectedEventException} (the channel's dead-letter queue takes them); a database outage is
+ * waited out, so no accepted event is parked or lost because PostgreSQL restarted.
+ */
+@ApplicationScoped
+public class IdempotentConsumer {
+    private static final Logger LOG = Logger.getLogger(IdempotentConsumer.class);
+    private static final int ATTEMPTS_FOR_OTHER_FAILURES = 3;
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+
+    @Inject
+    EntityManager entityManager;
+
+    /**
+     * @param consumer a name for this projection, so two consumers of one topic in one service dedup apart
+     * @param effect   runs in a transaction; throw {@link RejectedEventException} to dead-letter the event
+     */
+    public void consume(String consumer, ConsumerRecord<String, byte[]> record, Consumer<Envelope<?>> effect) {
+        Envelope<?> event;
+        try {
+            event = EventCodec.decode(record.key(), headers(record), record.value());
+        } catch (UnknownEventTypeException e) {
+            LOG.infof("%s skips %s at %s-%d@%d", consumer, e.getMessage(), record.topic(), record.partition(),
+                    record.offset());
+            return;
+        } catch (MalformedEventException e) {
+            throw new RejectedEventException(e.getMessage(), e);
+        }
+        Duration backoff = Duration.ofMillis(100);
+        int failures = 0;
+        while (true) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> {
+                    if (firstTime(consumer, event.id())) {
+                        effect.accept(event);
+                    }
+                });
+                return;
+            } catch (RejectedEventException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                if (!isTransient(e) && ++failures >= ATTEMPTS_FOR_OTHER_FAILURES) {
+                    throw new RejectedEventException("failed " + failures + " times: " + e, e);
+                }
+                LOG.warnf("%s could not apply event %s, retrying in %d ms: %s", consumer, event.id(),
+                        backoff.toMillis(), e.toString());
+                sleep(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    private boolean firstTime(String consumer, String eventId) {
+        return entityManager.createNativeQuery("""
+                insert into processed_event (consumer, event_id, processed_at) values (:consumer, :id, now())
+                on conflict do nothing""")
+                .setParameter("consumer", consumer)
+                .setParameter("id", eventId)
+                .executeUpdate() == 1;
+    }
+
+    static Map<String, String> headers(ConsumerRecord<String, byte[]> record) {
+        Map<String, String> headers = new HashMap<>();
+        for (Header header : record.headers()) {
+            if (header.value() != null) {
+                headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
+            }
+        }
+        return headers;
+    }
+
+    /** Connection loss, server shutdown, pool exhaustion, serialization conflicts: worth waiting out. */
+    static boolean isTransient(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                if (state == null || state.startsWith("08") || state.startsWith("57P") || state.startsWith("53")
+                        || state.startsWith("40")) {
+                    return true;
+                }
+            }
+            if (t.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to retry", e);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package cn.duban.platform.messaging;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** An event written in the same transaction as the change it announces, waiting for the relay to publish it. */
+@Entity
+@Table(name = "outbox_event")
+public class OutboxEvent {
+
+    /** Relay order: events leave in the order they were written, which keeps each task's events in order. */
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "event_id", nullable = false, unique = true)
+    public String eventId;
+
+    @Column(nullable = false)
+    public String topic;
+
+    @Column(name = "event_key", nullable = false)
+    public String key;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, columnDefinition = "jsonb")
+    public Map<String, String> headers;
+
+    @Column(nullable = false)
+    public String payload;
+
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
+
+    @Column(name = "published_at")
+    public OffsetDateTime publishedAt;
+}

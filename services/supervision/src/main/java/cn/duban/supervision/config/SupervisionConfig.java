@@ -1,0 +1,32 @@
+package cn.duban.supervision.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+
+@ConfigMapping(prefix = "duban.supervision")
+public interface SupervisionConfig {
+
+    Ledger ledger();
+
+    Clock clock();
+
+    interface Ledger {
+        /** Classpath resource of a ledger loaded (idempotently) at start, e.g. ledger/pingyao-2022.json; none in production. */
+        Optional<String> seed();
+
+        /** Classpath resource of the unit directory that goes with the seed ledger. */
+        @WithDefault("ledger/units.json")
+        String seedUnits();
+    }
+
+    interface Clock {
+        /** Where the business clock starts (demo: 2022-03-01T09:00+08:00); absent = the system clock. */
+        Optional<OffsetDateTime> start();
+
+        /** Whether the office may move the clock (POST /api/supervision/admin/clock): demo profile only. */
+        @WithDefault("false")
+        boolean movable();
+    }
+}

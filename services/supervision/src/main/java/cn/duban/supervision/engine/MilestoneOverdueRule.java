@@ -1,0 +1,28 @@
+package cn.duban.supervision.engine;
+
+import java.util.List;
+
+/** MILESTONE_OVERDUE: a milestone's date has passed and it has not been reported reached; one finding each. */
+public final class MilestoneOverdueRule implements Rule {
+
+    @Override
+    public RuleId id() {
+        return RuleId.MILESTONE_OVERDUE;
+    }
+
+    @Override
+    public List<Finding> findings(RuleContext context) {
+        return context.task().milestones().stream()
+                .filter(milestone -> !milestone.isReached())
+                .filter(milestone -> BusinessCalendar.hasPassed(milestone.due(), context.today()))
+                .map(milestone -> new Finding(id(), milestone.name(),
+                        "时间节点「" + milestone.name() + "」应于 " + milestone.due() + " 完成,尚未报告完成"))
+                .toList();
+    }
+
+    // a missed step stays a missed step even if the unit says the whole task is done
+    @Override
+    public boolean appliesWhileClaimPending() {
+        return true;
+    }
+}

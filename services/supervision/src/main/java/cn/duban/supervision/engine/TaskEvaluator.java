@@ -1,0 +1,80 @@
+package cn.duban.supervision.engine;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Evaluates one task at an instant of the business clock: runs the rules, then derives status and light.
+ *
+ * <p>Completion decides which rules run: a VERIFIED task runs none (it never alerts); a task whose claim is
+ * pending runs only the rules that {@link Rule#appliesWhileClaimPending() apply while a claim is pending}
+ * (MILESTONE_OVERDUE, and OVERDUE when the claim came after the deadline); a rule the task disables never runs.
+ *
+ * <p>Status: VERIFIED → COMPLETED, or COMPLETED_LATE when claimed after the current deadline; a pending claim →
+ * COMPLETION_CLAIMED; an OVERDUE finding → OVERDUE; any other finding → AT_RISK; no report yet → NOT_STARTED;
+ * otherwise ON_TRACK. Light: RED if any finding is red, YELLOW if any is yellow, else GREEN.
+ */
+public final class TaskEvaluator {
+
+    private final RuleSettings settings;
+    private final List<Rule> rules;
+
+    public TaskEvaluator(RuleSettings settings) {
+        this(settings, standardRules());
+    }
+
+    public TaskEvaluator(RuleSettings settings, List<Rule> rules) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.rules = List.copyOf(rules);
+    }
+
+    /** The rules of DESIGN.md, gravest first, which is also the order of an evaluation's findings. */
+    public static List<Rule> standardRules() {
+        return List.of(new OverdueRule(), new MilestoneOverdueRule(), new LaggingRule(),
+                new StaleReportRule(), new DueSoonRule());
+    }
+
+    public Evaluation evaluate(TaskFacts task, Instant now) {
+        LocalDate today = BusinessCalendar.dateOf(now);
+        RuleContext context = RuleContext.of(task, today, settings);
+        List<Finding> findings = rules.stream()
+                .filter(rule -> !task.overrides().disables(rule.id()))
+                .filter(rule -> applies(rule, task.completion()))
+                .flatMap(rule -> rule.findings(context).stream())
+                .toList();
+        Progress progress = context.progress();
+        return new Evaluation(task.taskId(), today, status(task, findings), light(findings),
+                progress.percent(), progress.expectedPercent(), findings);
+    }
+
+    private static boolean applies(Rule rule, Completion completion) {
+        return switch (completion.state()) {
+            case NONE -> true;
+            case CLAIMED -> rule.appliesWhileClaimPending();
+            case VERIFIED -> false;
+        };
+    }
+
+    private static TaskStatus status(TaskFacts task, List<Finding> findings) {
+        Completion completion = task.completion();
+        if (completion.isVerified()) {
+            return completion.claimedOn().isAfter(task.deadline()) ? TaskStatus.COMPLETED_LATE : TaskStatus.COMPLETED;
+        }
+        if (completion.isClaimPending()) {
+            return TaskStatus.COMPLETION_CLAIMED;
+        }
+        if (findings.stream().anyMatch(finding -> finding.rule() == RuleId.OVERDUE)) {
+            return TaskStatus.OVERDUE;
+        }
+        if (!findings.isEmpty()) {
+            return TaskStatus.AT_RISK;
+        }
+        return task.hasReported() ? TaskStatus.ON_TRACK : TaskStatus.NOT_STARTED;
+    }
+
+    private static Light light(List<Finding> findings) {
+        return findings.stream().map(Finding::light).reduce(Light.GREEN, Light::worse);
+    }
+}

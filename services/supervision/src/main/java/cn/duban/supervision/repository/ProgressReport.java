@@ -1,0 +1,86 @@
+package cn.duban.supervision.repository;
+
+import cn.duban.events.progress.Figure;
+import cn.duban.events.progress.ProgressReported;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A progress report as a unit sent it; corrections are further reports naming the one they correct. */
+@Entity
+@Table(name = "progress_report")
+public class ProgressReport extends PanacheEntityBase {
+    @Id
+    @Column(name = "report_id")
+    public String reportId;
+    @Column(name = "event_id")
+    public String eventId;
+    @Column(name = "task_id")
+    public String taskId;
+    public String sector;
+    public String unit;
+    @Column(name = "as_of")
+    public LocalDate asOf;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<Figure> figures;
+    public BigDecimal investment;
+    public Integer percent;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "milestones_reached")
+    public List<String> milestonesReached;
+    public String narrative;
+    public String problems;
+    @Column(name = "next_steps")
+    public String nextSteps;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> evidence;
+    public boolean completed;
+    @Column(name = "reported_at")
+    public OffsetDateTime reportedAt;
+    @Column(name = "reported_by")
+    public String reportedBy;
+    @Column(name = "correction_of")
+    public String correctionOf;
+    @Column(name = "correction_reason")
+    public String correctionReason;
+    @Column(name = "received_at")
+    public OffsetDateTime receivedAt;
+
+    public static ProgressReport of(String eventId, ProgressReported r, OffsetDateTime receivedAt) {
+        ProgressReport report = new ProgressReport();
+        report.reportId = r.reportId();
+        report.eventId = eventId;
+        report.taskId = r.taskId();
+        report.sector = r.sector();
+        report.unit = r.unit();
+        report.asOf = r.asOf();
+        report.figures = r.figures();
+        report.investment = r.investment();
+        report.percent = r.percent();
+        report.milestonesReached = r.milestonesReached();
+        report.narrative = r.narrative();
+        report.problems = r.problems();
+        report.nextSteps = r.nextSteps();
+        report.evidence = r.evidence();
+        report.completed = r.completed();
+        report.reportedAt = r.reportedAt();
+        report.reportedBy = r.reportedBy();
+        report.correctionOf = r.correctionOf();
+        report.correctionReason = r.correctionReason();
+        report.receivedAt = receivedAt;
+        return report;
+    }
+
+    /** The task's reports, newest first: by as-of date, then by when they were made (a correction wins). */
+    public static List<ProgressReport> ofTask(String taskId) {
+        return list("taskId = ?1 order by asOf desc, reportedAt desc", taskId);
+    }
+}

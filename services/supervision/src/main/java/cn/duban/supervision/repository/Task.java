@@ -1,0 +1,87 @@
+package cn.duban.supervision.repository;
+
+import cn.duban.events.task.Milestone;
+import cn.duban.events.task.TaskSnapshot;
+import cn.duban.events.task.Target;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** One task of the ledger, with the status and light of its latest evaluation. */
+@Entity
+@Table(name = "task")
+public class Task extends PanacheEntityBase {
+    @Id
+    public String id;
+    public int year;
+    public String sector;
+    public String title;
+    public String text;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> section;
+    @Column(name = "lead_unit")
+    public String leadUnit;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "co_units")
+    public List<String> coUnits;
+    public String leader;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<Target> targets;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<Milestone> milestones;
+    @Column(name = "planned_start")
+    public LocalDate plannedStart;
+    public LocalDate deadline;
+    @Column(name = "original_deadline")
+    public LocalDate originalDeadline;
+    @Column(name = "reporting_cycle")
+    public String reportingCycle;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> flags;
+    @Column(name = "content_hash")
+    public String contentHash;
+    public String status;
+    public String light;
+    public int percent;
+    @Column(name = "expected_percent")
+    public int expectedPercent;
+    @Column(name = "evaluated_on")
+    public LocalDate evaluatedOn;
+    @Column(name = "created_at")
+    public OffsetDateTime createdAt;
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
+
+    public TaskSnapshot toSnapshot() {
+        return new TaskSnapshot(id, year, sector, title, text, section, leadUnit, coUnits, leader, targets, milestones,
+                plannedStart, deadline, originalDeadline, reportingCycle, flags);
+    }
+
+    /** Takes the ledger's content; status and light stay until the next evaluation. */
+    public void apply(TaskSnapshot snapshot, String hash) {
+        id = snapshot.id();
+        year = snapshot.year();
+        sector = snapshot.sector();
+        title = snapshot.title();
+        text = snapshot.text();
+        section = snapshot.section();
+        leadUnit = snapshot.leadUnit();
+        coUnits = snapshot.coUnits();
+        leader = snapshot.leader();
+        targets = snapshot.targets();
+        milestones = snapshot.milestones();
+        plannedStart = snapshot.plannedStart();
+        deadline = snapshot.deadline();
+        originalDeadline = snapshot.originalDeadline();
+        reportingCycle = snapshot.reportingCycle();
+        flags = snapshot.flags();
+        contentHash = hash;
+    }
+}

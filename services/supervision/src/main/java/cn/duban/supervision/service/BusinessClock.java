@@ -1,0 +1,44 @@
+package cn.duban.supervision.service;
+
+import cn.duban.supervision.config.SupervisionConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+
+/**
+ * The one clock every rule reads. In production it is the system clock; in the demo it starts at a
+ * configured moment of 2022 and runs on from there, and the office can move it.
+ */
+@ApplicationScoped
+public class BusinessClock {
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    private volatile Duration offset = Duration.ZERO;
+
+    @Inject
+    SupervisionConfig config;
+
+    void init(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent event) {
+        config.clock().start().ifPresent(start -> offset = Duration.between(Instant.now(), start.toInstant()));
+    }
+
+    public Instant instant() {
+        return Instant.now().plus(offset);
+    }
+
+    public OffsetDateTime now() {
+        return instant().atZone(ZONE).toOffsetDateTime();
+    }
+
+    public boolean movable() {
+        return config.clock().movable();
+    }
+
+    /** Moves business time to {@code to}; it runs on from there. */
+    public void moveTo(OffsetDateTime to) {
+        offset = Duration.between(Instant.now(), to.toInstant());
+    }
+}

@@ -1,0 +1,133 @@
+package cn.duban.supervision.service;
+
+import cn.duban.events.Envelope;
+import cn.duban.events.EventCodec;
+import cn.duban.events.task.TaskAssigned;
+import cn.duban.events.task.TaskSnapshot;
+import cn.duban.events.task.TaskUpdated;
+import cn.duban.platform.messaging.Outbox;
+import cn.duban.supervision.ledger.LedgerFile;
+import cn.duban.supervision.ledger.LedgerReader.LedgerException;
+import cn.duban.supervision.ledger.LedgerReader.LedgerException.RowError;
+import cn.duban.supervision.ledger.UnitDirectory;
+import cn.duban.supervision.repository.Task;
+import cn.duban.supervision.repository.Unit;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Imports a ledger, all or nothing: a new task is assigned (TaskAssigned), a changed task is updated
+ * (TaskUpdated), and a task whose content is unchanged publishes nothing, so re-imports are harmless.
+ */
+@ApplicationScoped
+public class LedgerImport {
+    public static final String SERVICE = "supervision";
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    TaskEvaluation evaluation;
+
+    @Inject
+    BusinessClock clock;
+
+    public record Result(int assigned, int updated, int unchanged, int units) {
+    }
+
+    @Transactional
+    public Result importLedger(LedgerFile ledger, UnitDirectory units, String actor) {
+        Map<String, UnitDirectory.Entry> directory = units.units().stream()
+                .collect(Collectors.toMap(UnitDirectory.Entry::name, Function.identity(), (a, b) -> b));
+        checkReferences(ledger, directory);
+        directory.values().forEach(LedgerImport::upsertUnit);
+        int assigned = 0;
+        int updated = 0;
+        int unchanged = 0;
+        for (TaskSnapshot snapshot : ledger.snapshots()) {
+            String hash = hash(snapshot);
+            Task task = Task.findById(snapshot.id());
+            if (task == null) {
+                task = new Task();
+                task.apply(snapshot, hash);
+                task.createdAt = clock.now();
+                task.updatedAt = task.createdAt;
+                task.status = "NOT_STARTED";
+                task.light = "GREEN";
+                task.persist();
+                outbox.publish(Envelope.of(SERVICE, actor, clock.now(), new TaskAssigned(snapshot)));
+                assigned++;
+            } else if (!hash.equals(task.contentHash)) {
+                task.apply(snapshot, hash);
+                task.updatedAt = clock.now();
+                outbox.publish(Envelope.of(SERVICE, actor, clock.now(), new TaskUpdated(snapshot, "ledger re-import")));
+                updated++;
+            } else {
+                unchanged++;
+                continue;
+            }
+            evaluation.evaluate(task);
+        }
+        return new Result(assigned, updated, unchanged, directory.size());
+    }
+
+    /** Every unit a task names must be in the directory (given now or imported before), with one sector. */
+    private static void checkReferences(LedgerFile ledger, Map<String, UnitDirectory.Entry> directory) {
+        Set<String> known = new HashSet<>(directory.keySet());
+        Unit.<Unit>listAll().forEach(u -> known.add(u.name));
+        List<RowError> errors = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (LedgerFile.Entry task : ledger.tasks()) {
+            if (!ids.add(task.id())) {
+                errors.add(new RowError(task.id(), "task id appears twice"));
+            }
+            if (!known.contains(task.leadUnit())) {
+                errors.add(new RowError(task.id(), "lead unit '" + task.leadUnit() + "' is not in the unit directory"));
+            }
+            task.coUnits().stream().filter(u -> !known.contains(u)).forEach(u -> errors.add(
+                    new RowError(task.id(), "co-unit '" + u + "' is not in the unit directory")));
+            if (task.coUnits().contains(task.leadUnit())) {
+                errors.add(new RowError(task.id(), "the lead unit is also listed as a co-unit"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new LedgerException(errors);
+        }
+    }
+
+    private static void upsertUnit(UnitDirectory.Entry entry) {
+        Unit unit = Unit.findById(entry.name());
+        if (unit == null) {
+            unit = new Unit();
+            unit.name = entry.name();
+            unit.sector = entry.sector();
+            unit.leader = entry.leader();
+            unit.persist();
+        } else {
+            unit.sector = entry.sector();
+            unit.leader = entry.leader();
+        }
+    }
+
+    static String hash(TaskSnapshot snapshot) {
+        try {
+            byte[] json = EventCodec.json().writeValueAsBytes(snapshot);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+}

@@ -1,0 +1,77 @@
+package cn.duban.supervision.service;
+
+import cn.duban.events.progress.Figure;
+import cn.duban.events.task.Milestone;
+import cn.duban.events.task.Target;
+import cn.duban.supervision.engine.Completion;
+import cn.duban.supervision.engine.Evaluation;
+import cn.duban.supervision.engine.MilestoneFacts;
+import cn.duban.supervision.engine.RuleOverrides;
+import cn.duban.supervision.engine.RuleSettings;
+import cn.duban.supervision.engine.TargetFacts;
+import cn.duban.supervision.engine.TaskEvaluator;
+import cn.duban.supervision.engine.TaskFacts;
+import cn.duban.supervision.repository.ProgressReport;
+import cn.duban.supervision.repository.Task;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Turns a stored task and its reports into the engine's facts, evaluates them and keeps the result. */
+@ApplicationScoped
+public class TaskEvaluation {
+    private final TaskEvaluator evaluator = new TaskEvaluator(RuleSettings.defaults());
+
+    @Inject
+    BusinessClock clock;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Evaluation evaluate(Task task) {
+        Evaluation result = evaluateAt(task, clock.instant());
+        task.status = result.status().name();
+        task.light = result.light().name();
+        task.percent = result.percent();
+        task.expectedPercent = result.expectedPercent();
+        task.evaluatedOn = result.evaluatedOn();
+        return result;
+    }
+
+    /** What the rules say of {@code task} at {@code at}, from the reports made up to then. */
+    public Evaluation evaluateAt(Task task, Instant at) {
+        return evaluator.evaluate(facts(task, ProgressReport.ofTask(task.id), at), at);
+    }
+
+    static TaskFacts facts(Task task, List<ProgressReport> newestFirst, Instant at) {
+        LocalDate today = at.atZone(BusinessClock.ZONE).toLocalDate();
+        List<ProgressReport> reports = newestFirst.stream().filter(r -> !r.asOf.isAfter(today)).toList();
+        ProgressReport latest = reports.isEmpty() ? null : reports.get(0);
+        Map<String, BigDecimal> figures = new HashMap<>();
+        if (latest != null) {
+            latest.figures.forEach((Figure f) -> figures.put(f.metric(), f.value()));
+            if (latest.investment != null) {
+                figures.put(Target.INVESTMENT, latest.investment);
+            }
+        }
+        List<TargetFacts> targets = task.targets.stream()
+                .map(t -> new TargetFacts(t.metric(), t.unit(), t.value(), figures.get(t.metric())))
+                .toList();
+        List<MilestoneFacts> milestones = task.milestones.stream()
+                .map((Milestone m) -> new MilestoneFacts(m.name(), m.due(), reachedOn(m.name(), reports)))
+                .toList();
+        return new TaskFacts(task.id, task.plannedStart, task.deadline, task.originalDeadline, targets, milestones,
+                List.of(), latest == null ? null : latest.percent, latest == null ? null : latest.asOf,
+                Completion.none(), RuleOverrides.none());
+    }
+
+    /** The earliest as-of date of a report saying the milestone was reached. */
+    private static LocalDate reachedOn(String milestone, List<ProgressReport> reports) {
+        return reports.stream().filter(r -> r.milestonesReached.contains(milestone)).map(r -> r.asOf)
+                .min(LocalDate::compareTo).orElse(null);
+    }
+}

@@ -1,0 +1,84 @@
+package cn.duban.supervision.service;
+
+import cn.duban.events.Sector;
+import cn.duban.platform.rest.DubanException;
+import cn.duban.supervision.engine.Light;
+import cn.duban.supervision.engine.TaskStatus;
+import cn.duban.supervision.repository.Task;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Finds tasks by sector, unit (lead or co-unit), status, light and free text in title and original text. */
+@ApplicationScoped
+public class TaskQueries {
+    public static final int MAX_PAGE_SIZE = 200;
+
+    @Inject
+    EntityManager entityManager;
+
+    public record Filter(String sector, String unit, String status, String light, String q, int page, int size) {
+    }
+
+    public record Page(List<Task> items, long total) {
+    }
+
+    public Page find(Filter filter) {
+        check(filter);
+        StringBuilder where = new StringBuilder(" where true");
+        Map<String, Object> params = new HashMap<>();
+        if (filter.sector() != null) {
+            where.append(" and sector = :sector");
+            params.put("sector", filter.sector());
+        }
+        if (filter.unit() != null) {
+            where.append(" and (lead_unit = :unit or co_units @> jsonb_build_array(cast(:unit as text)))");
+            params.put("unit", filter.unit());
+        }
+        if (filter.status() != null) {
+            where.append(" and status = :status");
+            params.put("status", filter.status());
+        }
+        if (filter.light() != null) {
+            where.append(" and light = :light");
+            params.put("light", filter.light());
+        }
+        if (filter.q() != null && !filter.q().isBlank()) {
+            where.append(" and (title ilike :q escape '\\' or text ilike :q escape '\\')");
+            params.put("q", "%" + filter.q().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        Query count = entityManager.createNativeQuery("select count(*) from task" + where);
+        Query select = entityManager.createNativeQuery("select * from task" + where + " order by id", Task.class);
+        params.forEach((k, v) -> {
+            count.setParameter(k, v);
+            select.setParameter(k, v);
+        });
+        select.setFirstResult(filter.page() * filter.size()).setMaxResults(filter.size());
+        @SuppressWarnings("unchecked")
+        List<Task> items = select.getResultList();
+        return new Page(items, ((Number) count.getSingleResult()).longValue());
+    }
+
+    private static void check(Filter filter) {
+        if (filter.page() < 0) {
+            throw DubanException.invalid("page must be 0 or more (pages count from 0)");
+        }
+        if (filter.size() < 1 || filter.size() > MAX_PAGE_SIZE) {
+            throw DubanException.invalid("size must be between 1 and " + MAX_PAGE_SIZE);
+        }
+        if (filter.sector() != null && Sector.fromId(filter.sector()).isEmpty()) {
+            throw DubanException.invalid("sector must be one of " + Arrays.stream(Sector.values()).map(Sector::id).toList());
+        }
+        if (filter.status() != null && Arrays.stream(TaskStatus.values()).noneMatch(s -> s.name().equals(filter.status()))) {
+            throw DubanException.invalid("status must be one of " + Arrays.toString(TaskStatus.values()));
+        }
+        if (filter.light() != null && Arrays.stream(Light.values()).noneMatch(l -> l.name().equals(filter.light()))) {
+            throw DubanException.invalid("light must be one of " + Arrays.toString(Light.values()));
+        }
+    }
+}

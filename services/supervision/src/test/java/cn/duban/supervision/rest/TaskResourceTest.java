@@ -1,0 +1,82 @@
+package cn.duban.supervision.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class TaskResourceTest {
+
+    @BeforeAll
+    static void logFailures() {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
+    @Test
+    void theSeedLedgerHoldsTheWholeReport() {
+        given().queryParam("size", 1).get("/api/supervision/tasks")
+                .then().statusCode(200).body("total", greaterThan(100));
+    }
+
+    @Test
+    void searchingWumiaoFindsTheRestorationWithItsTrialOperationMilestone() {
+        String id = given().queryParam("q", "武庙").get("/api/supervision/tasks")
+                .then().statusCode(200).body("total", is(1)).extract().path("items[0].id");
+
+        given().get("/api/supervision/tasks/{id}", id).then().statusCode(200)
+                .body("sector", equalTo("culture-tourism"))
+                .body("milestones.name", contains("试运行"))
+                .body("milestones[0].due", equalTo("2022-05-31"))
+                .body("deadline", equalTo("2022-12-31"));
+    }
+
+    @Test
+    void searchingTheCokeProjectFindsItsCapacityInvestmentAndDeadline() {
+        String id = given().queryParam("q", "捣固焦").get("/api/supervision/tasks")
+                .then().statusCode(200).body("total", is(1)).extract().path("items[0].id");
+
+        given().get("/api/supervision/tasks/{id}", id).then().statusCode(200)
+                .body("sector", equalTo("industry"))
+                .body("deadline", equalTo("2022-10-31"))
+                .body("targets.find { it.metric == '投资' }.value", is(310000))
+                .body("targets.find { it.unit == '万吨' }.value", is(134));
+    }
+
+    @Test
+    void filtersBySectorAndUnitIncludeCoUnits() {
+        given().queryParam("sector", "agriculture").queryParam("size", 200).get("/api/supervision/tasks")
+                .then().statusCode(200).body("items.sector", everyItem(equalTo("agriculture")));
+        given().queryParam("unit", "县财政局").queryParam("size", 200).get("/api/supervision/tasks")
+                .then().statusCode(200).body("items.coUnits.flatten()", hasItem("县财政局"));
+    }
+
+    @Test
+    void pagesAreBoundedAndCountFromZero() {
+        given().queryParam("size", 5).queryParam("page", 1).get("/api/supervision/tasks")
+                .then().statusCode(200).body("items", hasSize(5));
+        given().queryParam("size", 5000).get("/api/supervision/tasks")
+                .then().statusCode(400).contentType("application/problem+json").body("detail", equalTo("size must be between 1 and 200"));
+    }
+
+    @Test
+    void anUnknownLightIsABadRequestNotAnEmptyList() {
+        given().queryParam("light", "PURPLE").get("/api/supervision/tasks")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void anUnknownTaskIsAProblem() {
+        given().get("/api/supervision/tasks/2022-AGR-999").then().statusCode(404)
+                .contentType("application/problem+json").body("status", is(404));
+    }
+}

@@ -1,0 +1,97 @@
+package cn.duban.testsupport;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The test instance of Duban's local infrastructure (deploy/local/infra.sh with DUBAN_INSTANCE=test): a real
+ * Kafka broker on 127.0.0.1:19092 and real PostgreSQL databases named {@code duban_<service>_test}. Started on
+ * first use and left running for the next test module; {@code make test} stops it at the end.
+ */
+public final class LocalInfra {
+    private static Map<String, String> env;
+
+    private LocalInfra() {
+    }
+
+    /** Starts what is not running yet and returns its addresses (KAFKA_BOOTSTRAP_SERVERS, DUBAN_DB_URL_PREFIX …). */
+    public static synchronized Map<String, String> ensureStarted() {
+        if (env == null) {
+            run("start");
+            env = parse(run("env"));
+        }
+        return env;
+    }
+
+    public static String kafkaBootstrapServers() {
+        return ensureStarted().get("KAFKA_BOOTSTRAP_SERVERS");
+    }
+
+    /** The JDBC URL of a service's test database, e.g. {@code supervision} → .../duban_supervision_test. */
+    public static String jdbcUrl(String service) {
+        Map<String, String> e = ensureStarted();
+        return e.get("DUBAN_DB_URL_PREFIX") + service.replace('-', '_') + e.get("DUBAN_DB_SUFFIX");
+    }
+
+    public static String dbUser() {
+        return ensureStarted().get("DUBAN_DB_USER");
+    }
+
+    /** The repository root, where deploy/ and services/ are. */
+    public static Path root() {
+        String configured = System.getProperty("duban.root");
+        Path start = configured != null ? Path.of(configured) : Path.of("").toAbsolutePath();
+        for (Path p = start.toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.isRegularFile(p.resolve("deploy/local/infra.sh"))) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("cannot find deploy/local/infra.sh above " + start);
+    }
+
+    private static String run(String command) {
+        ProcessBuilder builder = new ProcessBuilder(List.of("bash", root().resolve("deploy/local/infra.sh").toString(),
+                command)).redirectErrorStream(true);
+        builder.environment().put("DUBAN_INSTANCE", "test");
+        try {
+            Process process = builder.start();
+            StringBuilder out = new StringBuilder();
+            try (BufferedReader reader = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    out.append(line).append('\n');
+                    if (!command.equals("env")) {
+                        System.out.println(line);
+                    }
+                }
+            }
+            if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
+                throw new IllegalStateException("deploy/local/infra.sh " + command + " failed:\n" + out);
+            }
+            return out.toString();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run deploy/local/infra.sh", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static Map<String, String> parse(String output) {
+        Map<String, String> values = new HashMap<>();
+        output.lines().filter(l -> l.contains("=")).forEach(l -> {
+            int i = l.indexOf('=');
+            values.put(l.substring(0, i), l.substring(i + 1));
+        });
+        return values;
+    }
+}
