@@ -2,6 +2,7 @@ package cn.duban.platform.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -44,6 +45,12 @@ public class ProblemMappers {
             problem = problem.withErrors(List.of(new Problem.FieldError(field, message)));
         }
         return problem.at(uri.getPath()).toResponse();
+    }
+
+    /** Wrong JSON types; Quarkus has its own mapper for exactly this type, which would answer plain JSON. */
+    @ServerExceptionMapper(priority = 1)
+    public Response wrongType(MismatchedInputException e, UriInfo uri) {
+        return unreadable(e, uri);
     }
 
     @ServerExceptionMapper

@@ -1,0 +1,63 @@
+package cn.duban.sectorkit.repository;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads and writes a sector service's tables. Plain JPA rather than Panache's active record: Panache
+ * enhances entities of the application only, and these live in the shared kit.
+ */
+@ApplicationScoped
+public class SectorStore {
+
+    @Inject
+    EntityManager em;
+
+    public Optional<AssignedTask> task(String id) {
+        return Optional.ofNullable(em.find(AssignedTask.class, id));
+    }
+
+    public long taskCount() {
+        return em.createQuery("select count(t) from AssignedTask t", Long.class).getSingleResult();
+    }
+
+    /** Tasks a unit answers for, as lead or co-unit; all of the sector's tasks when {@code unit} is null. */
+    public List<AssignedTask> tasksOf(String unit) {
+        if (unit == null) {
+            return em.createQuery("from AssignedTask order by id", AssignedTask.class).getResultList();
+        }
+        @SuppressWarnings("unchecked")
+        List<AssignedTask> tasks = em.createNativeQuery("""
+                select * from assigned_task
+                where lead_unit = :unit or co_units @> jsonb_build_array(cast(:unit as text)) order by id""",
+                AssignedTask.class).setParameter("unit", unit).getResultList();
+        return tasks;
+    }
+
+    public Optional<Submission> submission(String id) {
+        return Optional.ofNullable(em.find(Submission.class, id));
+    }
+
+    /** A task's submissions of one kind, newest first. */
+    public List<Submission> submissions(String taskId, String kind) {
+        return em.createQuery("from Submission where taskId = ?1 and kind = ?2 order by createdAt desc", Submission.class)
+                .setParameter(1, taskId).setParameter(2, kind).getResultList();
+    }
+
+    public Optional<IdempotencyKey> idempotencyKey(String key) {
+        return Optional.ofNullable(em.find(IdempotencyKey.class, key));
+    }
+
+    public void add(Object entity) {
+        em.persist(entity);
+    }
+
+    /** Writes now, so that a unique key held by a concurrent transaction blocks or fails here. */
+    public void addNow(Object entity) {
+        em.persist(entity);
+        em.flush();
+    }
+}

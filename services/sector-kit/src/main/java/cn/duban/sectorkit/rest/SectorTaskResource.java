@@ -1,0 +1,134 @@
+package cn.duban.sectorkit.rest;
+
+import cn.duban.events.task.Milestone;
+import cn.duban.events.task.Target;
+import cn.duban.platform.rest.DubanException;
+import cn.duban.sectorkit.config.SectorConfig;
+import cn.duban.sectorkit.repository.AssignedTask;
+import cn.duban.sectorkit.repository.SectorStore;
+import cn.duban.sectorkit.service.SectorDesk;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+/**
+ * The department API of one sector service: its units' assigned tasks, and what they submit on them.
+ * Every POST accepts an {@code Idempotency-Key} header: a retry with the same key counts once.
+ */
+@Path("/api/{sector}/tasks")
+@Produces(MediaType.APPLICATION_JSON)
+public class SectorTaskResource {
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    @Inject
+    SectorConfig config;
+
+    @Inject
+    SectorDesk desk;
+
+    @Inject
+    SectorStore store;
+
+    @PathParam("sector")
+    @Parameter(description = "this service's sector, e.g. agriculture")
+    String sector;
+
+    public record TaskItem(String id, String title, String leadUnit, List<String> coUnits, String leader,
+            LocalDate deadline, LocalDate originalDeadline, List<Target> targets, List<Milestone> milestones,
+            boolean closed) {
+        static TaskItem of(AssignedTask t) {
+            return new TaskItem(t.id, t.title, t.leadUnit, t.coUnits, t.leader, t.deadline, t.originalDeadline,
+                    t.targets, t.milestones, t.closed);
+        }
+    }
+
+    public record TaskList(List<TaskItem> items, long total) {
+    }
+
+    @GET
+    @Operation(summary = "Tasks assigned to this sector's units; with unit, those it leads or co-leads")
+    public TaskList list(@QueryParam("unit") String unit) {
+        checkSector();
+        List<TaskItem> items = store.tasksOf(unit).stream().map(TaskItem::of).toList();
+        return new TaskList(items, items.size());
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One assigned task")
+    public TaskItem get(@PathParam("id") String id) {
+        checkSector();
+        return store.task(id).map(TaskItem::of).orElseThrow(
+                () -> DubanException.notFound("no task " + id + " is assigned in " + config.name()));
+    }
+
+    @POST
+    @Path("/{id}/progress")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Post a progress report (进度反馈) or a correction; 202 with the report and event ids")
+    public Response report(@PathParam("id") String id, @Valid @NotNull Requests.Progress body,
+            @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
+        checkSector();
+        return accepted(desk.report(id, body, idempotencyKey, actor()));
+    }
+
+    @POST
+    @Path("/{id}/acknowledge")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Acknowledge an assignment (签收)")
+    public Response acknowledge(@PathParam("id") String id, @Valid Requests.Acknowledge body,
+            @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
+        checkSector();
+        return accepted(desk.acknowledge(id, body, idempotencyKey, actor()));
+    }
+
+    @POST
+    @Path("/{id}/extension-requests")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Ask the office for a later deadline (延期申请)")
+    public Response requestExtension(@PathParam("id") String id, @Valid @NotNull Requests.Extension body,
+            @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
+        checkSector();
+        return accepted(desk.requestExtension(id, body, idempotencyKey, actor()));
+    }
+
+    @POST
+    @Path("/{id}/completion-claims")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Claim the task is complete (办结申请); the office verifies")
+    public Response claimCompletion(@PathParam("id") String id, @Valid @NotNull Requests.CompletionClaim body,
+            @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
+        checkSector();
+        return accepted(desk.claimCompletion(id, body, idempotencyKey, actor()));
+    }
+
+    private void checkSector() {
+        if (!config.name().equals(sector)) {
+            throw DubanException.notFound("this is the " + config.name() + " service; " + sector
+                    + " tasks are served at /api/" + sector);
+        }
+    }
+
+    /** Who is acting; the identity provider's subject once security is on (see docs/security.md). */
+    private String actor() {
+        return "anonymous";
+    }
+
+    private static Response accepted(Object answer) {
+        return Response.accepted(answer).build();
+    }
+}

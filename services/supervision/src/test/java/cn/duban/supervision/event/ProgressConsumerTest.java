@@ -1,0 +1,84 @@
+package cn.duban.supervision.event;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import cn.duban.events.EncodedEvent;
+import cn.duban.events.Envelope;
+import cn.duban.events.EventCodec;
+import cn.duban.events.Topics;
+import cn.duban.events.progress.Figure;
+import cn.duban.events.progress.ProgressReported;
+import cn.duban.testsupport.KafkaTestClient;
+import io.quarkus.test.junit.QuarkusTest;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ProgressConsumerTest {
+    static final String FARMLAND = "2022-AGR-003";
+
+    static Envelope<ProgressReported> report(String taskId, String reportId, int mu) {
+        return Envelope.of("agriculture", "agriculture", OffsetDateTime.now(), new ProgressReported(reportId, taskId,
+                "agriculture", "县农业农村局", LocalDate.of(2022, 2, 28),
+                List.of(new Figure("高标准农田", new BigDecimal(mu))), new BigDecimal("100"), null, List.of(),
+                "测试进度", null, null, List.of(), false, OffsetDateTime.now(), "agriculture", null, null));
+    }
+
+    @Test
+    void aReportedEventIsShownAsTheTasksLatestProgress() {
+        String reportId = "R-" + UUID.randomUUID();
+        KafkaTestClient.send(report(FARMLAND, reportId, 1500));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/supervision/tasks/{id}", FARMLAND)
+                .then().statusCode(200).body("progress.history.reportId.flatten()", org.hamcrest.Matchers.hasItem(reportId)));
+    }
+
+    @Test
+    void theSameEventDeliveredTwiceIsStoredOnce() {
+        String taskId = "9001-AGR-" + String.format("%03d", (int) (Math.random() * 1000));
+        Envelope<ProgressReported> once = report(taskId, "R-" + UUID.randomUUID(), 10);
+        KafkaTestClient.send(once);
+        KafkaTestClient.send(once);
+        Envelope<ProgressReported> marker = report(taskId, "R-" + UUID.randomUUID(), 20);
+        KafkaTestClient.send(marker);
+
+        // Same key, same partition: once the marker is stored, both copies before it were consumed.
+        await().atMost(Duration.ofSeconds(20)).until(() -> ReportCount.of(taskId) == 2);
+        assertThat(ReportCount.of(taskId)).isEqualTo(2);
+    }
+
+    @Test
+    void anUnreadableEventGoesToTheDeadLetterTopicWithItsReason() {
+        String taskId = "2022-AGR-00" + (int) (Math.random() * 9);
+        EncodedEvent good = EventCodec.encode(report(taskId, "R-" + UUID.randomUUID(), 1));
+        Map<String, String> headers = new HashMap<>(good.headers());
+        String badId = UUID.randomUUID().toString();
+        headers.put("ce_id", badId);
+        KafkaTestClient.sendRaw(Topics.PROGRESS, taskId, headers, "{\"reportId\": 42, \"asOf\": \"yesterday\"}"
+                .getBytes(StandardCharsets.UTF_8));
+
+        List<ConsumerRecord<String, byte[]>> dlq = KafkaTestClient.readUntil(Topics.deadLetter(Topics.PROGRESS),
+                Duration.ofSeconds(30), r -> badId.equals(KafkaTestClient.header(r, "ce_id")));
+        ConsumerRecord<String, byte[]> parked = dlq.get(dlq.size() - 1);
+        assertThat(KafkaTestClient.header(parked, "dead-letter-reason")).contains("unreadable");
+
+        // and the consumer goes on
+        String after = "R-" + UUID.randomUUID();
+        KafkaTestClient.send(report(FARMLAND, after, 1600));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/supervision/tasks/{id}", FARMLAND)
+                .then().body("progress.history.reportId.flatten()", org.hamcrest.Matchers.hasItem(after)));
+    }
+}
