@@ -52,7 +52,8 @@ class EventCodecTest {
     void taskAssignedRoundTrips() throws Exception {
         TaskSnapshot task = new TaskSnapshot("2022-CUL-001", 2022, "culture-tourism", "武庙保护修缮",
                 "加快推进武庙保护修缮,确保5月底试运行", List.of("三、…", "坚持原汁原味保护古城风貌"), "县文物局",
-                List.of("县文化和旅游局"), "分管文化旅游工作的副县长", List.of(),
+                List.of("县文化和旅游局"), "分管文化旅游工作的副县长",
+                List.of(new Target(Target.INVESTMENT, "万元", new BigDecimal("1500"))),
                 List.of(new Milestone("试运行", LocalDate.of(2022, 5, 31))), LocalDate.of(2022, 1, 1),
                 LocalDate.of(2022, 12, 31), LocalDate.of(2022, 12, 31), "MONTHLY", List.of("重点项目"));
         Envelope<TaskAssigned> sent = Envelope.of("supervision", "supervisor", NOW, new TaskAssigned(task));
@@ -61,6 +62,7 @@ class EventCodecTest {
 
         assertThat(wire.topic()).isEqualTo(Topics.TASKS);
         assertThat(EventCodec.decode(wire.key(), wire.headers(), wire.value())).isEqualTo(sent);
+        assertThat(new String(wire.value(), StandardCharsets.UTF_8)).doesNotContain("\"investment\"");
     }
 
     @Test

@@ -4,6 +4,7 @@ import cn.duban.events.progress.ProgressReported;
 import cn.duban.events.task.Milestone;
 import cn.duban.events.task.Target;
 import cn.duban.platform.rest.Problem.FieldError;
+import cn.duban.sectorkit.config.SectorConfig;
 import cn.duban.sectorkit.repository.AssignedTask;
 import cn.duban.sectorkit.rest.Requests;
 import java.math.BigDecimal;
@@ -54,6 +55,34 @@ final class ReportChecks {
         }
         if (report.correctionOf() != null && (report.correctionReason() == null || report.correctionReason().isBlank())) {
             errors.add(new FieldError("correctionReason", "a correction needs a reason"));
+        }
+        return errors;
+    }
+
+    /** The sector's configured rules: whole-number units, and evidence for named stages and for completion. */
+    static List<FieldError> configured(AssignedTask task, Requests.Progress report, SectorConfig.Rules rules) {
+        List<FieldError> errors = new ArrayList<>();
+        Map<String, Target> targets = quantities(task);
+        List<Requests.Figure> figures = report.figures() == null ? List.of() : report.figures();
+        for (int i = 0; i < figures.size(); i++) {
+            Target target = targets.get(figures.get(i).metric());
+            if (target != null && rules.wholeUnits().contains(target.unit())
+                    && figures.get(i).value().stripTrailingZeros().scale() > 0) {
+                errors.add(new FieldError("figures[" + i + "].value",
+                        "whole " + target.unit() + " only (got " + figures.get(i).value().toPlainString() + ")"));
+            }
+        }
+        boolean noEvidence = report.evidence() == null || report.evidence().isEmpty();
+        Set<String> needEvidence = rules.evidenceFor().orElse(Set.of());
+        List<String> reached = report.milestonesReached() == null ? List.of() : report.milestonesReached();
+        for (int i = 0; i < reached.size(); i++) {
+            if (noEvidence && needEvidence.contains(reached.get(i))) {
+                errors.add(new FieldError("evidence", "reaching " + reached.get(i)
+                        + " needs evidence (an acceptance document, photo or link)"));
+            }
+        }
+        if (noEvidence && rules.evidenceOnCompletion() && Boolean.TRUE.equals(report.completed())) {
+            errors.add(new FieldError("evidence", "a report marked completed needs evidence"));
         }
         return errors;
     }

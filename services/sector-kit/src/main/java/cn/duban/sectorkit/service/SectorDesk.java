@@ -20,6 +20,7 @@ import cn.duban.sectorkit.repository.Submission;
 import cn.duban.sectorkit.rest.Requests;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import java.time.LocalDate;
@@ -42,7 +43,7 @@ public class SectorDesk {
     SectorConfig config;
 
     @Inject
-    SectorRules rules;
+    Instance<SectorRules> ownRules;
 
     @Inject
     Outbox outbox;
@@ -59,7 +60,8 @@ public class SectorDesk {
                     AssignedTask task = task(taskId);
                     String unit = unit(task, body.unit());
                     List<FieldError> errors = new ArrayList<>(ReportChecks.check(task, body, LocalDate.now(ZONE)));
-                    errors.addAll(rules.check(task, body));
+                    errors.addAll(ReportChecks.configured(task, body, config.rules()));
+                    ownRules.forEach(rule -> errors.addAll(rule.check(task, body)));
                     if (!errors.isEmpty()) {
                         throw DubanException.invalidFields(errors);
                     }

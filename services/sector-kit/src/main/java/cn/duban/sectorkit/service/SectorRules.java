@@ -6,8 +6,8 @@ import cn.duban.sectorkit.rest.Requests;
 import java.util.List;
 
 /**
- * What a sector checks in a progress report beyond the kit's common rules. Each sector service provides
- * exactly one implementation as a CDI bean; that class and its configuration are all a sector service holds.
+ * A check of a sector's own that configuration ({@code duban.sector.rules.*}) cannot express. A sector service
+ * may provide any number of these as CDI beans; the kit runs them after its common and configured checks.
  */
 public interface SectorRules {
 

@@ -1,0 +1,38 @@
+# Duban — the two commands a newcomer needs are `make run` and `make test`.
+SHELL := /bin/bash
+
+.PHONY: help build run up stop status test clean
+
+help:
+	@echo "make run     build if needed, start Kafka, PostgreSQL and all services with demo data; Ctrl-C stops"
+	@echo "make up      the same, but return once everything is ready (stop with make stop)"
+	@echo "make stop    stop the services and the local infrastructure"
+	@echo "make status  what is running"
+	@echo "make test    the whole test suite against a real broker and database (starts and stops them)"
+	@echo "make clean   stop, remove build output and all local data"
+
+build:
+	mvn -B -q install -DskipTests
+
+run:
+	@deploy/local/run.sh run
+
+up:
+	@deploy/local/run.sh up
+
+stop:
+	@deploy/local/suite.sh stop
+	@deploy/local/infra.sh stop
+
+status:
+	@deploy/local/suite.sh status
+	@deploy/local/infra.sh status
+	@DUBAN_INSTANCE=test deploy/local/infra.sh status
+
+test:
+	@deploy/local/test.sh
+
+clean: stop
+	@DUBAN_INSTANCE=test deploy/local/infra.sh stop
+	mvn -B -q clean
+	rm -rf .duban

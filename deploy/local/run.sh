@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# make run / make up: build what changed, start Kafka, PostgreSQL and every service with the Pingyao 2022
+# demo data, print where to look. `run` then waits and stops everything on Ctrl-C; `up` returns.
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+cd "$ROOT"
+mode=${1:-run}
+
+needs_build() {
+  local jar newer
+  for jar in services/{supervision,agriculture,industry,culture-tourism,urban-construction,reform,livelihood}/target/quarkus-app/quarkus-run.jar \
+             deploy/local/infra/target/classpath.txt; do
+    [ -f "$jar" ] || return 0
+    newer=$(find services deploy/local/infra pom.xml -type f -newer "$jar" -not -path '*/target/*' -print -quit)
+    [ -z "$newer" ] || return 0
+  done
+  return 1
+}
+
+if needs_build; then
+  echo "[run] building Duban (mvn install -DskipTests; the first build downloads dependencies)"
+  mvn -B -q install -DskipTests
+fi
+
+started=$SECONDS
+deploy/local/infra.sh start
+deploy/local/suite.sh start
+
+cat <<TXT
+
+Duban is up in $((SECONDS - started)) s, with the Pingyao 2022 ledger (business clock at 2022-03-01 09:00, Asia/Shanghai).
+  supervision         http://127.0.0.1:8081/api/supervision/tasks?q=武庙    (Swagger UI: /q/swagger-ui)
+  agriculture         http://127.0.0.1:8082/api/agriculture/tasks
+  industry            http://127.0.0.1:8083/api/industry/tasks
+  culture-tourism     http://127.0.0.1:8084/api/culture-tourism/tasks
+  urban-construction  http://127.0.0.1:8085/api/urban-construction/tasks
+  reform              http://127.0.0.1:8086/api/reform/tasks
+  livelihood          http://127.0.0.1:8087/api/livelihood/tasks
+  Kafka               127.0.0.1:9092   (kcat -b 127.0.0.1:9092 -t duban.progress.v1 -C -e -J)
+  PostgreSQL          127.0.0.1:5432   (databases duban_supervision, duban_agriculture, …)
+  logs                .duban/dev/logs/
+
+Try a progress report, then see it at supervision:
+  curl -X POST http://127.0.0.1:8082/api/agriculture/tasks/2022-AGR-003/progress -H 'Content-Type: application/json' \\
+       -d '{"asOf":"2022-02-28","figures":[{"metric":"高标准农田","value":6000}],"investment":1200,"narrative":"已完成6000亩"}'
+  curl http://127.0.0.1:8081/api/supervision/tasks/2022-AGR-003
+TXT
+
+if [ "$mode" = up ]; then
+  echo "Stop with: make stop"
+  exit 0
+fi
+stop_all() { echo; deploy/local/suite.sh stop; deploy/local/infra.sh stop; exit 0; }
+trap stop_all INT TERM
+echo "Press Ctrl-C to stop everything."
+while true; do sleep 1; done

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Starts and stops Duban's services as plain JVM processes (the packaged Quarkus apps), on the ports of
+# docs/operations.md, against the dev instance of deploy/local/infra.sh.
+#
+#   deploy/local/suite.sh start|stop|status
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+STATE="$ROOT/.duban/dev"
+PROFILE=${DUBAN_PROFILE:-demo}
+# name:port, in start order: supervision first, so its ledger is on duban.tasks.v1 when the sectors read it.
+SERVICES=(supervision:8081 agriculture:8082 industry:8083 culture-tourism:8084 urban-construction:8085 reform:8086 livelihood:8087)
+
+say() { printf '[suite] %s\n' "$*"; }
+die() { printf '[suite] ERROR: %s\n' "$*" >&2; exit 1; }
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+ready() { curl -fsS "http://127.0.0.1:$1/q/health/ready" >/dev/null 2>&1; }
+
+start() {
+  mkdir -p "$STATE/pids" "$STATE/logs"
+  local entry name port jar pid
+  for entry in "${SERVICES[@]}"; do
+    name=${entry%%:*}; port=${entry##*:}
+    jar="$ROOT/services/$name/target/quarkus-app/quarkus-run.jar"
+    pid="$STATE/pids/$name.pid"
+    [ -f "$jar" ] || die "$jar is missing: run 'make build' first"
+    if alive "$pid"; then say "$name already running on :$port"; continue; fi
+    port_open "$port" && die "port $port ($name) is taken by another process: stop it first"
+    nohup setsid java -Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
+      -Dquarkus.profile="$PROFILE" -jar "$jar" >"$STATE/logs/$name.log" 2>&1 </dev/null &
+    echo $! >"$pid"
+  done
+  local deadline=$((SECONDS + 150))
+  for entry in "${SERVICES[@]}"; do
+    name=${entry%%:*}; port=${entry##*:}
+    until ready "$port"; do
+      alive "$STATE/pids/$name.pid" || { tail -30 "$STATE/logs/$name.log" >&2; die "$name exited (log: $STATE/logs/$name.log)"; }
+      [ $SECONDS -lt $deadline ] || { tail -30 "$STATE/logs/$name.log" >&2; die "$name not ready on :$port in time"; }
+      sleep 0.5
+    done
+    say "$name ready on http://127.0.0.1:$port"
+  done
+}
+
+stop() {
+  local entry name pid p
+  for entry in "${SERVICES[@]}"; do
+    name=${entry%%:*}; pid="$STATE/pids/$name.pid"
+    alive "$pid" || { rm -f "$pid"; continue; }
+    p=$(cat "$pid"); kill "$p" 2>/dev/null || true
+    for _ in $(seq 1 40); do kill -0 "$p" 2>/dev/null || break; sleep 0.5; done
+    kill -0 "$p" 2>/dev/null && { say "$name did not stop in 20 s; killing it"; kill -9 "$p" 2>/dev/null || true; }
+    rm -f "$pid"; say "$name stopped"
+  done
+}
+
+status() {
+  local entry name port
+  for entry in "${SERVICES[@]}"; do
+    name=${entry%%:*}; port=${entry##*:}
+    if alive "$STATE/pids/$name.pid"; then
+      if ready "$port"; then say "$name: ready on :$port"; else say "$name: running, not ready, on :$port"; fi
+    else say "$name: stopped"; fi
+  done
+}
+
+case "${1:-status}" in
+  start) start ;;
+  stop) stop ;;
+  status) status ;;
+  *) die "usage: $0 start|stop|status" ;;
+esac
