@@ -1,0 +1,130 @@
+package cn.duban.e2e;
+
+import cn.duban.testsupport.LocalInfra;
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The packaged services (target/quarkus-app) running as separate JVM processes, each on a free port and
+ * its own fresh test database, on the real test broker — as `make run` runs them, started once per test run.
+ */
+final class RunningSuite {
+    static final List<String> SERVICES = List.of("supervision", "agriculture", "industry", "culture-tourism",
+            "urban-construction", "reform", "livelihood");
+    private static final Duration READY_WITHIN = Duration.ofMinutes(4);
+    private static RunningSuite instance;
+
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Map<String, Process> processes = new LinkedHashMap<>();
+
+    static synchronized RunningSuite get() {
+        if (instance == null) {
+            instance = new RunningSuite();
+            instance.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(instance::stop));
+        }
+        return instance;
+    }
+
+    String url(String service) {
+        return "http://127.0.0.1:" + ports.get(service);
+    }
+
+    private void start() {
+        Path root = LocalInfra.root();
+        String kafka = LocalInfra.kafkaBootstrapServers();
+        List<String> started = new ArrayList<>();
+        for (String service : SERVICES) {
+            int port = freePort();
+            ports.put(service, port);
+            Path jar = root.resolve("services/" + service + "/target/quarkus-app/quarkus-run.jar");
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalStateException(jar + " is missing: package the services first (mvn verify does)");
+            }
+            Path log = root.resolve("services/e2e/target/" + service + ".log");
+            List<String> command = List.of("java", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                    "-Dquarkus.profile=demo",
+                    "-Dquarkus.http.port=" + port,
+                    "-Dkafka.bootstrap.servers=" + kafka,
+                    "-Dquarkus.datasource.jdbc.url=" + LocalInfra.jdbcUrl(service),
+                    "-Dquarkus.datasource.username=" + LocalInfra.dbUser(),
+                    "-Dquarkus.flyway.clean-at-start=true",
+                    "-Dquarkus.flyway.clean-disabled=false",
+                    "-jar", jar.toString());
+            try {
+                Files.createDirectories(log.getParent());
+                processes.put(service, new ProcessBuilder(command).redirectErrorStream(true)
+                        .redirectOutput(log.toFile()).start());
+                started.add(service);
+            } catch (IOException e) {
+                stop();
+                throw new IllegalStateException("cannot start " + service, e);
+            }
+        }
+        long deadline = System.nanoTime() + READY_WITHIN.toNanos();
+        for (String service : SERVICES) {
+            while (!ready(service)) {
+                if (!processes.get(service).isAlive() || System.nanoTime() > deadline) {
+                    stop();
+                    throw new IllegalStateException(service + " did not become ready; see services/e2e/target/"
+                            + service + ".log");
+                }
+                sleepBriefly();
+            }
+        }
+    }
+
+    boolean ready(String service) {
+        try {
+            HttpURLConnection c = (HttpURLConnection) URI.create(url(service) + "/q/health/ready").toURL().openConnection();
+            c.setConnectTimeout(1000);
+            c.setReadTimeout(3000);
+            return c.getResponseCode() == 200;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Ends one service as a crash would (SIGKILL), for tests of what survives it. */
+    void kill(String service) throws InterruptedException {
+        processes.get(service).destroyForcibly().waitFor();
+    }
+
+    private void stop() {
+        processes.values().forEach(Process::destroy);
+        for (Process p : processes.values()) {
+            try {
+                if (!p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleepBriefly() {
+        try {
+            Thread.sleep(250); // polling a child process's readiness, not a test waiting for a result
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
