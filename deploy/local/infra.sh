@@ -5,14 +5,15 @@
 #   deploy/local/infra.sh start|stop|status|env [kafka|postgres]
 #
 # DUBAN_INSTANCE=dev (default, `make run`) or test (`make test`): each has its own broker port, data folder
-# and databases, so tests never touch demo data and can run while the demo runs.
+# and databases, so tests never touch demo data and can run while the demo runs. DUBAN_KAFKA_PORT and
+# DUBAN_DB_SUFFIX move an instance elsewhere (two work trees testing at once on one machine).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 INSTANCE=${DUBAN_INSTANCE:-dev}
 case "$INSTANCE" in
-  dev)  KAFKA_PORT=${DUBAN_KAFKA_PORT:-9092};  DB_SUFFIX="" ;;
-  test) KAFKA_PORT=${DUBAN_KAFKA_PORT:-19092}; DB_SUFFIX="_test" ;;
+  dev)  KAFKA_PORT=${DUBAN_KAFKA_PORT:-9092};  DB_SUFFIX=${DUBAN_DB_SUFFIX-} ;;
+  test) KAFKA_PORT=${DUBAN_KAFKA_PORT:-19092}; DB_SUFFIX=${DUBAN_DB_SUFFIX:-_test} ;;
   *) echo "DUBAN_INSTANCE must be dev or test, not '$INSTANCE'" >&2; exit 2 ;;
 esac
 CONTROLLER_PORT=$((KAFKA_PORT + 1))
