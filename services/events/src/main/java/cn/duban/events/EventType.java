@@ -4,6 +4,7 @@ import cn.duban.events.alert.AlertAcknowledged;
 import cn.duban.events.alert.AlertEscalated;
 import cn.duban.events.alert.AlertRaised;
 import cn.duban.events.alert.AlertResolved;
+import cn.duban.events.alert.ReminderSent;
 import cn.duban.events.progress.AssignmentAcknowledged;
 import cn.duban.events.progress.CompletionClaimed;
 import cn.duban.events.progress.ExtensionRequested;
@@ -29,7 +30,8 @@ public enum EventType {
     ALERT_RAISED(Topics.ALERTS, "AlertRaised", AlertRaised.class),
     ALERT_ESCALATED(Topics.ALERTS, "AlertEscalated", AlertEscalated.class),
     ALERT_ACKNOWLEDGED(Topics.ALERTS, "AlertAcknowledged", AlertAcknowledged.class),
-    ALERT_RESOLVED(Topics.ALERTS, "AlertResolved", AlertResolved.class);
+    ALERT_RESOLVED(Topics.ALERTS, "AlertResolved", AlertResolved.class),
+    REMINDER_SENT(Topics.ALERTS, "ReminderSent", ReminderSent.class);
 
     public static final int SCHEMA_VERSION = 1;
 

@@ -8,7 +8,15 @@ import cn.duban.supervision.service.TaskEvaluation;
 import cn.duban.supervision.service.TaskQueries;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import cn.duban.supervision.repository.Reminder;
+import cn.duban.supervision.service.AlertDesk;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -32,6 +40,9 @@ public class TaskResource {
 
     @Inject
     BusinessClock clock;
+
+    @Inject
+    AlertDesk alerts;
 
     public record TaskPage(List<TaskView.Summary> items, long total) {
     }
@@ -64,5 +75,16 @@ public class TaskResource {
         var at = asOf.plusDays(1).atStartOfDay(BusinessClock.ZONE).minusNanos(1).toInstant();
         List<ProgressReport> then = reports.stream().filter(r -> !r.asOf.isAfter(asOf)).toList();
         return TaskView.detail(task, evaluation.evaluateAt(task, at), then);
+    }
+
+    public record ReminderRequest(@NotBlank @Size(max = 2000) String message) {
+    }
+
+    @POST
+    @Path("/{id}/reminders")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "催办: remind the task's units, with a message")
+    public Reminder remind(@PathParam("id") String id, @Valid @NotNull ReminderRequest body) {
+        return alerts.remind(id, body.message(), OfficeResource.OFFICE);
     }
 }

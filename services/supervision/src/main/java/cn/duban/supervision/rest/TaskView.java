@@ -4,6 +4,8 @@ import cn.duban.events.progress.Figure;
 import cn.duban.events.task.Target;
 import cn.duban.supervision.engine.Evaluation;
 import cn.duban.supervision.repository.Acknowledgement;
+import cn.duban.supervision.repository.Alert;
+import cn.duban.supervision.repository.AuditEntry;
 import cn.duban.supervision.repository.ProgressReport;
 import cn.duban.supervision.repository.Task;
 import java.math.BigDecimal;
@@ -27,8 +29,8 @@ public final class TaskView {
     public record Detail(String id, int year, String sector, String title, String text, List<String> section,
             LocalDate plannedStart, LocalDate deadline, LocalDate originalDeadline, String status, String light,
             String leadUnit, List<String> coUnits, String leader, List<Target> targets, List<MilestoneView> milestones,
-            String reportingCycle, List<String> flags, ProgressView progress, List<Object> alerts,
-            List<AcknowledgementView> acknowledgements, LocalDate evaluatedOn) {
+            String reportingCycle, List<String> flags, ProgressView progress, List<AlertResource.AlertView> alerts,
+            List<AcknowledgementView> acknowledgements, List<AuditView> audit, LocalDate evaluatedOn) {
     }
 
     public record MilestoneView(String name, LocalDate due, LocalDate reachedOn) {
@@ -48,6 +50,9 @@ public final class TaskView {
         }
     }
 
+    public record AuditView(OffsetDateTime at, String actor, String action, String subject, String detail) {
+    }
+
     public record AcknowledgementView(String unit, OffsetDateTime acknowledgedAt, String acknowledgedBy) {
     }
 
@@ -64,7 +69,10 @@ public final class TaskView {
                 .map(a -> new AcknowledgementView(a.unit, a.acknowledgedAt, a.acknowledgedBy)).toList();
         return new Detail(t.id, t.year, t.sector, t.title, t.text, t.section, t.plannedStart, t.deadline,
                 t.originalDeadline, evaluation.status().name(), evaluation.light().name(), t.leadUnit, t.coUnits,
-                t.leader, t.targets, milestones, t.reportingCycle, t.flags, progress, List.of(), acks,
+                t.leader, t.targets, milestones, t.reportingCycle, t.flags, progress,
+                Alert.allOf(t.id).stream().map(AlertResource.AlertView::of).toList(), acks,
+                AuditEntry.ofTask(t.id).stream().map(a -> new AuditView(a.at, a.actor, a.action, a.subject, a.detail))
+                        .toList(),
                 evaluation.evaluatedOn());
     }
 }

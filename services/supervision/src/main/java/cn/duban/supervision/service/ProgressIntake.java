@@ -3,7 +3,12 @@ package cn.duban.supervision.service;
 import cn.duban.events.Envelope;
 import cn.duban.events.progress.AssignmentAcknowledged;
 import cn.duban.events.progress.ProgressReported;
+import cn.duban.events.progress.CompletionClaimed;
+import cn.duban.events.progress.ExtensionRequested;
 import cn.duban.supervision.repository.Acknowledgement;
+import cn.duban.supervision.repository.AuditEntry;
+import cn.duban.supervision.repository.CompletionClaim;
+import cn.duban.supervision.repository.ExtensionRequest;
 import cn.duban.supervision.repository.ProgressReport;
 import cn.duban.supervision.repository.Task;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,12 +28,19 @@ public class ProgressIntake {
     @Inject
     TaskEvaluation evaluation;
 
+    @Inject
+    BusinessClock clock;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void accept(Envelope<?> event) {
         if (event.data() instanceof ProgressReported report) {
             record(event.id(), report);
         } else if (event.data() instanceof AssignmentAcknowledged ack) {
             acknowledge(ack);
+        } else if (event.data() instanceof ExtensionRequested request) {
+            requestExtension(request);
+        } else if (event.data() instanceof CompletionClaimed claim) {
+            claimCompletion(claim);
         } else {
             LOG.infof("supervision does not act on %s yet (task %s)", event.type().ceType(), event.subject());
         }
@@ -47,6 +59,52 @@ public class ProgressIntake {
         evaluation.evaluate(task);
     }
 
+    private void requestExtension(ExtensionRequested r) {
+        if (ExtensionRequest.findById(r.requestId()) != null) {
+            return;
+        }
+        ExtensionRequest request = new ExtensionRequest();
+        request.id = r.requestId();
+        request.taskId = r.taskId();
+        request.unit = r.unit();
+        request.requestedDeadline = r.requestedDeadline();
+        request.reason = r.reason();
+        request.requestedAt = r.requestedAt();
+        request.requestedBy = r.requestedBy();
+        request.state = OfficeDecisions.PENDING;
+        request.persist();
+        AuditEntry.record(r.requestedAt(), actor(r.requestedBy()), "extension.requested", r.taskId(), r.requestId(),
+                r.requestedDeadline() + ": " + r.reason());
+    }
+
+    private void claimCompletion(CompletionClaimed c) {
+        if (CompletionClaim.findById(c.claimId()) != null) {
+            return;
+        }
+        CompletionClaim claim = new CompletionClaim();
+        claim.id = c.claimId();
+        claim.taskId = c.taskId();
+        claim.unit = c.unit();
+        claim.completedOn = c.completedOn();
+        claim.narrative = c.narrative();
+        claim.evidence = c.evidence();
+        // Business time of receipt: the demo's clock is in 2022 while units' clocks are not.
+        claim.claimedAt = clock.now();
+        claim.claimedBy = c.claimedBy();
+        claim.state = OfficeDecisions.PENDING;
+        claim.persist();
+        AuditEntry.record(claim.claimedAt, actor(c.claimedBy()), "completion.claimed", c.taskId(), c.claimId(),
+                "completed on " + c.completedOn());
+        Task task = Task.findById(c.taskId());
+        if (task != null) {
+            evaluation.evaluate(task);
+        }
+    }
+
+    private static String actor(String by) {
+        return by == null ? "unknown" : by;
+    }
+
     private void acknowledge(AssignmentAcknowledged ack) {
         Acknowledgement.Key key = new Acknowledgement.Key();
         key.taskId = ack.taskId();
@@ -60,5 +118,7 @@ public class ProgressIntake {
         row.acknowledgedAt = ack.acknowledgedAt();
         row.acknowledgedBy = ack.acknowledgedBy();
         row.persist();
+        AuditEntry.record(ack.acknowledgedAt(), actor(ack.acknowledgedBy()), "assignment.acknowledged", ack.taskId(),
+                ack.unit(), null);
     }
 }

@@ -11,6 +11,7 @@ import cn.duban.supervision.engine.RuleSettings;
 import cn.duban.supervision.engine.TargetFacts;
 import cn.duban.supervision.engine.TaskEvaluator;
 import cn.duban.supervision.engine.TaskFacts;
+import cn.duban.supervision.repository.CompletionClaim;
 import cn.duban.supervision.repository.ProgressReport;
 import cn.duban.supervision.repository.Task;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,9 +32,15 @@ public class TaskEvaluation {
     @Inject
     BusinessClock clock;
 
+    @Inject
+    AlertDesk alerts;
+
+    /** Evaluates the task now, keeps its status and light, and brings its alerts in step. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Evaluation evaluate(Task task) {
-        Evaluation result = evaluateAt(task, clock.instant());
+        Instant now = clock.instant();
+        Evaluation result = evaluateAt(task, now);
+        alerts.reconcile(task, result.findings(), now);
         task.status = result.status().name();
         task.light = result.light().name();
         task.percent = result.percent();
@@ -44,10 +51,11 @@ public class TaskEvaluation {
 
     /** What the rules say of {@code task} at {@code at}, from the reports made up to then. */
     public Evaluation evaluateAt(Task task, Instant at) {
-        return evaluator.evaluate(facts(task, ProgressReport.ofTask(task.id), at), at);
+        return evaluator.evaluate(facts(task, ProgressReport.ofTask(task.id), CompletionClaim.standing(task.id)
+                .filter(c -> !c.claimedAt.toInstant().isAfter(at)).orElse(null), at), at);
     }
 
-    static TaskFacts facts(Task task, List<ProgressReport> newestFirst, Instant at) {
+    static TaskFacts facts(Task task, List<ProgressReport> newestFirst, CompletionClaim claim, Instant at) {
         LocalDate today = at.atZone(BusinessClock.ZONE).toLocalDate();
         List<ProgressReport> reports = newestFirst.stream().filter(r -> !r.asOf.isAfter(today)).toList();
         ProgressReport latest = reports.isEmpty() ? null : reports.get(0);
@@ -66,7 +74,19 @@ public class TaskEvaluation {
                 .toList();
         return new TaskFacts(task.id, task.plannedStart, task.deadline, task.originalDeadline, targets, milestones,
                 List.of(), latest == null ? null : latest.percent, latest == null ? null : latest.asOf,
-                Completion.none(), RuleOverrides.none());
+                completion(claim, at), RuleOverrides.none());
+    }
+
+    /** A pending claim counts from the day it was made; a verification from the day the office made it. */
+    private static Completion completion(CompletionClaim claim, Instant at) {
+        if (claim == null) {
+            return Completion.none();
+        }
+        LocalDate claimedOn = claim.claimedAt.atZoneSameInstant(BusinessClock.ZONE).toLocalDate();
+        if ("VERIFIED".equals(claim.state) && !claim.decidedAt.toInstant().isAfter(at)) {
+            return Completion.verified(claimedOn, claim.decidedAt.atZoneSameInstant(BusinessClock.ZONE).toLocalDate());
+        }
+        return Completion.claimed(claimedOn);
     }
 
     /** The earliest as-of date of a report saying the milestone was reached. */

@@ -1,0 +1,63 @@
+package cn.duban.supervision.repository;
+
+import cn.duban.supervision.engine.Light;
+import cn.duban.supervision.engine.OpenAlert;
+import cn.duban.supervision.engine.RuleId;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** 督办单: one alert of one task, from raise to resolution. */
+@Entity
+@Table(name = "alert")
+public class Alert extends PanacheEntityBase {
+    public static final String OPEN = "OPEN";
+    public static final String ACKNOWLEDGED = "ACKNOWLEDGED";
+    public static final String RESOLVED = "RESOLVED";
+
+    @Id
+    public String id;
+    @Column(name = "task_id")
+    public String taskId;
+    public String rule;
+    public String milestone;
+    public String light;
+    public String state;
+    @Column(name = "escalation_level")
+    public int escalationLevel;
+    public boolean inhibited;
+    public String reason;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> units;
+    @Column(name = "raised_at")
+    public OffsetDateTime raisedAt;
+    @Column(name = "acknowledged_at")
+    public OffsetDateTime acknowledgedAt;
+    @Column(name = "acknowledged_by")
+    public String acknowledgedBy;
+    @Column(name = "last_reminder_at")
+    public OffsetDateTime lastReminderAt;
+    @Column(name = "resolved_at")
+    public OffsetDateTime resolvedAt;
+    public String resolution;
+
+    public static List<Alert> unresolvedOf(String taskId) {
+        return list("taskId = ?1 and state <> ?2 order by raisedAt", taskId, RESOLVED);
+    }
+
+    public static List<Alert> allOf(String taskId) {
+        return list("taskId = ?1 order by raisedAt desc", taskId);
+    }
+
+    public OpenAlert toOpenAlert() {
+        return new OpenAlert(id, RuleId.valueOf(rule), milestone, Light.valueOf(light),
+                ACKNOWLEDGED.equals(state) ? OpenAlert.State.ACKNOWLEDGED : OpenAlert.State.OPEN, raisedAt.toInstant(),
+                escalationLevel, lastReminderAt == null ? null : lastReminderAt.toInstant());
+    }
+}

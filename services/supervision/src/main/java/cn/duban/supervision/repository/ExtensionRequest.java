@@ -1,0 +1,34 @@
+package cn.duban.supervision.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+/** 延期申请 as the office sees it: PENDING until approved (the new date becomes the deadline) or rejected. */
+@Entity
+@Table(name = "extension_request")
+public class ExtensionRequest extends PanacheEntityBase {
+    @Id
+    public String id;
+    @Column(name = "task_id")
+    public String taskId;
+    public String unit;
+    @Column(name = "requested_deadline")
+    public LocalDate requestedDeadline;
+    public String reason;
+    @Column(name = "requested_at")
+    public OffsetDateTime requestedAt;
+    @Column(name = "requested_by")
+    public String requestedBy;
+    public String state;
+    @Column(name = "decided_at")
+    public OffsetDateTime decidedAt;
+    @Column(name = "decided_by")
+    public String decidedBy;
+    @Column(name = "decision_reason")
+    public String decisionReason;
+}

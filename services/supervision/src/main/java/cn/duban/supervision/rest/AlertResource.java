@@ -1,0 +1,88 @@
+package cn.duban.supervision.rest;
+
+import cn.duban.supervision.repository.Alert;
+import cn.duban.supervision.service.AlertDesk;
+import cn.duban.supervision.service.AlertFeed;
+import io.smallrye.mutiny.Multi;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestStreamElementType;
+
+@Path("/api/supervision/alerts")
+@Produces(MediaType.APPLICATION_JSON)
+public class AlertResource {
+
+    @Inject
+    AlertDesk desk;
+
+    @Inject
+    AlertFeed feed;
+
+    public record AlertView(String id, String taskId, String rule, String light, String state, int escalationLevel,
+            String milestone, String reason, boolean inhibited, List<String> units, OffsetDateTime raisedAt,
+            OffsetDateTime acknowledgedAt, String acknowledgedBy, OffsetDateTime resolvedAt, String resolution) {
+        static AlertView of(Alert a) {
+            return new AlertView(a.id, a.taskId, a.rule, a.light, a.state, a.escalationLevel, a.milestone, a.reason,
+                    a.inhibited, a.units, a.raisedAt, a.acknowledgedAt, a.acknowledgedBy, a.resolvedAt, a.resolution);
+        }
+    }
+
+    public record AlertPage(List<AlertView> items, long total) {
+    }
+
+    @GET
+    @Operation(summary = "Alerts (督办单), newest first; unit matches any unit alerted")
+    public AlertPage list(@QueryParam("taskId") String taskId, @QueryParam("unit") String unit,
+            @QueryParam("state") String state, @QueryParam("light") String light, @QueryParam("rule") String rule,
+            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        add(where, params, "taskId", taskId);
+        add(where, params, "state", state);
+        add(where, params, "light", light);
+        add(where, params, "rule", rule);
+        List<Alert> matching = new ArrayList<>(Alert.<Alert>list(where + " order by raisedAt desc, id", params));
+        if (unit != null) {
+            matching.removeIf(a -> !a.units.contains(unit));
+        }
+        int from = Math.min(Math.max(page, 0) * Math.max(size, 1), matching.size());
+        int to = Math.min(from + Math.min(Math.max(size, 1), 200), matching.size());
+        return new AlertPage(matching.subList(from, to).stream().map(AlertView::of).toList(), matching.size());
+    }
+
+    @POST
+    @Path("/{id}/acknowledge")
+    @Operation(summary = "The responsible unit acknowledges an alert; reminders stop, escalation goes on until resolved")
+    public AlertView acknowledge(@PathParam("id") String id) {
+        return AlertView.of(desk.acknowledge(id, "office"));
+    }
+
+    @GET
+    @Path("/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Live alert notices (SSE): raised, escalated, acknowledged, resolved, reminders; ?unit= for one unit")
+    public Multi<AlertFeed.Notice> stream(@QueryParam("unit") String unit) {
+        return feed.stream(unit);
+    }
+
+    private static void add(StringBuilder where, Map<String, Object> params, String field, String value) {
+        if (value != null) {
+            where.append(" and ").append(field).append(" = :").append(field);
+            params.put(field, value);
+        }
+    }
+}

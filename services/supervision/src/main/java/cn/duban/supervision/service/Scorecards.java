@@ -1,0 +1,125 @@
+package cn.duban.supervision.service;
+
+import cn.duban.supervision.engine.RankedUnit;
+import cn.duban.supervision.engine.Ranking;
+import cn.duban.supervision.engine.ScoreFormula;
+import cn.duban.supervision.engine.TaskCounts;
+import cn.duban.supervision.engine.TaskStatus;
+import cn.duban.supervision.engine.UnitFacts;
+import cn.duban.supervision.repository.Alert;
+import cn.duban.supervision.repository.ProgressReport;
+import cn.duban.supervision.repository.Task;
+import cn.duban.supervision.repository.Unit;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * Scores units and sectors from recorded facts only (task outcomes, reports, escalations), through the
+ * engine's {@link ScoreFormula}; every score comes with the facts and terms it was computed from.
+ *
+ * <p>Reports due: one per led task per month whose 25th has passed since the task's planned start, until the
+ * task is completed; on time: a report by the unit dated (asOf) in that month on or before the 25th.
+ */
+@ApplicationScoped
+public class Scorecards {
+    static final int REPORT_DUE_DAY = 25;
+
+    @Inject
+    BusinessClock clock;
+
+    private final ScoreFormula formula = ScoreFormula.withDefaults();
+
+    public record Card(int rank, String name, String sector, UnitFacts facts, java.math.BigDecimal score,
+            List<cn.duban.supervision.engine.ScoreTerm> terms) {
+    }
+
+    public record Scoreboard(LocalDate asOf, List<Card> units, List<Card> sectors) {
+    }
+
+    public Scoreboard compute(String sector) {
+        LocalDate today = clock.now().toLocalDate();
+        List<Task> tasks = Task.listAll();
+        List<Unit> units = Unit.<Unit>listAll().stream().filter(u -> sector == null || sector.equals(u.sector)).toList();
+        Map<String, List<ProgressReport>> reports = ProgressReport.<ProgressReport>listAll().stream()
+                .collect(Collectors.groupingBy(r -> r.taskId));
+        Map<String, Long> escalationsByTask = Alert.<Alert>list("escalationLevel >= 2").stream()
+                .collect(Collectors.groupingBy(a -> a.taskId, Collectors.counting()));
+
+        List<UnitFacts> unitFacts = new ArrayList<>();
+        for (Unit unit : units) {
+            List<Task> led = tasks.stream().filter(t -> t.leadUnit.equals(unit.name)).toList();
+            List<Task> coLed = tasks.stream().filter(t -> t.coUnits.contains(unit.name)).toList();
+            int due = 0;
+            int onTime = 0;
+            for (Task task : led) {
+                for (YearMonth month : dueMonths(task, today)) {
+                    due++;
+                    if (reports.getOrDefault(task.id, List.of()).stream().anyMatch(onTimeIn(month, unit.name))) {
+                        onTime++;
+                    }
+                }
+            }
+            int escalations = led.stream().mapToInt(t -> escalationsByTask.getOrDefault(t.id, 0L).intValue()).sum();
+            unitFacts.add(new UnitFacts(unit.name, counts(led), counts(coLed), due, onTime, escalations));
+        }
+        Map<String, String> sectorOf = units.stream().collect(Collectors.toMap(u -> u.name, u -> u.sector));
+        List<Card> unitCards = cards(Ranking.of(unitFacts, formula), unitFacts, sectorOf);
+
+        Map<String, List<UnitFacts>> bySector = unitFacts.stream().collect(Collectors.groupingBy(f -> sectorOf.get(f.unit())));
+        List<UnitFacts> sectorFacts = bySector.entrySet().stream().map(e -> sum(e.getKey(), e.getValue())).toList();
+        Map<String, String> self = sectorFacts.stream().collect(Collectors.toMap(UnitFacts::unit, UnitFacts::unit));
+        return new Scoreboard(today, unitCards, cards(Ranking.of(sectorFacts, formula), sectorFacts, self));
+    }
+
+    private static List<Card> cards(Ranking ranking, List<UnitFacts> facts, Map<String, String> sectorOf) {
+        Map<String, UnitFacts> byName = facts.stream().collect(Collectors.toMap(UnitFacts::unit, f -> f));
+        return ranking.entries().stream().map((RankedUnit r) -> new Card(r.rank(), r.unit(), sectorOf.get(r.unit()),
+                byName.get(r.unit()), r.score().value(), r.score().terms())).toList();
+    }
+
+    /** Months whose report due day has passed while the task was running. */
+    static List<YearMonth> dueMonths(Task task, LocalDate today) {
+        List<YearMonth> months = new ArrayList<>();
+        boolean done = TaskStatus.COMPLETED.name().equals(task.status) || TaskStatus.COMPLETED_LATE.name().equals(task.status);
+        for (YearMonth m = YearMonth.from(task.plannedStart); !m.atDay(REPORT_DUE_DAY).isAfter(today)
+                && !m.atDay(1).isAfter(task.deadline); m = m.plusMonths(1)) {
+            if (!done) {
+                months.add(m);
+            }
+        }
+        return months;
+    }
+
+    private static Predicate<ProgressReport> onTimeIn(YearMonth month, String unit) {
+        return r -> unit.equals(r.unit) && YearMonth.from(r.asOf).equals(month) && r.asOf.getDayOfMonth() <= REPORT_DUE_DAY;
+    }
+
+    private static TaskCounts counts(List<Task> tasks) {
+        return new TaskCounts(tasks.size(),
+                (int) tasks.stream().filter(t -> TaskStatus.COMPLETED.name().equals(t.status)).count(),
+                (int) tasks.stream().filter(t -> TaskStatus.COMPLETED_LATE.name().equals(t.status)).count(),
+                (int) tasks.stream().filter(t -> TaskStatus.OVERDUE.name().equals(t.status)).count());
+    }
+
+    private static UnitFacts sum(String name, List<UnitFacts> facts) {
+        return new UnitFacts(name, sumCounts(facts.stream().map(UnitFacts::led).toList()),
+                sumCounts(facts.stream().map(UnitFacts::coLed).toList()),
+                facts.stream().mapToInt(UnitFacts::reportsDue).sum(),
+                facts.stream().mapToInt(UnitFacts::reportsOnTime).sum(),
+                facts.stream().mapToInt(UnitFacts::escalations).sum());
+    }
+
+    private static TaskCounts sumCounts(List<TaskCounts> counts) {
+        return new TaskCounts(counts.stream().mapToInt(TaskCounts::tasks).sum(),
+                counts.stream().mapToInt(TaskCounts::completedOnTime).sum(),
+                counts.stream().mapToInt(TaskCounts::completedLate).sum(),
+                counts.stream().mapToInt(TaskCounts::openOverdue).sum());
+    }
+}

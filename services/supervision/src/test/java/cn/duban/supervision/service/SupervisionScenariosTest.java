@@ -1,0 +1,200 @@
+package cn.duban.supervision.service;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import cn.duban.events.Envelope;
+import cn.duban.events.Topics;
+import cn.duban.events.progress.CompletionClaimed;
+import cn.duban.events.progress.ExtensionRequested;
+import cn.duban.events.progress.Figure;
+import cn.duban.events.progress.ProgressReported;
+import cn.duban.testsupport.KafkaTestClient;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The supervision engine on the 2022 Pingyao ledger, as the office would see it through the API. */
+@QuarkusTest
+class SupervisionScenariosTest {
+    static final String WUMIAO = "2022-CUL-002";
+    static final String FARMLAND = "2022-AGR-003";
+    static final String COKE = "2022-IND-010";
+    static final String AVENUE = "2022-URB-007";
+    static final String OLD_ESTATES = "2022-LIV-043";
+
+    @BeforeAll
+    static void logFailures() {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
+    @AfterEach
+    void backToTheDemoStart() {
+        clock("2022-03-01T09:00:00+08:00");
+    }
+
+    @Test
+    void wumiaoWithoutATrialOperationByJuneIsRedUntilItIsReported() {
+        clock("2022-06-01T09:00:00+08:00");
+        JsonPath task = task(WUMIAO);
+        assertThat(task.getString("light")).isEqualTo("RED");
+        Map<String, Object> alert = openAlert(task, "MILESTONE_OVERDUE");
+        assertThat(alert).containsEntry("milestone", "试运行");
+
+        send(report(WUMIAO, "culture-tourism", "县文物局", LocalDate.of(2022, 6, 1), List.of(), List.of("试运行"), null));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().queryParam("taskId", WUMIAO)
+                .queryParam("rule", "MILESTONE_OVERDUE").get("/api/supervision/alerts")
+                .then().body("items.find { it.id == '%s' }.state".formatted(alert.get("id")), equalTo("RESOLVED")));
+    }
+
+    @Test
+    void sixThousandMuOfSixtyThousandAtTheEndOfSeptemberIsLagging() {
+        clock("2022-09-30T18:00:00+08:00");
+        send(report(FARMLAND, "agriculture", "县农业农村局", LocalDate.of(2022, 9, 30),
+                List.of(new Figure("高标准农田", new BigDecimal("6000"))), List.of(), null));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(openAlert(task(FARMLAND), "LAGGING")).isNotNull());
+        JsonPath task = task(FARMLAND);
+        assertThat(task.getInt("progress.expectedPercent")).isEqualTo(75);
+        assertThat(task.getInt("progress.percent")).isLessThan(55);
+    }
+
+    @Test
+    void theCokeProjectSlipsFromYellowToRedAndEscalates() {
+        clock("2022-10-20T09:00:00+08:00");
+        JsonPath october = task(COKE);
+        assertThat(october.getString("light")).isEqualTo("YELLOW");
+        assertThat(openAlert(october, "DUE_SOON")).isNotNull();
+
+        clock("2022-11-01T09:00:00+08:00");
+        JsonPath november = task(COKE);
+        assertThat(november.getString("status")).isEqualTo("OVERDUE");
+        assertThat(november.getString("light")).isEqualTo("RED");
+        assertThat(openAlert(november, "OVERDUE")).containsEntry("escalationLevel", 1);
+        assertThat(openAlert(november, "DUE_SOON")).as("DUE_SOON resolved once overdue").isNull();
+
+        clock("2022-11-05T09:00:00+08:00");
+        assertThat(openAlert(task(COKE), "OVERDUE")).containsEntry("escalationLevel", 2);
+        clock("2022-11-09T09:00:00+08:00");
+        assertThat(openAlert(task(COKE), "OVERDUE")).containsEntry("escalationLevel", 3);
+    }
+
+    @Test
+    void reEvaluatingTwiceRaisesNothingNew() {
+        clock("2022-07-15T09:00:00+08:00");
+        int first = given().queryParam("size", 1).get("/api/supervision/alerts").then().extract().path("total");
+        clock("2022-07-15T09:00:00+08:00");
+        int second = given().queryParam("size", 1).get("/api/supervision/alerts").then().extract().path("total");
+        assertThat(second).isEqualTo(first);
+    }
+
+    @Test
+    void anApprovedExtensionMovesTheDeadlineAndKeepsTheOriginal() {
+        String requestId = "X-" + UUID.randomUUID();
+        send(new ExtensionRequested(requestId, AVENUE, "县住房和城乡建设管理局", LocalDate.of(2022, 12, 31), "征拆滞后",
+                OffsetDateTime.now(), "urban-construction"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().queryParam("taskId", AVENUE)
+                .get("/api/supervision/extensions").then().body("items.id", hasItem(requestId)));
+        clock("2022-11-02T09:00:00+08:00");
+        assertThat(task(AVENUE).getString("status")).isEqualTo("OVERDUE");
+
+        given().contentType(ContentType.JSON).body("{\"reason\":\"同意延期\"}")
+                .post("/api/supervision/extensions/{id}/approve", requestId).then().statusCode(200)
+                .body("state", equalTo("APPROVED"));
+
+        JsonPath task = task(AVENUE);
+        assertThat(task.getString("deadline")).isEqualTo("2022-12-31");
+        assertThat(task.getString("originalDeadline")).isEqualTo("2022-10-31");
+        assertThat(openAlert(task, "OVERDUE")).as("overdue cleared by the new deadline").isNull();
+        assertThat(task.getList("audit.action", String.class)).contains("extension.requested", "extension.approved");
+        KafkaTestClient.readUntil(Topics.TASKS, Duration.ofSeconds(20), r -> AVENUE.equals(r.key())
+                && "duban.TaskUpdated.v1".equals(KafkaTestClient.header(r, "ce_type")));
+        given().contentType(ContentType.JSON).body("{\"reason\":\"再批一次\"}")
+                .post("/api/supervision/extensions/{id}/approve", requestId).then().statusCode(409);
+    }
+
+    @Test
+    void onlyAVerifiedClaimCompletesATaskAndItsAlertsResolve() {
+        String claimId = "C-" + UUID.randomUUID();
+        clock("2022-09-01T09:00:00+08:00");
+        send(new CompletionClaimed(claimId, OLD_ESTATES, "县住房和城乡建设管理局", LocalDate.of(2022, 8, 31), "10个小区全部完工",
+                List.of("验收报告.pdf"), OffsetDateTime.now(), "livelihood"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(task(OLD_ESTATES).getString("status")).isEqualTo("COMPLETION_CLAIMED"));
+
+        given().contentType(ContentType.JSON).body("{}").post("/api/supervision/completions/{id}/verify", claimId)
+                .then().statusCode(200).body("state", equalTo("VERIFIED"));
+
+        JsonPath task = task(OLD_ESTATES);
+        assertThat(task.getString("status")).isEqualTo("COMPLETED");
+        assertThat(task.getString("light")).isEqualTo("GREEN");
+        assertThat(task.getList("alerts.findAll { it.state != 'RESOLVED' }")).isEmpty();
+    }
+
+    @Test
+    void everyUnitIsRankedAndEachScoreIsTheSumOfItsTerms() {
+        JsonPath board = given().get("/api/supervision/scorecards").then().statusCode(200).extract().jsonPath();
+        int units = given().get("/api/supervision/units").then().extract().path("total");
+        assertThat(board.getList("units")).hasSize(units);
+        List<Map<String, Object>> cards = board.getList("units");
+        for (Map<String, Object> card : cards) {
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> terms = (List<Map<String, Object>>) card.get("terms");
+            BigDecimal sum = terms.stream().map(t -> new BigDecimal(t.get("contribution").toString()))
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            assertThat(sum).as("terms of %s", card.get("name")).isEqualByComparingTo(card.get("score").toString());
+        }
+        assertThat(board.getList("units.rank", Integer.class)).isSorted();
+        assertThat(board.getList("sectors")).hasSize(6);
+    }
+
+    @Test
+    void theOfficeCanRemindAUnitWithAMessage() {
+        given().contentType(ContentType.JSON).body("{\"message\":\"请于本周五前报送武庙修缮进展\"}")
+                .post("/api/supervision/tasks/{id}/reminders", WUMIAO).then().statusCode(200);
+        KafkaTestClient.readUntil(Topics.ALERTS, Duration.ofSeconds(20), r -> WUMIAO.equals(r.key())
+                && "duban.ReminderSent.v1".equals(KafkaTestClient.header(r, "ce_type")));
+        assertThat(task(WUMIAO).getList("audit.action", String.class)).contains("reminder.manual");
+    }
+
+    static void clock(String now) {
+        given().contentType(ContentType.JSON).body(Map.of("now", now)).post("/api/supervision/admin/clock")
+                .then().statusCode(200);
+    }
+
+    static JsonPath task(String id) {
+        return given().get("/api/supervision/tasks/{id}", id).then().statusCode(200).extract().jsonPath();
+    }
+
+    static Map<String, Object> openAlert(JsonPath task, String rule) {
+        List<Map<String, Object>> alerts = task.getList("alerts");
+        return alerts.stream().filter(a -> rule.equals(a.get("rule")) && !"RESOLVED".equals(a.get("state")))
+                .findFirst().orElse(null);
+    }
+
+    static ProgressReported report(String taskId, String sector, String unit, LocalDate asOf, List<Figure> figures,
+            List<String> milestones, Integer percent) {
+        return new ProgressReported("R-" + UUID.randomUUID(), taskId, sector, unit, asOf, figures, null, percent,
+                milestones, "测试", null, null, List.of("https://example.org/e.jpg"), false, OffsetDateTime.now(),
+                sector, null, null);
+    }
+
+    static void send(cn.duban.events.EventPayload payload) {
+        KafkaTestClient.send(Envelope.of("test", "test", OffsetDateTime.now(), payload));
+    }
+}
