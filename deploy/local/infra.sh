@@ -47,7 +47,7 @@ check_disk() {
 tools_classpath() {
   local cp="$INFRA/target/classpath.txt"
   if [ ! -s "$cp" ] || [ ! -d "$INFRA/target/classes/cn" ] || [ "$INFRA/pom.xml" -nt "$cp" ]; then
-    say "resolving the Kafka broker and tools with Maven (first time only)"
+    say "resolving the Kafka broker and tools with Maven (first time only)" >&2
     mvn -B -q -f "$INFRA/pom.xml" package -DskipTests >"$SHARED_STATE/infra-build.log" 2>&1 \
       || { tail -20 "$SHARED_STATE/infra-build.log" >&2; die "could not build deploy/local/infra (log: $SHARED_STATE/infra-build.log)"; }
   fi

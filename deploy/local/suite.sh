@@ -30,17 +30,23 @@ start() {
     nohup setsid java -Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
       -Dquarkus.profile="$PROFILE" -jar "$jar" >"$STATE/logs/$name.log" 2>&1 </dev/null &
     echo $! >"$pid"
+    # The ledger first: the sector services read it from duban.tasks.v1 as they start.
+    if [ "$name" = supervision ]; then wait_ready supervision "$port" $((SECONDS + 150)); fi
   done
   local deadline=$((SECONDS + 150))
   for entry in "${SERVICES[@]}"; do
-    name=${entry%%:*}; port=${entry##*:}
-    until ready "$port"; do
-      alive "$STATE/pids/$name.pid" || { tail -30 "$STATE/logs/$name.log" >&2; die "$name exited (log: $STATE/logs/$name.log)"; }
-      [ $SECONDS -lt $deadline ] || { tail -30 "$STATE/logs/$name.log" >&2; die "$name not ready on :$port in time"; }
-      sleep 0.5
-    done
-    say "$name ready on http://127.0.0.1:$port"
+    [ "${entry%%:*}" = supervision ] || wait_ready "${entry%%:*}" "${entry##*:}" "$deadline"
   done
+}
+
+wait_ready() {
+  local name=$1 port=$2 deadline=$3
+  until ready "$port"; do
+    alive "$STATE/pids/$name.pid" || { tail -30 "$STATE/logs/$name.log" >&2; die "$name exited (log: $STATE/logs/$name.log)"; }
+    [ $SECONDS -lt "$deadline" ] || { tail -30 "$STATE/logs/$name.log" >&2; die "$name not ready on :$port in time"; }
+    sleep 0.5
+  done
+  say "$name ready on http://127.0.0.1:$port"
 }
 
 stop() {

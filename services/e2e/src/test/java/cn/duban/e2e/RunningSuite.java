@@ -65,6 +65,9 @@ final class RunningSuite {
                 processes.put(service, new ProcessBuilder(command).redirectErrorStream(true)
                         .redirectOutput(log.toFile()).start());
                 started.add(service);
+                if (service.equals("supervision")) {
+                    awaitReady(service, System.nanoTime() + READY_WITHIN.toNanos()); // the ledger first, then its readers
+                }
             } catch (IOException e) {
                 stop();
                 throw new IllegalStateException("cannot start " + service, e);
@@ -72,14 +75,18 @@ final class RunningSuite {
         }
         long deadline = System.nanoTime() + READY_WITHIN.toNanos();
         for (String service : SERVICES) {
-            while (!ready(service)) {
-                if (!processes.get(service).isAlive() || System.nanoTime() > deadline) {
-                    stop();
-                    throw new IllegalStateException(service + " did not become ready; see services/e2e/target/"
-                            + service + ".log");
-                }
-                sleepBriefly();
+            awaitReady(service, deadline);
+        }
+    }
+
+    private void awaitReady(String service, long deadline) {
+        while (!ready(service)) {
+            if (!processes.get(service).isAlive() || System.nanoTime() > deadline) {
+                stop();
+                throw new IllegalStateException(service + " did not become ready; see services/e2e/target/"
+                        + service + ".log");
             }
+            sleepBriefly();
         }
     }
 

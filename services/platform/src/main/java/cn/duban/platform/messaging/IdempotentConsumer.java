@@ -5,6 +5,8 @@ import cn.duban.events.EventCodec;
 import cn.duban.events.MalformedEventException;
 import cn.duban.events.UnknownEventTypeException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -32,6 +34,8 @@ public class IdempotentConsumer {
 
     @Inject
     EntityManager entityManager;
+
+    private volatile boolean shuttingDown;
 
     /**
      * @param consumer a name for this projection, so two consumers of one topic in one service dedup apart
@@ -61,6 +65,11 @@ public class IdempotentConsumer {
             } catch (RejectedEventException e) {
                 throw e;
             } catch (RuntimeException e) {
+                if (shuttingDown) {
+                    // Not acknowledged, so redelivered after the restart; never dead-lettered for our own shutdown.
+                    LOG.infof("%s leaves event %s for redelivery: shutting down", consumer, event.id());
+                    waitForExit();
+                }
                 if (!isTransient(e) && ++failures >= ATTEMPTS_FOR_OTHER_FAILURES) {
                     throw new RejectedEventException("failed " + failures + " times: " + e, e);
                 }
@@ -68,6 +77,22 @@ public class IdempotentConsumer {
                         backoff.toMillis(), e.toString());
                 sleep(backoff);
                 backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    void onShutdown(@Observes ShutdownEvent event) {
+        shuttingDown = true;
+    }
+
+    /** Parks the thread until the process exits (Quarkus ends with System.exit), without nacking the event. */
+    @SuppressWarnings("InfiniteLoopStatement")
+    private static void waitForExit() {
+        while (true) {
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException ignored) {
+                // an interrupt must not turn into a nack, which would dead-letter a good event
             }
         }
     }

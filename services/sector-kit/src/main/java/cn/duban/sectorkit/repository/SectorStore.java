@@ -51,6 +51,20 @@ public class SectorStore {
         return Optional.ofNullable(em.find(IdempotencyKey.class, key));
     }
 
+    public Optional<InboxAlert> alert(String alertId) {
+        return Optional.ofNullable(em.find(InboxAlert.class, alertId));
+    }
+
+    /** Unresolved alerts, of one task or of all, oldest first. */
+    public List<InboxAlert> openAlerts(String taskId) {
+        if (taskId == null) {
+            return em.createQuery("from InboxAlert where state <> 'RESOLVED' order by raisedAt", InboxAlert.class)
+                    .getResultList();
+        }
+        return em.createQuery("from InboxAlert where state <> 'RESOLVED' and taskId = ?1 order by raisedAt",
+                InboxAlert.class).setParameter(1, taskId).getResultList();
+    }
+
     public void add(Object entity) {
         em.persist(entity);
     }

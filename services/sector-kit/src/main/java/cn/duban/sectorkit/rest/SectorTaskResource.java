@@ -5,6 +5,8 @@ import cn.duban.events.task.Target;
 import cn.duban.platform.rest.DubanException;
 import cn.duban.sectorkit.config.SectorConfig;
 import cn.duban.sectorkit.repository.AssignedTask;
+import cn.duban.sectorkit.repository.InboxAlert;
+import cn.duban.sectorkit.service.AlertInbox;
 import cn.duban.sectorkit.repository.SectorStore;
 import cn.duban.sectorkit.service.SectorDesk;
 import jakarta.inject.Inject;
@@ -21,6 +23,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -49,12 +54,22 @@ public class SectorTaskResource {
 
     public record TaskItem(String id, String title, String leadUnit, List<String> coUnits, String leader,
             LocalDate deadline, LocalDate originalDeadline, List<Target> targets, List<Milestone> milestones,
-            boolean closed) {
-        static TaskItem of(AssignedTask t) {
+            boolean closed, String light, List<AlertItem> openAlerts) {
+        static TaskItem of(AssignedTask t, List<InboxAlert> open) {
             return new TaskItem(t.id, t.title, t.leadUnit, t.coUnits, t.leader, t.deadline, t.originalDeadline,
-                    t.targets, t.milestones, t.closed);
+                    t.targets, t.milestones, t.closed, AlertInbox.light(open), open.stream().map(AlertItem::of).toList());
         }
     }
+
+    public record AlertItem(String alertId, String taskId, String rule, String light, String milestone, String state,
+            int escalationLevel, String reason, List<String> units, OffsetDateTime raisedAt) {
+        static AlertItem of(InboxAlert a) {
+            return new AlertItem(a.alertId, a.taskId, a.rule, a.light, a.milestone, a.state, a.escalationLevel,
+                    a.reason, a.units, a.raisedAt);
+        }
+    }
+
+
 
     public record TaskList(List<TaskItem> items, long total) {
     }
@@ -63,7 +78,10 @@ public class SectorTaskResource {
     @Operation(summary = "Tasks assigned to this sector's units; with unit, those it leads or co-leads")
     public TaskList list(@QueryParam("unit") String unit) {
         checkSector();
-        List<TaskItem> items = store.tasksOf(unit).stream().map(TaskItem::of).toList();
+        Map<String, List<InboxAlert>> open = store.openAlerts(null).stream()
+                .collect(Collectors.groupingBy(a -> a.taskId));
+        List<TaskItem> items = store.tasksOf(unit).stream()
+                .map(t -> TaskItem.of(t, open.getOrDefault(t.id, List.of()))).toList();
         return new TaskList(items, items.size());
     }
 
@@ -72,7 +90,7 @@ public class SectorTaskResource {
     @Operation(summary = "One assigned task")
     public TaskItem get(@PathParam("id") String id) {
         checkSector();
-        return store.task(id).map(TaskItem::of).orElseThrow(
+        return store.task(id).map(t -> TaskItem.of(t, store.openAlerts(id))).orElseThrow(
                 () -> DubanException.notFound("no task " + id + " is assigned in " + config.name()));
     }
 
@@ -116,11 +134,16 @@ public class SectorTaskResource {
         return accepted(desk.claimCompletion(id, body, idempotencyKey, actor()));
     }
 
-    private void checkSector() {
+    /** The sector in the path must be this service's; shared with {@link SectorAlertResource}. */
+    static void checkSector(SectorConfig config, String sector) {
         if (!config.name().equals(sector)) {
             throw DubanException.notFound("this is the " + config.name() + " service; " + sector
-                    + " tasks are served at /api/" + sector);
+                    + " is served at /api/" + sector);
         }
+    }
+
+    private void checkSector() {
+        checkSector(config, sector);
     }
 
     /** Who is acting; the identity provider's subject once security is on (see docs/security.md). */

@@ -25,7 +25,7 @@ public class TaskProjection {
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(Envelope<?> event) {
         if (event.data() instanceof TaskAssigned assigned) {
-            upsert(assigned.task());
+            upsert(assigned.task()).closed = false; // assigned (again): open for reports
         } else if (event.data() instanceof TaskUpdated updated) {
             upsert(updated.task());
         } else if (event.data() instanceof TaskClosed closed) {
@@ -33,9 +33,10 @@ public class TaskProjection {
         }
     }
 
-    private void upsert(TaskSnapshot snapshot) {
+    /** The task as stored now; a detached placeholder for another sector's task, which is not kept. */
+    private AssignedTask upsert(TaskSnapshot snapshot) {
         if (!config.name().equals(snapshot.sector())) {
-            return;
+            return new AssignedTask();
         }
         AssignedTask task = store.task(snapshot.id()).orElse(null);
         if (task == null) {
@@ -45,5 +46,6 @@ public class TaskProjection {
         } else {
             task.apply(snapshot);
         }
+        return task;
     }
 }

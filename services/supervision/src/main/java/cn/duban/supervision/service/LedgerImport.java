@@ -13,8 +13,11 @@ import cn.duban.supervision.ledger.UnitDirectory;
 import cn.duban.supervision.repository.Task;
 import cn.duban.supervision.repository.Unit;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.transaction.Transactional;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -47,8 +50,14 @@ public class LedgerImport {
     public record Result(int assigned, int updated, int unchanged, int units) {
     }
 
+    @Inject
+    EntityManager entityManager;
+
     @Transactional
+    @TransactionConfiguration(timeout = 600)
     public Result importLedger(LedgerFile ledger, UnitDirectory units, String actor) {
+        // Many rows in one transaction: flushing before every query would re-check them all each time.
+        entityManager.setFlushMode(FlushModeType.COMMIT);
         Map<String, UnitDirectory.Entry> directory = units.units().stream()
                 .collect(Collectors.toMap(UnitDirectory.Entry::name, Function.identity(), (a, b) -> b));
         checkReferences(ledger, directory);

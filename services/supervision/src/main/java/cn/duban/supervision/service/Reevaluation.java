@@ -2,8 +2,11 @@ package cn.duban.supervision.service;
 
 import cn.duban.supervision.repository.Task;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.transaction.Transactional;
 
 /** Re-evaluates the whole ledger: on a schedule (time alone can make a task slip) and when the clock moves. */
@@ -13,9 +16,15 @@ public class Reevaluation {
     @Inject
     TaskEvaluation evaluation;
 
+    @Inject
+    EntityManager entityManager;
+
     @Scheduled(every = "${duban.evaluation.every:1h}", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
+    @TransactionConfiguration(timeout = 600)
     public void all() {
-        Task.<Task>streamAll().forEach(evaluation::evaluate);
+        // Many rows in one transaction: flushing before every query would re-check them all each time.
+        entityManager.setFlushMode(FlushModeType.COMMIT);
+        Task.<Task>listAll().forEach(evaluation::evaluate);
     }
 }

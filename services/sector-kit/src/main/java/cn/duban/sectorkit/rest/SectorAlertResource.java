@@ -1,0 +1,37 @@
+package cn.duban.sectorkit.rest;
+
+import cn.duban.sectorkit.config.SectorConfig;
+import cn.duban.sectorkit.repository.SectorStore;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** A unit's alert inbox in its own sector service. */
+@Path("/api/{sector}/alerts")
+@Produces(MediaType.APPLICATION_JSON)
+public class SectorAlertResource {
+
+    @Inject
+    SectorConfig config;
+
+    @Inject
+    SectorStore store;
+
+    public record AlertList(List<SectorTaskResource.AlertItem> items, long total) {
+    }
+
+    @GET
+    @Operation(summary = "Open alerts on this sector's tasks; with unit, those that alerted that unit")
+    public AlertList alerts(@PathParam("sector") String sector, @QueryParam("unit") String unit) {
+        SectorTaskResource.checkSector(config, sector);
+        List<SectorTaskResource.AlertItem> items = store.openAlerts(null).stream()
+                .filter(a -> unit == null || a.units.contains(unit)).map(SectorTaskResource.AlertItem::of).toList();
+        return new AlertList(items, items.size());
+    }
+}
