@@ -2,14 +2,20 @@ package cn.duban.supervision.ledger;
 
 import cn.duban.events.EventCodec;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonNodePath;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.PathType;
+import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -18,6 +24,10 @@ import java.util.Set;
  * so a malformed file is refused whole with every problem named.
  */
 public final class LedgerReader {
+    // format "date" is only an annotation in 2020-12 unless asserted; 2022-02-30 must not reach the importer.
+    // LEGACY keeps the $.tasks[3].deadline locations the JSON import has always answered with.
+    private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
+            .formatAssertionsEnabled(true).pathType(PathType.LEGACY).build();
     private static final JsonSchema LEDGER_SCHEMA = schema("ledger/ledger.schema.json");
     private static final JsonSchema UNITS_SCHEMA = schema("ledger/units.schema.json");
 
@@ -25,12 +35,50 @@ public final class LedgerReader {
     }
 
     public static LedgerFile ledger(JsonNode json) {
-        check(LEDGER_SCHEMA, json);
+        List<LedgerException.RowError> problems = problems(json);
+        if (!problems.isEmpty()) {
+            throw new LedgerException(problems);
+        }
         return EventCodec.json().convertValue(json, LedgerFile.class);
     }
 
+    /**
+     * Every way {@code json} breaks the ledger's rules, each with its place; empty if it may be imported.
+     * The schema first; then what the schema cannot say and the rule engine needs (no deadline before the
+     * planned start, milestone names unique within a task).
+     */
+    public static List<LedgerException.RowError> problems(JsonNode json) {
+        List<LedgerException.RowError> problems = validate(LEDGER_SCHEMA, json);
+        if (problems.isEmpty()) {
+            LocalDate start = LocalDate.parse(json.get("plannedStart").asText());
+            JsonNode tasks = json.get("tasks");
+            for (int i = 0; i < tasks.size(); i++) {
+                JsonNode task = tasks.get(i);
+                if (LocalDate.parse(task.get("deadline").asText()).isBefore(start)) {
+                    problems.add(new LedgerException.RowError("$.tasks[" + i + "].deadline",
+                            "is before the ledger's planned start " + start,
+                            new LedgerException.Place(i, "deadline", "")));
+                }
+                Set<String> names = new HashSet<>();
+                JsonNode milestones = task.get("milestones");
+                for (int m = 0; m < milestones.size(); m++) {
+                    String name = milestones.get(m).get("name").asText();
+                    if (!names.add(name)) {
+                        problems.add(new LedgerException.RowError("$.tasks[" + i + "].milestones[" + m + "].name",
+                                "milestone '" + name + "' appears twice in this task",
+                                new LedgerException.Place(i, "milestones", "[" + m + "].name")));
+                    }
+                }
+            }
+        }
+        return problems;
+    }
+
     public static UnitDirectory units(JsonNode json) {
-        check(UNITS_SCHEMA, json);
+        List<LedgerException.RowError> problems = validate(UNITS_SCHEMA, json);
+        if (!problems.isEmpty()) {
+            throw new LedgerException(problems);
+        }
         return EventCodec.json().convertValue(json, UnitDirectory.class);
     }
 
@@ -42,19 +90,36 @@ public final class LedgerReader {
         }
     }
 
-    private static void check(JsonSchema schema, JsonNode json) {
+    private static List<LedgerException.RowError> validate(JsonSchema schema, JsonNode json) {
         Set<ValidationMessage> messages = schema.validate(json);
-        if (!messages.isEmpty()) {
-            throw new LedgerException(messages.stream()
-                    .sorted(Comparator.comparing(ValidationMessage::getInstanceLocation, Comparator.comparing(Object::toString)))
-                    .map(m -> new LedgerException.RowError(m.getInstanceLocation().toString(), m.getMessage()))
-                    .toList());
+        return new ArrayList<>(messages.stream()
+                .sorted(Comparator.comparing(ValidationMessage::getInstanceLocation, Comparator.comparing(Object::toString)))
+                .map(m -> new LedgerException.RowError(m.getInstanceLocation().toString(), m.getError(), place(m)))
+                .toList());
+    }
+
+    /** $.tasks[3].targets[1].unit → task 3, field targets, within [1].unit; null outside the tasks. */
+    private static LedgerException.Place place(ValidationMessage m) {
+        JsonNodePath path = m.getInstanceLocation();
+        if (path.getNameCount() < 2 || !"tasks".equals(path.getElement(0))
+                || !(path.getElement(1) instanceof Integer task)) {
+            return path.getNameCount() == 0 ? null : new LedgerException.Place(null, path.getName(0), "");
         }
+        if (path.getNameCount() == 2) {
+            // the task object itself, e.g. a required property missing
+            return new LedgerException.Place(task, m.getProperty(), "");
+        }
+        StringBuilder within = new StringBuilder();
+        for (int i = 3; i < path.getNameCount(); i++) {
+            Object element = path.getElement(i);
+            within.append(element instanceof Integer index ? "[" + index + "]" : "." + element);
+        }
+        return new LedgerException.Place(task, path.getName(2), within.toString());
     }
 
     private static JsonSchema schema(String name) {
         try (InputStream in = stream(name)) {
-            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in, CONFIG);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read schema " + name, e);
         }
@@ -81,7 +146,21 @@ public final class LedgerReader {
             return errors;
         }
 
-        public record RowError(String row, String message) {
+        /**
+         * One problem: {@code row} names it for the caller (a JSON location, a task id or a spreadsheet row),
+         * {@code place} says where it is in the ledger, so another reader (a spreadsheet) can name it its way.
+         */
+        public record RowError(String row, String message, Place place) {
+            public RowError(String row, String message) {
+                this(row, message, null);
+            }
+        }
+
+        /**
+         * Where in the ledger: the task's index in the file (null for the ledger itself), its property, and the
+         * rest of the path inside that property, e.g. {@code [1].unit} for the second target's unit.
+         */
+        public record Place(Integer task, String field, String within) {
         }
     }
 }

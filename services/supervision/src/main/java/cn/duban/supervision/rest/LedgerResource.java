@@ -1,27 +1,39 @@
 package cn.duban.supervision.rest;
 
 import cn.duban.platform.rest.Problem;
+import cn.duban.supervision.ledger.CsvSheet;
 import cn.duban.supervision.ledger.LedgerReader;
 import cn.duban.supervision.ledger.LedgerReader.LedgerException;
+import cn.duban.supervision.ledger.LedgerSheet;
+import cn.duban.supervision.ledger.SheetRow;
 import cn.duban.supervision.ledger.UnitDirectory;
+import cn.duban.supervision.ledger.UnreadableSheetException;
+import cn.duban.supervision.ledger.XlsxSheet;
 import cn.duban.supervision.service.LedgerImport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 @Path("/api/supervision/ledger")
 public class LedgerResource {
+    static final String CSV = "text/csv";
+    private static final UnitDirectory KNOWN_UNITS_ONLY = new UnitDirectory(List.of());
 
     @Inject
     LedgerImport ledgerImport;
@@ -43,10 +55,48 @@ public class LedgerResource {
         return ledgerImport.importLedger(LedgerReader.ledger(ledger), directory, "api");
     }
 
+    /** The office's own sheet, one row per task (docs/ledger.md, "Spreadsheet import"); its units must be known. */
+    @POST
+    @Path("/import")
+    @Consumes({XlsxSheet.MEDIA_TYPE, CSV})
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Import a ledger from an .xlsx workbook (first sheet) or a UTF-8 CSV sheet, header in row 1; "
+            + "all or nothing, errors named by row and column")
+    public LedgerImport.Result importSheet(byte[] body, @Context HttpHeaders headers,
+            @Parameter(description = "the ledger's year; default the year of the first deadline") @QueryParam("year") String year,
+            @Parameter(description = "start of every task's planned curve, YYYY-MM-DD; default 1 January of the year")
+            @QueryParam("plannedStart") String plannedStart) {
+        List<SheetRow> rows = headers.getMediaType().isCompatible(MediaType.valueOf(CSV))
+                ? CsvSheet.read(body) : XlsxSheet.read(body);
+        LedgerSheet sheet = LedgerSheet.read(rows, year, plannedStart);
+        try {
+            return ledgerImport.importLedger(sheet.ledger(), KNOWN_UNITS_ONLY, "api");
+        } catch (LedgerException e) {
+            throw sheet.locate(e);
+        }
+    }
+
+    @GET
+    @Path("/template.xlsx")
+    @Produces(XlsxSheet.MEDIA_TYPE)
+    @Operation(summary = "The spreadsheet an office fills in: header row, two Pingyao tasks, and the columns explained")
+    public Response template() {
+        return Response.ok(LedgerSheet.template())
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"ledger-template.xlsx\"; "
+                        + "filename*=UTF-8''%E4%BB%BB%E5%8A%A1%E5%8F%B0%E8%B4%A6%E6%A8%A1%E6%9D%BF.xlsx")
+                .build();
+    }
+
     @ServerExceptionMapper
     public Response refused(LedgerException e, UriInfo uri) {
         return Problem.of(400, "invalid-ledger", "Ledger refused", e.getMessage())
                 .withErrors(e.errors().stream().map(r -> new Problem.FieldError(r.row(), r.message())).toList())
+                .at(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unreadable(UnreadableSheetException e, UriInfo uri) {
+        return Problem.of(400, "unreadable-sheet", "Spreadsheet unreadable", e.getMessage() + "; nothing was imported")
                 .at(uri.getPath()).toResponse();
     }
 }

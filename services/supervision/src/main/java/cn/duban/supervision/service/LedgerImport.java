@@ -8,6 +8,7 @@ import cn.duban.events.task.TaskUpdated;
 import cn.duban.platform.messaging.Outbox;
 import cn.duban.supervision.ledger.LedgerFile;
 import cn.duban.supervision.ledger.LedgerReader.LedgerException;
+import cn.duban.supervision.ledger.LedgerReader.LedgerException.Place;
 import cn.duban.supervision.ledger.LedgerReader.LedgerException.RowError;
 import cn.duban.supervision.ledger.UnitDirectory;
 import cn.duban.supervision.repository.Task;
@@ -98,17 +99,24 @@ public class LedgerImport {
         Unit.<Unit>listAll().forEach(u -> known.add(u.name));
         List<RowError> errors = new ArrayList<>();
         Set<String> ids = new HashSet<>();
-        for (LedgerFile.Entry task : ledger.tasks()) {
+        for (int i = 0; i < ledger.tasks().size(); i++) {
+            LedgerFile.Entry task = ledger.tasks().get(i);
             if (!ids.add(task.id())) {
-                errors.add(new RowError(task.id(), "task id appears twice"));
+                errors.add(new RowError(task.id(), "task id appears twice", new Place(i, "id", "")));
             }
             if (!known.contains(task.leadUnit())) {
-                errors.add(new RowError(task.id(), "lead unit '" + task.leadUnit() + "' is not in the unit directory"));
+                errors.add(new RowError(task.id(), "lead unit '" + task.leadUnit() + "' is not in the unit directory",
+                        new Place(i, "leadUnit", "")));
             }
-            task.coUnits().stream().filter(u -> !known.contains(u)).forEach(u -> errors.add(
-                    new RowError(task.id(), "co-unit '" + u + "' is not in the unit directory")));
+            for (String unit : task.coUnits()) {
+                if (!known.contains(unit)) {
+                    errors.add(new RowError(task.id(), "co-unit '" + unit + "' is not in the unit directory",
+                            new Place(i, "coUnits", "")));
+                }
+            }
             if (task.coUnits().contains(task.leadUnit())) {
-                errors.add(new RowError(task.id(), "the lead unit is also listed as a co-unit"));
+                errors.add(new RowError(task.id(), "the lead unit is also listed as a co-unit",
+                        new Place(i, "coUnits", "")));
             }
         }
         if (!errors.isEmpty()) {

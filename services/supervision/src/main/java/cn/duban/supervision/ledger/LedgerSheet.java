@@ -1,0 +1,464 @@
+package cn.duban.supervision.ledger;
+
+import cn.duban.events.Sector;
+import cn.duban.supervision.ledger.LedgerReader.LedgerException;
+import cn.duban.supervision.ledger.LedgerReader.LedgerException.RowError;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A ledger read from a spreadsheet, one row per task (columns in {@link SheetColumn}). The rows become the
+ * same JSON as the data file and {@link LedgerReader} judges it, so a sheet obeys exactly the data file's
+ * rules; every problem is then named by its spreadsheet row and column instead of a JSON path.
+ */
+public final class LedgerSheet {
+    /** The data file's county and source; a sheet does not say them and supervision does not store them. */
+    static final String COUNTY = "未注明";
+    static final String SOURCE = "表格导入";
+    /** Two tasks of the Pingyao 2022 ledger that show every column: targets, a milestone, co-units, a flag. */
+    static final List<String> EXAMPLE_IDS = List.of("2022-AGR-003", "2022-IND-010");
+
+    // the sector names of docs/ledger.md's parts, as offices write them
+    private static final Map<String, String> SECTOR_NAMES = Map.of("三农", "agriculture", "工业", "industry",
+            "文旅", "culture-tourism", "城乡建设", "urban-construction", "重点改革", "reform", "民生", "livelihood");
+    private static final Pattern NAMES = Pattern.compile("[、;；,，\\r\\n]+");
+    private static final Pattern ITEMS = Pattern.compile("[;；\\r\\n]+");
+    private static final Pattern PARTS = Pattern.compile("[:：]");
+    private static final Pattern SECTION_PARTS = Pattern.compile("\\s*/\\s*");
+    // year first, so 2022/5/31 (how Excel writes a date into a Chinese CSV) cannot be misread
+    private static final Pattern DATE = Pattern.compile("(\\d{4})[-/](\\d{1,2})[-/](\\d{1,2})");
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private final LedgerFile ledger;
+    private final List<Integer> rowNumbers;
+
+    private LedgerSheet(LedgerFile ledger, List<Integer> rowNumbers) {
+        this.ledger = ledger;
+        this.rowNumbers = List.copyOf(rowNumbers);
+    }
+
+    public LedgerFile ledger() {
+        return ledger;
+    }
+
+    /** The spreadsheet row of the ledger's {@code task}-th task. */
+    public int rowOf(int task) {
+        return rowNumbers.get(task);
+    }
+
+    /**
+     * Reads the rows under the header row (the first non-blank row). {@code year} and {@code plannedStart}
+     * are the ledger's own (query parameters); absent, the year is the first task's deadline year and the
+     * planned start the 1st of January of that year.
+     *
+     * @throws LedgerException naming every bad row and column; nothing of a refused sheet is usable
+     */
+    public static LedgerSheet read(List<SheetRow> rows, String year, String plannedStart) {
+        int h = 0;
+        while (h < rows.size() && rows.get(h).isBlank()) {
+            h++;
+        }
+        if (h == rows.size()) {
+            throw refused(List.of(new Problem(1, -1, "row 1",
+                    "the sheet is empty: row 1 must name the columns (" + headerList() + ")")));
+        }
+        SheetRow header = rows.get(h);
+        Map<SheetColumn, Integer> columns = columns(header);
+        Reading reading = new Reading(columns);
+        for (SheetRow row : rows.subList(h + 1, rows.size())) {
+            if (!row.isBlank()) {
+                reading.task(row);
+            }
+        }
+        if (reading.tasks.isEmpty()) {
+            reading.reported.add(":tasks");
+            reading.problems.add(new Problem(header.number() + 1, -1, "row " + (header.number() + 1),
+                    "there is no task under the header row"));
+        }
+        ObjectNode json = reading.ledger(year, plannedStart);
+        for (RowError error : LedgerReader.problems(json)) {
+            reading.schemaProblem(error);
+        }
+        if (!reading.problems.isEmpty()) {
+            throw refused(reading.problems);
+        }
+        return new LedgerSheet(LedgerReader.ledger(json), reading.rowNumbers);
+    }
+
+    /** The same problems, named by row and column where they concern a task (the importer names them by id). */
+    public LedgerException locate(LedgerException e) {
+        return new LedgerException(e.errors().stream().map(error -> {
+            LedgerException.Place place = error.place();
+            if (place == null || place.task() == null || place.task() >= rowNumbers.size()) {
+                return error;
+            }
+            return new RowError(where(rowOf(place.task()), place.field()), describe(place.within(), error.message()));
+        }).toList());
+    }
+
+    private static Map<SheetColumn, Integer> columns(SheetRow header) {
+        Map<SheetColumn, Integer> columns = new EnumMap<>(SheetColumn.class);
+        List<Problem> problems = new ArrayList<>();
+        for (int c = 0; c < header.cells().size(); c++) {
+            String name = header.cell(c).text();
+            int index = c;
+            SheetColumn.ofHeader(name).ifPresent(column -> {
+                Integer before = columns.putIfAbsent(column, index);
+                if (before != null) {
+                    problems.add(new Problem(header.number(), index, "row " + header.number() + ", column "
+                            + letter(index), column.label() + " is also column " + letter(before)));
+                }
+            });
+        }
+        if (columns.isEmpty()) {
+            throw refused(List.of(new Problem(header.number(), -1, "row " + header.number(),
+                    "row " + header.number() + " must name the columns (" + headerList() + ")")));
+        }
+        for (SheetColumn column : SheetColumn.values()) {
+            if (column.required() && !columns.containsKey(column)) {
+                problems.add(new Problem(header.number(), column.ordinal(), "row " + header.number(),
+                        "no column " + column.label()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw refused(problems);
+        }
+        return columns;
+    }
+
+    /** The rows read so far: the tasks' JSON, their row numbers, and the cells that could not be read. */
+    private static final class Reading {
+        final Map<SheetColumn, Integer> columns;
+        final ArrayNode tasks = JSON.arrayNode();
+        final List<Integer> rowNumbers = new ArrayList<>();
+        final List<Problem> problems = new ArrayList<>();
+        // "<task index>:<field>" of cells already reported, so the schema does not report them twice
+        final Set<String> reported = new HashSet<>();
+        final Map<String, Integer> rowOfId = new HashMap<>();
+        LocalDate firstDeadline;
+        SheetRow row;
+
+        Reading(Map<SheetColumn, Integer> columns) {
+            this.columns = columns;
+        }
+
+        void task(SheetRow sheetRow) {
+            row = sheetRow;
+            ObjectNode task = JSON.objectNode();
+            String id = required(SheetColumn.ID);
+            if (id != null) {
+                Integer before = rowOfId.putIfAbsent(id, row.number());
+                if (before != null) {
+                    problem(SheetColumn.ID, "task " + id + " is also on row " + before);
+                }
+            }
+            task.put("id", id);
+            task.put("sector", sector());
+            task.put("title", required(SheetColumn.TITLE));
+            task.put("text", required(SheetColumn.TEXT));
+            task.set("section", section());
+            task.put("leadUnit", required(SheetColumn.LEAD_UNIT));
+            task.set("coUnits", names(SheetColumn.CO_UNITS));
+            task.put("leader", required(SheetColumn.LEADER));
+            task.set("targets", targets());
+            task.set("milestones", milestones());
+            task.put("deadline", deadline());
+            String cycle = cell(SheetColumn.REPORTING_CYCLE).text();
+            task.put("reportingCycle", cycle.isEmpty() ? "MONTHLY" : cycle.toUpperCase(Locale.ROOT));
+            task.set("flags", names(SheetColumn.FLAGS));
+            tasks.add(task);
+            rowNumbers.add(row.number());
+        }
+
+        ObjectNode ledger(String year, String plannedStart) {
+            ObjectNode ledger = JSON.objectNode();
+            Integer y = null;
+            if (year != null && !year.isBlank()) {
+                try {
+                    y = Integer.valueOf(year.strip());
+                } catch (NumberFormatException e) {
+                    ledgerProblem("year", "'" + year + "' is not a year");
+                }
+            } else if (firstDeadline != null) {
+                y = firstDeadline.getYear();
+            } else {
+                reported.add(":year"); // no deadline could be read; those rows are reported already
+            }
+            LocalDate start = null;
+            if (plannedStart != null && !plannedStart.isBlank()) {
+                start = date(plannedStart);
+                if (start == null) {
+                    ledgerProblem("plannedStart", "'" + plannedStart + "' is not a date (YYYY-MM-DD)");
+                }
+            } else if (y != null) {
+                start = LocalDate.of(y, 1, 1);
+            } else {
+                reported.add(":plannedStart");
+            }
+            ledger.put("year", y);
+            ledger.put("county", COUNTY);
+            ledger.put("source", SOURCE);
+            ledger.put("plannedStart", start == null ? null : start.toString());
+            ledger.set("tasks", tasks);
+            return ledger;
+        }
+
+        void schemaProblem(RowError error) {
+            LedgerException.Place place = error.place();
+            if (place == null) {
+                problems.add(new Problem(0, -1, error.row(), error.message()));
+            } else if (place.task() == null) {
+                if (reported.add(":" + place.field())) {
+                    problems.add(new Problem(0, -1, queryParameter(place.field()), error.message()));
+                }
+            } else if (!reported.contains(place.task() + ":" + place.field())) {
+                int number = rowNumbers.get(place.task());
+                int order = SheetColumn.ofKey(place.field()).map(Enum::ordinal).orElse(-1);
+                problems.add(new Problem(number, order, where(number, place.field()),
+                        describe(place.within(), error.message())));
+            }
+        }
+
+        private void ledgerProblem(String field, String message) {
+            reported.add(":" + field);
+            problems.add(new Problem(0, -1, queryParameter(field), message));
+        }
+
+        private void problem(SheetColumn column, String message) {
+            reported.add(tasks.size() + ":" + column.key());
+            problems.add(new Problem(row.number(), column.ordinal(), where(row.number(), column.key()), message));
+        }
+
+        private SheetRow.Cell cell(SheetColumn column) {
+            Integer index = columns.get(column);
+            return index == null ? SheetRow.Cell.BLANK : row.cell(index);
+        }
+
+        private String required(SheetColumn column) {
+            String text = cell(column).text();
+            if (text.isEmpty()) {
+                problem(column, "is empty; every task needs it");
+                return null;
+            }
+            return text;
+        }
+
+        private String sector() {
+            String text = required(SheetColumn.SECTOR);
+            if (text == null) {
+                return null;
+            }
+            String sector = SECTOR_NAMES.getOrDefault(text, text.toLowerCase(Locale.ROOT));
+            if (Sector.fromId(sector).isEmpty()) {
+                problem(SheetColumn.SECTOR, "'" + text + "' is not a sector: one of "
+                        + Arrays.stream(Sector.values()).map(Sector::id).collect(Collectors.joining(", "))
+                        + ", or " + String.join(", ", SECTOR_NAMES.keySet()));
+                return null;
+            }
+            return sector;
+        }
+
+        private JsonNode section() {
+            String text = required(SheetColumn.SECTION);
+            if (text == null) {
+                return NullNode.getInstance();
+            }
+            ArrayNode parts = JSON.arrayNode();
+            Arrays.stream(SECTION_PARTS.split(text)).filter(p -> !p.isBlank()).forEach(parts::add);
+            return parts;
+        }
+
+        private ArrayNode names(SheetColumn column) {
+            ArrayNode names = JSON.arrayNode();
+            Arrays.stream(NAMES.split(cell(column).text())).map(String::strip).filter(n -> !n.isEmpty())
+                    .forEach(names::add);
+            return names;
+        }
+
+        private ArrayNode targets() {
+            ArrayNode targets = JSON.arrayNode();
+            for (String item : items(SheetColumn.TARGETS)) {
+                String[] parts = PARTS.split(item, -1);
+                if (parts.length != 3) {
+                    problem(SheetColumn.TARGETS, "'" + item + "' is not metric:value:unit (e.g. 高标准农田:60000:亩)");
+                    continue;
+                }
+                BigDecimal value = number(parts[1].strip());
+                if (value == null) {
+                    problem(SheetColumn.TARGETS, "'" + parts[1].strip() + "' in '" + item + "' is not a number");
+                    continue;
+                }
+                targets.addObject().put("metric", parts[0].strip()).put("unit", parts[2].strip()).put("value", value);
+            }
+            return targets;
+        }
+
+        private ArrayNode milestones() {
+            ArrayNode milestones = JSON.arrayNode();
+            for (String item : items(SheetColumn.MILESTONES)) {
+                String[] parts = PARTS.split(item, -1);
+                LocalDate due = parts.length == 2 ? date(parts[1]) : null;
+                if (due == null) {
+                    problem(SheetColumn.MILESTONES, "'" + item + "' is not name:YYYY-MM-DD (e.g. 试运行:2022-05-31)");
+                    continue;
+                }
+                milestones.addObject().put("name", parts[0].strip()).put("due", due.toString());
+            }
+            return milestones;
+        }
+
+        private String deadline() {
+            SheetRow.Cell cell = cell(SheetColumn.DEADLINE);
+            LocalDate deadline = cell.date();
+            if (deadline == null) {
+                String text = required(SheetColumn.DEADLINE);
+                if (text == null) {
+                    return null;
+                }
+                deadline = date(text);
+                if (deadline == null) {
+                    problem(SheetColumn.DEADLINE, "'" + text + "' is not a date (YYYY-MM-DD)");
+                    return null;
+                }
+            }
+            if (firstDeadline == null) {
+                firstDeadline = deadline;
+            }
+            return deadline.toString();
+        }
+
+        private List<String> items(SheetColumn column) {
+            return Arrays.stream(ITEMS.split(cell(column).text())).map(String::strip).filter(i -> !i.isEmpty()).toList();
+        }
+    }
+
+    /** A date as YYYY-MM-DD (or YYYY/M/D); null if the text is none or the day does not exist. */
+    static LocalDate date(String text) {
+        Matcher m = DATE.matcher(text.strip());
+        if (!m.matches()) {
+            return null;
+        }
+        try {
+            return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** 60000, 60000.0 and 6E+4 are one value, so a re-read sheet hashes like the data file it came from. */
+    static BigDecimal number(String text) {
+        try {
+            BigDecimal value = new BigDecimal(text).stripTrailingZeros();
+            return value.scale() < 0 ? value.setScale(0) : value;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    // ---- writing: the template, and any ledger as rows
+
+    /** The header row as the template writes it: the Chinese column names. */
+    public static List<String> header() {
+        return Arrays.stream(SheetColumn.values()).map(SheetColumn::chinese).toList();
+    }
+
+    /** One task as a row, the exact inverse of reading it (the deadline as a date cell). */
+    public static List<SheetRow.Cell> cells(LedgerFile.Entry task) {
+        Map<SheetColumn, SheetRow.Cell> cells = new LinkedHashMap<>();
+        cells.put(SheetColumn.ID, SheetRow.Cell.of(task.id()));
+        cells.put(SheetColumn.SECTOR, SheetRow.Cell.of(task.sector()));
+        cells.put(SheetColumn.TITLE, SheetRow.Cell.of(task.title()));
+        cells.put(SheetColumn.TEXT, SheetRow.Cell.of(task.text()));
+        cells.put(SheetColumn.SECTION, SheetRow.Cell.of(String.join(" / ", task.section())));
+        cells.put(SheetColumn.LEAD_UNIT, SheetRow.Cell.of(task.leadUnit()));
+        cells.put(SheetColumn.CO_UNITS, SheetRow.Cell.of(String.join("、", task.coUnits())));
+        cells.put(SheetColumn.LEADER, SheetRow.Cell.of(task.leader()));
+        cells.put(SheetColumn.TARGETS, SheetRow.Cell.of(task.targets().stream()
+                .map(t -> t.metric() + ":" + t.value().toPlainString() + ":" + t.unit())
+                .collect(Collectors.joining("; "))));
+        cells.put(SheetColumn.MILESTONES, SheetRow.Cell.of(task.milestones().stream()
+                .map(m -> m.name() + ":" + m.due()).collect(Collectors.joining("; "))));
+        cells.put(SheetColumn.DEADLINE, SheetRow.Cell.of(task.deadline()));
+        cells.put(SheetColumn.FLAGS, SheetRow.Cell.of(String.join("、", task.flags())));
+        cells.put(SheetColumn.REPORTING_CYCLE, SheetRow.Cell.of(
+                task.reportingCycle() == null ? "MONTHLY" : task.reportingCycle()));
+        return List.copyOf(cells.values());
+    }
+
+    /** The template an office fills in: the header, two tasks of the Pingyao ledger, and a sheet explaining the columns. */
+    public static byte[] template() {
+        LedgerFile pingyao = LedgerReader.ledger(LedgerReader.resource("ledger/pingyao-2022.json"));
+        List<List<SheetRow.Cell>> examples = pingyao.tasks().stream().filter(t -> EXAMPLE_IDS.contains(t.id()))
+                .map(LedgerSheet::cells).toList();
+        List<List<SheetRow.Cell>> notes = Arrays.stream(SheetColumn.values()).map(c -> List.of(
+                SheetRow.Cell.of(c.chinese()), SheetRow.Cell.of(c.key()), SheetRow.Cell.of(c.required() ? "是" : "否"),
+                SheetRow.Cell.of(c.format()))).toList();
+        return XlsxSheet.write(List.of(
+                new XlsxSheet.Table("台账", header(), examples),
+                new XlsxSheet.Table("说明", List.of("列 column", "key", "必须有此列 required", "格式 format"), notes)));
+    }
+
+    // ---- naming problems as the office sees them
+
+    private record Problem(int row, int order, String where, String message) {
+    }
+
+    private static LedgerException refused(List<Problem> problems) {
+        return new LedgerException(problems.stream()
+                .sorted(Comparator.comparingInt(Problem::row).thenComparingInt(Problem::order))
+                .map(p -> new RowError(p.where(), p.message())).toList());
+    }
+
+    /** {@code row 5, 完成时限 (deadline)}. */
+    private static String where(int row, String field) {
+        return "row " + row + SheetColumn.ofKey(field).map(c -> ", " + c.label()).orElse("");
+    }
+
+    private static String queryParameter(String field) {
+        return "year".equals(field) || "plannedStart".equals(field) ? field + " (query parameter)" : field;
+    }
+
+    /** "[1].unit" + message → "item 2, unit: message": the second target's unit, counted as people count. */
+    private static String describe(String within, String message) {
+        if (within == null || within.isEmpty()) {
+            return message;
+        }
+        Matcher m = Pattern.compile("^\\[(\\d+)](?:\\.(.+))?$").matcher(within);
+        if (!m.matches()) {
+            return within + ": " + message;
+        }
+        return "item " + (Integer.parseInt(m.group(1)) + 1) + (m.group(2) == null ? "" : ", " + m.group(2)) + ": " + message;
+    }
+
+    private static String headerList() {
+        return Arrays.stream(SheetColumn.values()).map(SheetColumn::chinese).collect(Collectors.joining(", "));
+    }
+
+    private static String letter(int column) {
+        StringBuilder letters = new StringBuilder();
+        for (int c = column + 1; c > 0; c = (c - 1) / 26) {
+            letters.insert(0, (char) ('A' + (c - 1) % 26));
+        }
+        return letters.toString();
+    }
+}

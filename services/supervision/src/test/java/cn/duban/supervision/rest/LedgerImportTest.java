@@ -1,0 +1,49 @@
+package cn.duban.supervision.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The data-file import refuses what the rule engine could not evaluate, instead of failing on it. */
+@QuarkusTest
+class LedgerImportTest {
+
+    @BeforeAll
+    static void logFailures() {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
+    static String ledger(String plannedStart, String deadline, String milestones) {
+        return """
+                {"year": 2022, "county": "平遥县", "source": "测试", "plannedStart": "%s", "tasks": [
+                  {"id": "2099-AGR-951", "sector": "agriculture", "title": "测试任务", "text": "测试任务",
+                   "section": ["一、测试"], "leadUnit": "县农业农村局", "coUnits": [], "leader": "分管农业农村工作的副县长",
+                   "targets": [], "milestones": %s, "deadline": "%s", "reportingCycle": "MONTHLY", "flags": []}]}
+                """.formatted(plannedStart, milestones, deadline);
+    }
+
+    @Test
+    void anImpossibleDateIsRefusedWhereItIs() {
+        given().contentType("application/json").body(ledger("2022-01-01", "2022-02-30", "[]"))
+                .post("/api/supervision/ledger/import").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:duban:problem:invalid-ledger"))
+                .body("errors.field", contains("$.tasks[0].deadline"));
+    }
+
+    @Test
+    void aDeadlineBeforeThePlannedStartAndATwiceNamedMilestoneAreRefused() {
+        given().contentType("application/json")
+                .body(ledger("2022-06-01", "2022-05-31", "[{\"name\": \"开工\", \"due\": \"2022-04-30\"},"
+                        + " {\"name\": \"开工\", \"due\": \"2022-05-10\"}]"))
+                .post("/api/supervision/ledger/import").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", contains("$.tasks[0].deadline", "$.tasks[0].milestones[1].name"));
+        given().get("/api/supervision/tasks/{id}", "2099-AGR-951").then().statusCode(404);
+    }
+}
