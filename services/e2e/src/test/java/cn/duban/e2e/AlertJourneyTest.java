@@ -32,7 +32,7 @@ class AlertJourneyTest {
     void theCokeProjectsOverdueAlertShowsInTheIndustryService() {
         clock("2022-11-01T09:00:00+08:00");
 
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() ->
                 given().get(suite.url("industry") + "/api/industry/tasks/2022-IND-010").then().statusCode(200)
                         .body("light", equalTo("RED")).body("openAlerts.rule", hasItem("OVERDUE")));
         given().queryParam("unit", "县工业和信息化局").get(suite.url("industry") + "/api/industry/alerts")

@@ -70,6 +70,19 @@ class ReportJourneyTest {
     }
 
     @Test
+    void aUnitsAcknowledgementIsRecordedAtSupervisionWithWhoAndWhen() {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                given().get(suite.url("reform") + "/api/reform/tasks/2022-REF-004").then().statusCode(200));
+        given().contentType(ContentType.JSON).body("{\"unit\":\"县自然资源局\"}")
+                .post(suite.url("reform") + "/api/reform/tasks/2022-REF-004/acknowledge").then().statusCode(202);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                given().get(suite.url("supervision") + "/api/supervision/tasks/2022-REF-004").then()
+                        .body("acknowledgements.unit", hasItem("县自然资源局"))
+                        .body("audit.action", hasItem("assignment.acknowledged")));
+    }
+
+    @Test
     void industryNeedsEvidenceToReportProductionStarted() {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 given().get(suite.url("industry") + "/api/industry/tasks/2022-IND-010").then().statusCode(200));

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.jboss.logging.Logger;
@@ -42,6 +43,15 @@ public class IdempotentConsumer {
      * @param effect   runs in a transaction; throw {@link RejectedEventException} to dead-letter the event
      */
     public void consume(String consumer, ConsumerRecord<String, byte[]> record, Consumer<Envelope<?>> effect) {
+        consume(consumer, record, event -> true, effect);
+    }
+
+    /**
+     * @param concerns whether this consumer acts on the event at all; events it ignores (another sector's) are
+     *                 acknowledged without a transaction, which keeps a backlog of them cheap to skip
+     */
+    public void consume(String consumer, ConsumerRecord<String, byte[]> record, Predicate<Envelope<?>> concerns,
+            Consumer<Envelope<?>> effect) {
         Envelope<?> event;
         try {
             event = EventCodec.decode(record.key(), headers(record), record.value());
@@ -51,6 +61,9 @@ public class IdempotentConsumer {
             return;
         } catch (MalformedEventException e) {
             throw new RejectedEventException(e.getMessage(), e);
+        }
+        if (!concerns.test(event)) {
+            return;
         }
         Duration backoff = Duration.ofMillis(100);
         int failures = 0;

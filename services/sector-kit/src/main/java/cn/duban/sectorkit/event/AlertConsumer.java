@@ -21,6 +21,6 @@ public class AlertConsumer {
     @Incoming("alerts")
     @Blocking
     public void consume(ConsumerRecord<String, byte[]> record) {
-        consumer.consume("sector.alerts", record, inbox::apply);
+        consumer.consume("sector.alerts", record, inbox::concerns, inbox::apply);
     }
 }

@@ -21,6 +21,6 @@ public class TaskConsumer {
     @Incoming("tasks")
     @Blocking
     public void consume(ConsumerRecord<String, byte[]> record) {
-        consumer.consume("sector.tasks", record, projection::apply);
+        consumer.consume("sector.tasks", record, projection::concerns, projection::apply);
     }
 }

@@ -21,7 +21,7 @@ public final class Requests {
             + "percent only where the task has no quantity. A correction names the report it corrects and why.")
     public record Progress(
             @NotNull @Schema(example = "2022-09-30") LocalDate asOf,
-            @Valid @Size(max = 50) List<@NotNull @Valid Figure> figures,
+            @Size(max = 50) List<@NotNull @Valid Figure> figures,
             @PositiveOrZero @Schema(example = "1200") BigDecimal investment,
             @Min(0) @Max(100) Integer percent,
             @Size(max = 20) List<@NotBlank @Size(max = 100) String> milestonesReached,

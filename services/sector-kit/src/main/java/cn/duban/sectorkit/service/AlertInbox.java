@@ -25,11 +25,13 @@ public class AlertInbox {
     @Inject
     SectorStore store;
 
+    /** Alerts on this sector's tasks, known by the task id's sector code. */
+    public boolean concerns(Envelope<?> event) {
+        return Sector.ofTaskId(event.subject()).map(s -> s.id().equals(config.name())).orElse(false);
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(Envelope<?> event) {
-        if (!Sector.ofTaskId(event.subject()).map(s -> s.id().equals(config.name())).orElse(false)) {
-            return;
-        }
         if (event.data() instanceof AlertRaised raised) {
             if (store.alert(raised.alertId()).isEmpty()) {
                 InboxAlert alert = new InboxAlert();

@@ -1,6 +1,7 @@
 package cn.duban.sectorkit.service;
 
 import cn.duban.events.Envelope;
+import cn.duban.events.Sector;
 import cn.duban.events.task.TaskAssigned;
 import cn.duban.events.task.TaskClosed;
 import cn.duban.events.task.TaskSnapshot;
@@ -21,6 +22,11 @@ public class TaskProjection {
 
     @Inject
     SectorStore store;
+
+    /** Task events of this sector; a TaskClosed names only the task id, whose code gives the sector. */
+    public boolean concerns(Envelope<?> event) {
+        return Sector.ofTaskId(event.subject()).map(s -> s.id().equals(config.name())).orElse(true);
+    }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(Envelope<?> event) {

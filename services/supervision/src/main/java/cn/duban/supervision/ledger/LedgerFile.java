@@ -16,12 +16,19 @@ public record LedgerFile(int year, String county, String source, LocalDate plann
     /** One task as the data file states it. */
     public record Entry(String id, String sector, String title, String text, List<String> section, String leadUnit,
             List<String> coUnits, String leader, List<Target> targets, List<Milestone> milestones, LocalDate deadline,
-            String reportingCycle, List<String> flags) {
+            String reportingCycle, List<String> flags, RuleOverride rules) {
 
         public TaskSnapshot toSnapshot(int year, LocalDate plannedStart) {
             return new TaskSnapshot(id, year, sector, title, text, section, leadUnit, coUnits, leader, targets,
                     milestones, plannedStart, deadline, deadline, reportingCycle == null ? "MONTHLY" : reportingCycle,
                     flags);
+        }
+    }
+
+    /** A task's own alert thresholds and switched-off rules; absent fields keep the county-wide defaults. */
+    public record RuleOverride(List<String> disabled, Integer dueSoonDays, Integer laggingPoints, Integer reportDueDay) {
+        public RuleOverride {
+            disabled = disabled == null ? List.of() : List.copyOf(disabled);
         }
     }
 

@@ -3,6 +3,7 @@ package cn.duban.supervision.repository;
 import cn.duban.events.task.Milestone;
 import cn.duban.events.task.TaskSnapshot;
 import cn.duban.events.task.Target;
+import cn.duban.supervision.ledger.LedgerFile;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -45,6 +46,9 @@ public class Task extends PanacheEntityBase {
     public String reportingCycle;
     @JdbcTypeCode(SqlTypes.JSON)
     public List<String> flags;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "rule_overrides")
+    public LedgerFile.RuleOverride ruleOverrides;
     @Column(name = "content_hash")
     public String contentHash;
     public String status;

@@ -3,6 +3,7 @@ package cn.duban.supervision.rest;
 import cn.duban.events.progress.Figure;
 import cn.duban.events.task.Target;
 import cn.duban.supervision.engine.Evaluation;
+import cn.duban.supervision.ledger.LedgerFile;
 import cn.duban.supervision.repository.Acknowledgement;
 import cn.duban.supervision.repository.Alert;
 import cn.duban.supervision.repository.AuditEntry;
@@ -29,7 +30,7 @@ public final class TaskView {
     public record Detail(String id, int year, String sector, String title, String text, List<String> section,
             LocalDate plannedStart, LocalDate deadline, LocalDate originalDeadline, String status, String light,
             String leadUnit, List<String> coUnits, String leader, List<Target> targets, List<MilestoneView> milestones,
-            String reportingCycle, List<String> flags, ProgressView progress, List<AlertResource.AlertView> alerts,
+            String reportingCycle, List<String> flags, LedgerFile.RuleOverride ruleOverrides, ProgressView progress, List<AlertResource.AlertView> alerts,
             List<AcknowledgementView> acknowledgements, List<AuditView> audit, LocalDate evaluatedOn) {
     }
 
@@ -69,7 +70,7 @@ public final class TaskView {
                 .map(a -> new AcknowledgementView(a.unit, a.acknowledgedAt, a.acknowledgedBy)).toList();
         return new Detail(t.id, t.year, t.sector, t.title, t.text, t.section, t.plannedStart, t.deadline,
                 t.originalDeadline, evaluation.status().name(), evaluation.light().name(), t.leadUnit, t.coUnits,
-                t.leader, t.targets, milestones, t.reportingCycle, t.flags, progress,
+                t.leader, t.targets, milestones, t.reportingCycle, t.flags, t.ruleOverrides, progress,
                 Alert.allOf(t.id).stream().map(AlertResource.AlertView::of).toList(), acks,
                 AuditEntry.ofTask(t.id).stream().map(a -> new AuditView(a.at, a.actor, a.action, a.subject, a.detail))
                         .toList(),

@@ -66,12 +66,14 @@ public class LedgerImport {
         int assigned = 0;
         int updated = 0;
         int unchanged = 0;
-        for (TaskSnapshot snapshot : ledger.snapshots()) {
-            String hash = hash(snapshot);
+        for (LedgerFile.Entry entry : ledger.tasks()) {
+            TaskSnapshot snapshot = entry.toSnapshot(ledger.year(), ledger.plannedStart());
+            String hash = hash(snapshot) + (entry.rules() == null ? "" : " " + hash(entry.rules()));
             Task task = Task.findById(snapshot.id());
             if (task == null) {
                 task = new Task();
                 task.apply(snapshot, hash);
+                task.ruleOverrides = entry.rules();
                 task.createdAt = clock.now();
                 task.updatedAt = task.createdAt;
                 task.status = "NOT_STARTED";
@@ -81,6 +83,7 @@ public class LedgerImport {
                 assigned++;
             } else if (!hash.equals(task.contentHash)) {
                 task.apply(snapshot, hash);
+                task.ruleOverrides = entry.rules();
                 task.updatedAt = clock.now();
                 outbox.publish(Envelope.of(SERVICE, actor, clock.now(), new TaskUpdated(snapshot, "ledger re-import")));
                 updated++;
@@ -138,9 +141,9 @@ public class LedgerImport {
         }
     }
 
-    static String hash(TaskSnapshot snapshot) {
+    static String hash(Object content) {
         try {
-            byte[] json = EventCodec.json().writeValueAsBytes(snapshot);
+            byte[] json = EventCodec.json().writeValueAsBytes(content);
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -40,7 +40,7 @@ public class OfficeDecisions {
         decide(request, "APPROVED", reason, actor, at);
         task.deadline = request.requestedDeadline;
         task.updatedAt = at;
-        task.contentHash = LedgerImport.hash(task.toSnapshot());
+        // contentHash stays the ledger's: re-importing the same ledger keeps the approved deadline
         outbox.publish(Envelope.of(LedgerImport.SERVICE, actor, at, new TaskUpdated(task.toSnapshot(),
                 "extension approved: deadline " + task.originalDeadline + " → " + task.deadline)));
         AuditEntry.record(at, actor, "extension.approved", task.id, id,

@@ -6,7 +6,9 @@ import cn.duban.events.task.Target;
 import cn.duban.supervision.engine.Completion;
 import cn.duban.supervision.engine.Evaluation;
 import cn.duban.supervision.engine.MilestoneFacts;
+import cn.duban.supervision.engine.RuleId;
 import cn.duban.supervision.engine.RuleOverrides;
+import cn.duban.supervision.ledger.LedgerFile;
 import cn.duban.supervision.engine.RuleSettings;
 import cn.duban.supervision.engine.TargetFacts;
 import cn.duban.supervision.engine.TaskEvaluator;
@@ -21,7 +23,10 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.Map;
 
 /** Turns a stored task and its reports into the engine's facts, evaluates them and keeps the result. */
@@ -74,7 +79,16 @@ public class TaskEvaluation {
                 .toList();
         return new TaskFacts(task.id, task.plannedStart, task.deadline, task.originalDeadline, targets, milestones,
                 List.of(), latest == null ? null : latest.percent, latest == null ? null : latest.asOf,
-                completion(claim, at), RuleOverrides.none());
+                completion(claim, at), overrides(task.ruleOverrides));
+    }
+
+    static RuleOverrides overrides(LedgerFile.RuleOverride rules) {
+        if (rules == null) {
+            return RuleOverrides.none();
+        }
+        Set<RuleId> disabled = rules.disabled().stream().map(RuleId::valueOf)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(RuleId.class)));
+        return new RuleOverrides(disabled, rules.dueSoonDays(), rules.laggingPoints(), rules.reportDueDay());
     }
 
     /** A pending claim counts from the day it was made; a verification from the day the office made it. */
