@@ -38,6 +38,19 @@ public class AlertResource {
             return new AlertView(a.id, a.taskId, a.rule, a.light, a.state, a.escalationLevel, a.milestone, a.reason,
                     a.inhibited, a.units, a.raisedAt, a.acknowledgedAt, a.acknowledgedBy, a.resolvedAt, a.resolution);
         }
+
+        /**
+         * The alert as it stood at {@code at}: what happened later (acknowledgement, resolution) is left out.
+         * The escalation level shown is the latest; the audit trail has each escalation with its time.
+         */
+        static AlertView asOf(Alert a, OffsetDateTime at) {
+            boolean acknowledged = a.acknowledgedAt != null && !a.acknowledgedAt.isAfter(at);
+            boolean resolved = a.resolvedAt != null && !a.resolvedAt.isAfter(at);
+            String state = resolved ? Alert.RESOLVED : acknowledged ? Alert.ACKNOWLEDGED : Alert.OPEN;
+            return new AlertView(a.id, a.taskId, a.rule, a.light, state, a.escalationLevel, a.milestone, a.reason,
+                    a.inhibited, a.units, a.raisedAt, acknowledged ? a.acknowledgedAt : null,
+                    acknowledged ? a.acknowledgedBy : null, resolved ? a.resolvedAt : null, resolved ? a.resolution : null);
+        }
     }
 
     public record AlertPage(List<AlertView> items, long total) {

@@ -9,6 +9,7 @@ import cn.duban.supervision.repository.Alert;
 import cn.duban.supervision.repository.AuditEntry;
 import cn.duban.supervision.repository.ProgressReport;
 import cn.duban.supervision.repository.Task;
+import cn.duban.supervision.service.BusinessClock;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -58,7 +59,9 @@ public final class TaskView {
     }
 
     /** The task as of {@code evaluation}: stored state for today, a recomputation for a past date. */
+    /** The task as of the end of {@code evaluation}'s date: reports, alerts and audit up to then. */
     static Detail detail(Task t, Evaluation evaluation, List<ProgressReport> reports) {
+        OffsetDateTime endOfDay = evaluation.evaluatedOn().plusDays(1).atStartOfDay(BusinessClock.ZONE).toOffsetDateTime();
         List<MilestoneView> milestones = t.milestones.stream().map(m -> new MilestoneView(m.name(), m.due(),
                 reports.stream().filter(r -> r.milestonesReached.contains(m.name())).map(r -> r.asOf)
                         .min(LocalDate::compareTo).orElse(null)))
@@ -71,8 +74,9 @@ public final class TaskView {
         return new Detail(t.id, t.year, t.sector, t.title, t.text, t.section, t.plannedStart, t.deadline,
                 t.originalDeadline, evaluation.status().name(), evaluation.light().name(), t.leadUnit, t.coUnits,
                 t.leader, t.targets, milestones, t.reportingCycle, t.flags, t.ruleOverrides, progress,
-                Alert.allOf(t.id).stream().map(AlertResource.AlertView::of).toList(), acks,
-                AuditEntry.ofTask(t.id).stream().map(a -> new AuditView(a.at, a.actor, a.action, a.subject, a.detail))
+                Alert.allOf(t.id).stream().filter(a -> a.raisedAt.isBefore(endOfDay))
+                        .map(a -> AlertResource.AlertView.asOf(a, endOfDay)).toList(), acks,
+                AuditEntry.ofTask(t.id).stream().filter(a -> a.at.isBefore(endOfDay)).map(a -> new AuditView(a.at, a.actor, a.action, a.subject, a.detail))
                         .toList(),
                 evaluation.evaluatedOn());
     }

@@ -18,7 +18,8 @@ import java.time.OffsetDateTime;
 import org.jboss.logging.Logger;
 
 /**
- * What supervision does with each event from the sector services. A report on a task the ledger does
+ * What supervision does with each event from the sector services. The audit trail is kept in business time
+ * (the demo's clock is in 2022); each record keeps the unit's own timestamps as well. A report on a task the ledger does
  * not know is kept all the same (no accepted report is dropped) and counts once the task is imported.
  */
 @ApplicationScoped
@@ -73,7 +74,7 @@ public class ProgressIntake {
         request.requestedBy = r.requestedBy();
         request.state = OfficeDecisions.PENDING;
         request.persist();
-        AuditEntry.record(r.requestedAt(), actor(r.requestedBy()), "extension.requested", r.taskId(), r.requestId(),
+        AuditEntry.record(clock.now(), actor(r.requestedBy()), "extension.requested", r.taskId(), r.requestId(),
                 r.requestedDeadline() + ": " + r.reason());
     }
 
@@ -118,7 +119,7 @@ public class ProgressIntake {
         row.acknowledgedAt = ack.acknowledgedAt();
         row.acknowledgedBy = ack.acknowledgedBy();
         row.persist();
-        AuditEntry.record(ack.acknowledgedAt(), actor(ack.acknowledgedBy()), "assignment.acknowledged", ack.taskId(),
+        AuditEntry.record(clock.now(), actor(ack.acknowledgedBy()), "assignment.acknowledged", ack.taskId(),
                 ack.unit(), null);
     }
 }

@@ -92,6 +92,13 @@ class SupervisionScenariosTest {
         assertThat(openAlert(task(COKE), "OVERDUE")).containsEntry("escalationLevel", 2);
         clock("2022-11-09T09:00:00+08:00");
         assertThat(openAlert(task(COKE), "OVERDUE")).containsEntry("escalationLevel", 3);
+
+        // To settle a dispute: the task as it stood on 2022-10-25, recomputed from what was recorded by then.
+        JsonPath then = given().queryParam("asOf", "2022-10-25").get("/api/supervision/tasks/{id}", COKE)
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(then.getString("status")).isEqualTo("AT_RISK");
+        assertThat(then.getString("light")).isEqualTo("YELLOW");
+        assertThat(openAlert(then, "OVERDUE")).as("not raised yet on 2022-10-25").isNull();
     }
 
     @Test
