@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +34,9 @@ public final class EventCodec {
     public static final String H_ACTOR = "ce_actor";
     public static final String H_CONTENT_TYPE = "content-type";
 
+    /** Always with seconds: {@code OffsetDateTime.toString()} drops zero seconds, which RFC 3339 does not allow. */
+    private static final DateTimeFormatter RFC_3339 = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+
     private static final ObjectMapper JSON = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -56,7 +60,7 @@ public final class EventCodec {
         headers.put(H_SOURCE, event.source());
         headers.put(H_TYPE, event.type().ceType());
         headers.put(H_SUBJECT, event.subject());
-        headers.put(H_TIME, event.time().toString());
+        headers.put(H_TIME, RFC_3339.format(event.time()));
         headers.put(H_ACTOR, event.actor());
         headers.put(H_CONTENT_TYPE, CONTENT_TYPE);
         try {

@@ -139,4 +139,12 @@ class EventCodecTest {
         assertThat(Sector.ofTaskId("2022-XYZ-004")).isEmpty();
         assertThat(Sector.ofTaskId("garbage")).isEmpty();
     }
+
+    @Test
+    void ceTimeIsRfc3339EvenOnAWholeMinute() {
+        OffsetDateTime onTheMinute = OffsetDateTime.parse("2022-06-01T09:00:00+08:00");
+        EncodedEvent wire = EventCodec.encode(Envelope.of("agriculture", "alice", onTheMinute, report("2022-AGR-001")));
+
+        assertThat(wire.headers()).containsEntry(EventCodec.H_TIME, "2022-06-01T09:00:00+08:00");
+    }
 }
