@@ -1,0 +1,63 @@
+package cn.duban.events;
+
+import cn.duban.events.alert.AlertAcknowledged;
+import cn.duban.events.alert.AlertEscalated;
+import cn.duban.events.alert.AlertRaised;
+import cn.duban.events.alert.AlertResolved;
+import cn.duban.events.alert.ReminderSent;
+import cn.duban.events.progress.AssignmentAcknowledged;
+import cn.duban.events.progress.CompletionClaimed;
+import cn.duban.events.progress.ExtensionRequested;
+import cn.duban.events.progress.Figure;
+import cn.duban.events.progress.ProgressReported;
+import cn.duban.events.task.Milestone;
+import cn.duban.events.task.TaskAssigned;
+import cn.duban.events.task.TaskClosed;
+import cn.duban.events.task.TaskSnapshot;
+import cn.duban.events.task.TaskUpdated;
+import cn.duban.events.task.Target;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** One valid, fully filled payload of every event type, as the services publish them. */
+final class ContractSamples {
+    static final OffsetDateTime AT = OffsetDateTime.parse("2022-06-01T09:00:00+08:00");
+    static final String TASK = "2022-AGR-003";
+
+    private ContractSamples() {
+    }
+
+    static TaskSnapshot task() {
+        return new TaskSnapshot(TASK, 2022, "agriculture", "新建高标准农田6万亩", "新建高标准农田6万亩,年底前完成",
+                List.of("一、聚焦乡村振兴"), "县农业农村局", List.of("县财政局"), "分管农业农村工作的副县长",
+                List.of(new Target("高标准农田", "亩", new BigDecimal("60000"))),
+                List.of(new Milestone("开工", LocalDate.of(2022, 4, 30))), LocalDate.of(2022, 1, 1),
+                LocalDate.of(2022, 12, 31), LocalDate.of(2022, 12, 31), "MONTHLY", List.of("民生实事"));
+    }
+
+    static EventPayload of(EventType type) {
+        return switch (type) {
+            case TASK_ASSIGNED -> new TaskAssigned(task());
+            case TASK_UPDATED -> new TaskUpdated(task(), "extension approved");
+            case TASK_CLOSED -> new TaskClosed(TASK, "COMPLETED", LocalDate.of(2022, 11, 30));
+            case PROGRESS_REPORTED -> new ProgressReported("r-1", TASK, "agriculture", "县农业农村局",
+                    LocalDate.of(2022, 5, 31), List.of(new Figure("高标准农田", new BigDecimal("6000"))),
+                    new BigDecimal("1200.5"), 10, List.of("开工"), "已完成6000亩", "资金到位慢", "加快施工",
+                    List.of("photo-1.jpg"), false, AT, "alice", "r-0", "数字有误");
+            case ASSIGNMENT_ACKNOWLEDGED -> new AssignmentAcknowledged(TASK, "县农业农村局", AT, "alice");
+            case EXTENSION_REQUESTED -> new ExtensionRequested("x-1", TASK, "县农业农村局", LocalDate.of(2023, 3, 31),
+                    "雨季停工", AT, "alice");
+            case COMPLETION_CLAIMED -> new CompletionClaimed("c-1", TASK, "县农业农村局", LocalDate.of(2022, 11, 20),
+                    "全部建成", List.of("验收报告.pdf"), AT, "alice");
+            case ALERT_RAISED -> new AlertRaised("a-1", TASK, "MILESTONE_OVERDUE", "RED", "开工", 1,
+                    List.of("县农业农村局"), "开工 was due 2022-04-30", false, AT);
+            case ALERT_ESCALATED -> new AlertEscalated("a-1", TASK, "MILESTONE_OVERDUE", 2, "分管农业农村工作的副县长", AT);
+            case ALERT_ACKNOWLEDGED -> new AlertAcknowledged("a-1", TASK, "alice", AT);
+            case ALERT_RESOLVED -> new AlertResolved("a-1", TASK, "MILESTONE_OVERDUE", "开工 reached", AT);
+            case REMINDER_SENT -> new ReminderSent("m-1", TASK, "a-1", List.of("县农业农村局"), "请尽快开工", false, AT,
+                    "system");
+        };
+    }
+}
