@@ -2,7 +2,11 @@
 # Duban's local infrastructure without Docker: one Apache Kafka broker (KRaft, official jars resolved by
 # Maven) and one PostgreSQL database per service (on the local server, or an embedded one where none runs).
 #
-#   deploy/local/infra.sh start|stop|status|env [kafka|postgres]
+#   deploy/local/infra.sh start|stop|status|env [kafka|postgres|keycloak]
+#
+# Keycloak (the identity provider, realm deploy/keycloak/duban-realm.json) runs from the official distribution
+# that Maven unpacks, on a JDK 21 or newer found under /usr/lib/jvm (or DUBAN_KEYCLOAK_JAVA_HOME), in memory:
+# every start imports the demo realm afresh.
 #
 # DUBAN_INSTANCE=dev (default, `make run`) or test (`make test`): each has its own broker port, data folder
 # and databases, so tests never touch demo data and can run while the demo runs. DUBAN_KAFKA_PORT and
@@ -12,8 +16,8 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 INSTANCE=${DUBAN_INSTANCE:-dev}
 case "$INSTANCE" in
-  dev)  KAFKA_PORT=${DUBAN_KAFKA_PORT:-9092};  DB_SUFFIX=${DUBAN_DB_SUFFIX-} ;;
-  test) KAFKA_PORT=${DUBAN_KAFKA_PORT:-19092}; DB_SUFFIX=${DUBAN_DB_SUFFIX:-_test} ;;
+  dev)  KAFKA_PORT=${DUBAN_KAFKA_PORT:-9092};  DB_SUFFIX=${DUBAN_DB_SUFFIX-};       KC_PORT=${DUBAN_KEYCLOAK_PORT:-8180} ;;
+  test) KAFKA_PORT=${DUBAN_KAFKA_PORT:-19092}; DB_SUFFIX=${DUBAN_DB_SUFFIX:-_test}; KC_PORT=${DUBAN_KEYCLOAK_PORT:-18180} ;;
   *) echo "DUBAN_INSTANCE must be dev or test, not '$INSTANCE'" >&2; exit 2 ;;
 esac
 CONTROLLER_PORT=$((KAFKA_PORT + 1))
@@ -120,6 +124,51 @@ stop_pid() {
 
 kafka_stop() { stop_pid Kafka "$STATE/kafka.pid"; }
 
+# A JDK 21+ for Keycloak: DUBAN_KEYCLOAK_JAVA_HOME, else JAVA_HOME, else the newest under /usr/lib/jvm.
+keycloak_java_home() {
+  local candidate major
+  for candidate in "${DUBAN_KEYCLOAK_JAVA_HOME:-}" "${JAVA_HOME:-}" $(ls -d /usr/lib/jvm/*/ 2>/dev/null | sort -rV); do
+    [ -n "$candidate" ] && [ -x "$candidate/bin/java" ] && [ -f "$candidate/release" ] || continue
+    major=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$candidate/release")
+    [ "${major:-0}" -ge 21 ] && { echo "${candidate%/}"; return; }
+  done
+  die "Keycloak needs a JDK 21 or newer: install one (e.g. Debian openjdk-21-jdk) or set DUBAN_KEYCLOAK_JAVA_HOME"
+}
+
+keycloak_start() {
+  local pid="$STATE/keycloak.pid" url="http://127.0.0.1:$KC_PORT/realms/duban/.well-known/openid-configuration"
+  if alive "$pid"; then
+    say "Keycloak already running on 127.0.0.1:$KC_PORT (pid $(cat "$pid"))"
+    return
+  fi
+  port_open "$KC_PORT" && die "port $KC_PORT is taken by a process that is not this Duban Keycloak: stop it or set DUBAN_KEYCLOAK_PORT"
+  local java_home; java_home=$(keycloak_java_home)
+  tools_classpath >/dev/null # unpacks the distribution on first use
+  local home; home=$(ls -d "$INFRA"/target/keycloak/keycloak-*/ | head -1)
+  mkdir -p "$home/data/import"
+  cp "$ROOT/deploy/keycloak/duban-realm.json" "$home/data/import/duban-realm.json"
+  say "starting Keycloak on 127.0.0.1:$KC_PORT (log: $STATE/keycloak.log)"
+  # The hostname is fixed so that every token names one issuer, however the client reached Keycloak.
+  JAVA_HOME="$java_home" JAVA_OPTS_KC_HEAP="-Xms64m -Xmx512m" nohup setsid "$home/bin/kc.sh" start-dev \
+    --http-host=127.0.0.1 --http-port="$KC_PORT" --http-management-port=$((KC_PORT + 1)) \
+    --hostname="http://127.0.0.1:$KC_PORT" --db=dev-mem --import-realm --log-level=warn \
+    >"$STATE/keycloak.log" 2>&1 </dev/null 9>&- &
+  echo $! >"$pid"
+  for _ in $(seq 1 240); do
+    if curl -fsS -o /dev/null "$url" 2>/dev/null; then
+      say "Keycloak ready: issuer http://127.0.0.1:$KC_PORT/realms/duban"
+      return
+    fi
+    alive "$pid" || break
+    sleep 0.5
+  done
+  tail -30 "$STATE/keycloak.log" >&2
+  keycloak_stop
+  die "Keycloak did not become ready on 127.0.0.1:$KC_PORT in 120 s (see $STATE/keycloak.log)"
+}
+
+keycloak_stop() { stop_pid Keycloak "$STATE/keycloak.pid"; }
+
 databases() { local s; for s in "${SERVICES[@]}"; do printf 'duban_%s%s ' "$s" "$DB_SUFFIX"; done; }
 
 postgres_start() {
@@ -151,6 +200,8 @@ embedded_postgres_start() {
 status() {
   if alive "$STATE/kafka.pid"; then say "kafka: running on 127.0.0.1:$KAFKA_PORT (pid $(cat "$STATE/kafka.pid"))"
   else say "kafka: stopped"; fi
+  if alive "$STATE/keycloak.pid"; then say "keycloak: running on 127.0.0.1:$KC_PORT (pid $(cat "$STATE/keycloak.pid"))"
+  else say "keycloak: stopped"; fi
   if port_open "$PG_PORT"; then say "postgres: answering at $PG_HOST:$PG_PORT"
   else say "postgres: not answering at $PG_HOST:$PG_PORT"; fi
 }
@@ -162,13 +213,18 @@ exec 9>"$STATE/.lock"; flock 9
 case "$cmd" in
   start)
     check_java
-    case "$what" in kafka) kafka_start ;; postgres) postgres_start ;; all) postgres_start; kafka_start ;; *) die "unknown component $what" ;; esac ;;
+    case "$what" in
+      kafka) kafka_start ;; postgres) postgres_start ;; keycloak) keycloak_start ;;
+      all) postgres_start; kafka_start; keycloak_start ;;
+      *) die "unknown component $what" ;;
+    esac ;;
   stop)
     case "$what" in
       kafka) kafka_stop ;;
+      keycloak) keycloak_stop ;;
       postgres) stop_pid "embedded PostgreSQL" "$SHARED_STATE/embedded-postgres.pid" ;;
       # The embedded server is shared by both instances; the dev instance owns its lifetime.
-      all) kafka_stop; [ "$INSTANCE" = test ] || stop_pid "embedded PostgreSQL" "$SHARED_STATE/embedded-postgres.pid" ;;
+      all) keycloak_stop; kafka_stop; [ "$INSTANCE" = test ] || stop_pid "embedded PostgreSQL" "$SHARED_STATE/embedded-postgres.pid" ;;
       *) die "unknown component $what" ;;
     esac ;;
   status) status ;;
@@ -176,6 +232,7 @@ case "$cmd" in
     echo "KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT"
     echo "DUBAN_DB_URL_PREFIX=jdbc:postgresql://$PG_HOST:$PG_PORT/duban_"
     echo "DUBAN_DB_SUFFIX=$DB_SUFFIX"
-    echo "DUBAN_DB_USER=$PG_USER" ;;
-  *) die "usage: $0 start|stop|status|env [kafka|postgres]" ;;
+    echo "DUBAN_DB_USER=$PG_USER"
+    echo "DUBAN_OIDC_ISSUER=http://127.0.0.1:$KC_PORT/realms/duban" ;;
+  *) die "usage: $0 start|stop|status|env [kafka|postgres|keycloak]" ;;
 esac

@@ -8,12 +8,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
-import cn.duban.events.EventCodec;
 import cn.duban.events.Sector;
 import cn.duban.events.Topics;
 import cn.duban.events.progress.ProgressReported;
 import cn.duban.testsupport.KafkaTestClient;
 import cn.duban.testsupport.TestTasks;
+import cn.duban.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -41,6 +41,7 @@ class ProgressApiTest {
 
     @BeforeEach
     void assignATask() {
+        TestTokens.actAs(TestTokens.sectorReporter("agriculture"));
         taskId = TestTasks.newId(Sector.AGRICULTURE);
         TestTasks.assign(TestTasks.farmland(taskId));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
@@ -60,7 +61,7 @@ class ProgressApiTest {
         assertThat(KafkaTestClient.header(record, "ce_type")).isEqualTo("duban.ProgressReported.v1");
         assertThat(KafkaTestClient.header(record, "ce_source")).isEqualTo("/duban/agriculture");
         assertThat(KafkaTestClient.header(record, "ce_subject")).isEqualTo(taskId);
-        ProgressReported report = (ProgressReported) decode(record).data();
+        ProgressReported report = (ProgressReported) KafkaTestClient.decode(record).data();
         assertThat(report.unit()).isEqualTo("县农业农村局");
         assertThat(report.figures()).singleElement().satisfies(f -> assertThat(f.value()).isEqualByComparingTo("6000"));
     }
@@ -96,8 +97,16 @@ class ProgressApiTest {
     }
 
     @Test
-    void aReportOnAnotherSectorsTaskIsRefused() {
+    void aReportOnAnotherSectorsTaskIsForbiddenToThisSectorsReporter() {
         given().contentType(ContentType.JSON).body(GOOD).post("/api/agriculture/tasks/{id}/progress", "2022-IND-007")
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("detail", containsString("2022-IND-007"));
+    }
+
+    @Test
+    void aReportSentToTheWrongSectorServiceIsRefusedWithTheRightAddress() {
+        given().header("Authorization", TestTokens.sectorReporter("industry")).contentType(ContentType.JSON).body(GOOD)
+                .post("/api/agriculture/tasks/{id}/progress", "2022-IND-007")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("type", equalTo("urn:duban:problem:wrong-sector"))
                 .body("detail", containsString("/api/industry/tasks/2022-IND-007"));
@@ -162,15 +171,5 @@ class ProgressApiTest {
 
     private static ConsumerRecord<String, byte[]> last(List<ConsumerRecord<String, byte[]>> records) {
         return records.get(records.size() - 1);
-    }
-
-    private static cn.duban.events.Envelope<?> decode(ConsumerRecord<String, byte[]> record) {
-        try {
-            Map<String, String> headers = new java.util.HashMap<>();
-            record.headers().forEach(h -> headers.put(h.key(), new String(h.value())));
-            return EventCodec.decode(record.key(), headers, record.value());
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
     }
 }

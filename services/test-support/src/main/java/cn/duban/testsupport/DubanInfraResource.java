@@ -4,7 +4,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 
 /**
- * Points a {@code @QuarkusTest} at the real test broker and the service's own test database. Use with
+ * Points a {@code @QuarkusTest} at the real test broker and the service's own test database, and makes it trust
+ * {@link TestTokens}' signed tokens. Use with
  * {@code @QuarkusTestResource(value = DubanInfraResource.class, initArgs = @ResourceArg(name = "service", value = "supervision"))}.
  */
 public class DubanInfraResource implements QuarkusTestResourceLifecycleManager {
@@ -20,10 +21,12 @@ public class DubanInfraResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        return Map.of(
+        Map<String, String> config = new java.util.HashMap<>(TestTokens.serviceConfig());
+        config.putAll(Map.of(
                 "kafka.bootstrap.servers", LocalInfra.kafkaBootstrapServers(),
                 "quarkus.datasource.jdbc.url", LocalInfra.jdbcUrl(service),
-                "quarkus.datasource.username", LocalInfra.dbUser());
+                "quarkus.datasource.username", LocalInfra.dbUser()));
+        return config;
     }
 
     @Override

@@ -73,6 +73,17 @@ public final class KafkaTestClient {
         throw new AssertionError("no matching record on " + topic + " within " + timeout + " (saw " + seen.size() + ")");
     }
 
+    /** The event a record carries, decoded as every Duban consumer decodes it. */
+    public static cn.duban.events.Envelope<?> decode(ConsumerRecord<String, byte[]> record) {
+        java.util.Map<String, String> headers = new java.util.HashMap<>();
+        record.headers().forEach(h -> headers.put(h.key(), new String(h.value(), java.nio.charset.StandardCharsets.UTF_8)));
+        try {
+            return cn.duban.events.EventCodec.decode(record.key(), headers, record.value());
+        } catch (Exception e) {
+            throw new AssertionError("not a Duban event: " + record, e);
+        }
+    }
+
     public static String header(ConsumerRecord<String, byte[]> record, String name) {
         var header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);

@@ -13,11 +13,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The test instance of Duban's local infrastructure (deploy/local/infra.sh with DUBAN_INSTANCE=test): a real
- * Kafka broker on 127.0.0.1:19092 and real PostgreSQL databases named {@code duban_<service>_test}. Started on
+ * Kafka broker on 127.0.0.1:19092, real PostgreSQL databases named {@code duban_<service>_test} and, for
+ * end-to-end tests, a real Keycloak on 127.0.0.1:18180. Started on
  * first use and left running for the next test module; {@code make test} stops it at the end.
  */
 public final class LocalInfra {
     private static Map<String, String> env;
+    private static boolean keycloakStarted;
 
     private LocalInfra() {
     }
@@ -25,7 +27,8 @@ public final class LocalInfra {
     /** Starts what is not running yet and returns its addresses (KAFKA_BOOTSTRAP_SERVERS, DUBAN_DB_URL_PREFIX …). */
     public static synchronized Map<String, String> ensureStarted() {
         if (env == null) {
-            run("start");
+            run("start", "postgres");
+            run("start", "kafka");
             env = parse(run("env"));
         }
         return env;
@@ -39,6 +42,15 @@ public final class LocalInfra {
     public static String jdbcUrl(String service) {
         Map<String, String> e = ensureStarted();
         return e.get("DUBAN_DB_URL_PREFIX") + service.replace('-', '_') + e.get("DUBAN_DB_SUFFIX");
+    }
+
+    /** The issuer of the test Keycloak (realm duban on 127.0.0.1:18180), started on first use: only end-to-end tests need it. */
+    public static synchronized String keycloakIssuer() {
+        if (!keycloakStarted) {
+            run("start", "keycloak");
+            keycloakStarted = true;
+        }
+        return ensureStarted().get("DUBAN_OIDC_ISSUER");
     }
 
     public static String dbUser() {
@@ -57,9 +69,10 @@ public final class LocalInfra {
         throw new IllegalStateException("cannot find deploy/local/infra.sh above " + start);
     }
 
-    private static String run(String command) {
-        ProcessBuilder builder = new ProcessBuilder(List.of("bash", root().resolve("deploy/local/infra.sh").toString(),
-                command)).redirectErrorStream(true);
+    private static String run(String... command) {
+        List<String> argv = new java.util.ArrayList<>(List.of("bash", root().resolve("deploy/local/infra.sh").toString()));
+        argv.addAll(List.of(command));
+        ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(true);
         builder.environment().put("DUBAN_INSTANCE", "test");
         try {
             Process process = builder.start();
@@ -69,13 +82,13 @@ public final class LocalInfra {
                 String line;
                 while ((line = reader.readLine()) != null) {
                     out.append(line).append('\n');
-                    if (!command.equals("env")) {
+                    if (!command[0].equals("env")) {
                         System.out.println(line);
                     }
                 }
             }
             if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
-                throw new IllegalStateException("deploy/local/infra.sh " + command + " failed:\n" + out);
+                throw new IllegalStateException("deploy/local/infra.sh " + String.join(" ", command) + " failed:\n" + out);
             }
             return out.toString();
         } catch (IOException e) {

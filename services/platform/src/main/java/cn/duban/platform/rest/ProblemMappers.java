@@ -3,6 +3,10 @@ package cn.duban.platform.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -69,6 +73,22 @@ public class ProblemMappers {
             }
         });
         return builder.build();
+    }
+
+    /** No token, or one that is forged, expired, or from another issuer or audience. */
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class,
+            AuthenticationCompletionException.class})
+    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+        return Response.fromResponse(Problem.of(401, "unauthenticated", "Sign in first",
+                "a valid bearer token from the Duban realm is required (docs/security.md)").at(uri.getPath())
+                .toResponse()).header("WWW-Authenticate", "Bearer realm=\"duban\"").build();
+    }
+
+    /** A role the endpoint does not admit; refusals of scope say more, through {@link DubanException#forbidden}. */
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return Problem.of(403, "forbidden", "Forbidden", "your role may not do this (docs/security.md)")
+                .at(uri.getPath()).toResponse();
     }
 
     @ServerExceptionMapper

@@ -55,6 +55,14 @@ public class AssignedTask {
         updatedAt = OffsetDateTime.now();
     }
 
+    /** The lead unit, then the co-units. */
+    public List<String> units() {
+        List<String> all = new java.util.ArrayList<>(coUnits.size() + 1);
+        all.add(leadUnit);
+        all.addAll(coUnits);
+        return all;
+    }
+
     public boolean involves(String unit) {
         return leadUnit.equals(unit) || coUnits.contains(unit);
     }

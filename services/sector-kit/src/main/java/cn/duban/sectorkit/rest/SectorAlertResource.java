@@ -2,6 +2,9 @@ package cn.duban.sectorkit.rest;
 
 import cn.duban.sectorkit.config.SectorConfig;
 import cn.duban.sectorkit.repository.SectorStore;
+import cn.duban.sectorkit.service.SectorAccess;
+import cn.duban.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -23,15 +26,21 @@ public class SectorAlertResource {
     @Inject
     SectorStore store;
 
+    @Inject
+    SectorAccess access;
+
     public record AlertList(List<SectorTaskResource.AlertItem> items, long total) {
     }
 
     @GET
+    @RolesAllowed({Roles.SUPERVISOR, Roles.LEADER, Roles.SECTOR_REPORTER, Roles.UNIT_REPORTER})
     @Operation(summary = "Open alerts on this sector's tasks; with unit, those that alerted that unit")
     public AlertList alerts(@PathParam("sector") String sector, @QueryParam("unit") String unit) {
         SectorTaskResource.checkSector(config, sector);
+        access.checkReadsHere();
+        String only = access.unitFilter(unit);
         List<SectorTaskResource.AlertItem> items = store.openAlerts(null).stream()
-                .filter(a -> unit == null || a.units.contains(unit)).map(SectorTaskResource.AlertItem::of).toList();
+                .filter(a -> only == null || a.units.contains(only)).map(SectorTaskResource.AlertItem::of).toList();
         return new AlertList(items, items.size());
     }
 }

@@ -8,7 +8,10 @@ import cn.duban.sectorkit.repository.AssignedTask;
 import cn.duban.sectorkit.repository.InboxAlert;
 import cn.duban.sectorkit.service.AlertInbox;
 import cn.duban.sectorkit.repository.SectorStore;
+import cn.duban.sectorkit.service.SectorAccess;
 import cn.duban.sectorkit.service.SectorDesk;
+import cn.duban.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -48,6 +51,9 @@ public class SectorTaskResource {
     @Inject
     SectorStore store;
 
+    @Inject
+    SectorAccess access;
+
     @PathParam("sector")
     @Parameter(description = "this service's sector, e.g. agriculture")
     String sector;
@@ -75,63 +81,73 @@ public class SectorTaskResource {
     }
 
     @GET
+    @RolesAllowed({Roles.SUPERVISOR, Roles.LEADER, Roles.SECTOR_REPORTER, Roles.UNIT_REPORTER})
     @Operation(summary = "Tasks assigned to this sector's units; with unit, those it leads or co-leads")
     public TaskList list(@QueryParam("unit") String unit) {
         checkSector();
+        access.checkReadsHere();
         Map<String, List<InboxAlert>> open = store.openAlerts(null).stream()
                 .collect(Collectors.groupingBy(a -> a.taskId));
-        List<TaskItem> items = store.tasksOf(unit).stream()
+        List<TaskItem> items = store.tasksOf(access.unitFilter(unit)).stream()
                 .map(t -> TaskItem.of(t, open.getOrDefault(t.id, List.of()))).toList();
         return new TaskList(items, items.size());
     }
 
     @GET
+    @RolesAllowed({Roles.SUPERVISOR, Roles.LEADER, Roles.SECTOR_REPORTER, Roles.UNIT_REPORTER})
     @Path("/{id}")
     @Operation(summary = "One assigned task")
     public TaskItem get(@PathParam("id") String id) {
         checkSector();
-        return store.task(id).map(t -> TaskItem.of(t, store.openAlerts(id))).orElseThrow(
+        access.checkReadsHere();
+        AssignedTask task = store.task(id).orElseThrow(
                 () -> DubanException.notFound("no task " + id + " is assigned in " + config.name()));
+        access.checkMayRead(task);
+        return TaskItem.of(task, store.openAlerts(id));
     }
 
     @POST
+    @RolesAllowed({Roles.SECTOR_REPORTER, Roles.UNIT_REPORTER})
     @Path("/{id}/progress")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Post a progress report (进度反馈) or a correction; 202 with the report and event ids")
     public Response report(@PathParam("id") String id, @Valid @NotNull Requests.Progress body,
             @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
         checkSector();
-        return accepted(desk.report(id, body, idempotencyKey, actor()));
+        return accepted(desk.report(id, body, idempotencyKey, access.actor()));
     }
 
     @POST
+    @RolesAllowed({Roles.SECTOR_REPORTER, Roles.UNIT_REPORTER})
     @Path("/{id}/acknowledge")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Acknowledge an assignment (签收)")
     public Response acknowledge(@PathParam("id") String id, @Valid Requests.Acknowledge body,
             @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
         checkSector();
-        return accepted(desk.acknowledge(id, body, idempotencyKey, actor()));
+        return accepted(desk.acknowledge(id, body, idempotencyKey, access.actor()));
     }
 
     @POST
+    @RolesAllowed({Roles.SECTOR_REPORTER, Roles.UNIT_REPORTER})
     @Path("/{id}/extension-requests")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Ask the office for a later deadline (延期申请)")
     public Response requestExtension(@PathParam("id") String id, @Valid @NotNull Requests.Extension body,
             @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
         checkSector();
-        return accepted(desk.requestExtension(id, body, idempotencyKey, actor()));
+        return accepted(desk.requestExtension(id, body, idempotencyKey, access.actor()));
     }
 
     @POST
+    @RolesAllowed({Roles.SECTOR_REPORTER, Roles.UNIT_REPORTER})
     @Path("/{id}/completion-claims")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Claim the task is complete (办结申请); the office verifies")
     public Response claimCompletion(@PathParam("id") String id, @Valid @NotNull Requests.CompletionClaim body,
             @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
         checkSector();
-        return accepted(desk.claimCompletion(id, body, idempotencyKey, actor()));
+        return accepted(desk.claimCompletion(id, body, idempotencyKey, access.actor()));
     }
 
     /** The sector in the path must be this service's; shared with {@link SectorAlertResource}. */
@@ -144,11 +160,6 @@ public class SectorTaskResource {
 
     private void checkSector() {
         checkSector(config, sector);
-    }
-
-    /** Who is acting; the identity provider's subject once security is on (see docs/security.md). */
-    private String actor() {
-        return "anonymous";
     }
 
     private static Response accepted(Object answer) {

@@ -32,7 +32,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * The department's desk: what a unit may submit on a task assigned to it. Each accepted submission is stored
+ * The department's desk: what a unit may submit on a task assigned to it, and who may (SectorAccess). Each accepted submission is stored
  * with its event in the outbox in one transaction, so it reaches supervision if and only if it was accepted.
  */
 @ApplicationScoped
@@ -54,8 +54,12 @@ public class SectorDesk {
     @Inject
     SectorStore store;
 
+    @Inject
+    SectorAccess access;
+
     public Requests.ReportAccepted report(String taskId, Requests.Progress body, String idempotencyKey, String actor) {
-        return inTransaction(() -> idempotency.once(idempotencyKey, "progress " + taskId, body,
+        access.checkMayActOn(taskId);
+        return inTransaction(() -> idempotency.once(idempotencyKey, "progress " + taskId + " by " + actor, body,
                 Requests.ReportAccepted.class, () -> {
                     AssignedTask task = task(taskId);
                     String unit = unit(task, body.unit());
@@ -91,7 +95,8 @@ public class SectorDesk {
 
     public Requests.Acknowledged acknowledge(String taskId, Requests.Acknowledge body, String idempotencyKey,
             String actor) {
-        return inTransaction(() -> idempotency.once(idempotencyKey, "acknowledge " + taskId, body,
+        access.checkMayActOn(taskId);
+        return inTransaction(() -> idempotency.once(idempotencyKey, "acknowledge " + taskId + " by " + actor, body,
                 Requests.Acknowledged.class, () -> {
                     AssignedTask task = task(taskId);
                     String unit = unit(task, body == null ? null : body.unit());
@@ -108,7 +113,8 @@ public class SectorDesk {
 
     public Requests.ExtensionAccepted requestExtension(String taskId, Requests.Extension body, String idempotencyKey,
             String actor) {
-        return inTransaction(() -> idempotency.once(idempotencyKey, "extension " + taskId, body,
+        access.checkMayActOn(taskId);
+        return inTransaction(() -> idempotency.once(idempotencyKey, "extension " + taskId + " by " + actor, body,
                 Requests.ExtensionAccepted.class, () -> {
                     AssignedTask task = task(taskId);
                     String unit = unit(task, body.unit());
@@ -125,7 +131,8 @@ public class SectorDesk {
 
     public Requests.ClaimAccepted claimCompletion(String taskId, Requests.CompletionClaim body, String idempotencyKey,
             String actor) {
-        return inTransaction(() -> idempotency.once(idempotencyKey, "completion " + taskId, body,
+        access.checkMayActOn(taskId);
+        return inTransaction(() -> idempotency.once(idempotencyKey, "completion " + taskId + " by " + actor, body,
                 Requests.ClaimAccepted.class, () -> {
                     AssignedTask task = task(taskId);
                     String unit = unit(task, body.unit());
@@ -154,8 +161,9 @@ public class SectorDesk {
         return task;
     }
 
+    /** The unit the caller submits for (see {@link SectorAccess#submittingUnit}), which must be on the task. */
     private String unit(AssignedTask task, String requested) {
-        String unit = requested == null || requested.isBlank() ? task.leadUnit : requested;
+        String unit = access.submittingUnit(task, requested);
         if (!task.involves(unit)) {
             throw DubanException.invalidFields(List.of(new FieldError("unit", unit + " is neither lead unit nor co-unit of "
                     + task.id)));

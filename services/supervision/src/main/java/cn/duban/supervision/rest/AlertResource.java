@@ -1,5 +1,11 @@
 package cn.duban.supervision.rest;
 
+import cn.duban.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import cn.duban.events.Sector;
+import cn.duban.platform.rest.DubanException;
+import cn.duban.supervision.repository.Task;
+import cn.duban.supervision.service.SupervisionAccess;
 import cn.duban.supervision.repository.Alert;
 import cn.duban.supervision.service.AlertDesk;
 import cn.duban.supervision.service.AlertFeed;
@@ -31,6 +37,9 @@ public class AlertResource {
     @Inject
     AlertFeed feed;
 
+    @Inject
+    SupervisionAccess access;
+
     public record AlertView(String id, String taskId, String rule, String light, String state, int escalationLevel,
             String milestone, String reason, boolean inhibited, List<String> units, OffsetDateTime raisedAt,
             OffsetDateTime acknowledgedAt, String acknowledgedBy, OffsetDateTime resolvedAt, String resolution) {
@@ -56,6 +65,7 @@ public class AlertResource {
     public record AlertPage(List<AlertView> items, long total) {
     }
 
+    @RolesAllowed({Roles.SUPERVISOR, Roles.LEADER, Roles.SECTOR_REPORTER, Roles.UNIT_REPORTER})
     @GET
     @Operation(summary = "Alerts (督办单), newest first; unit matches any unit alerted")
     public AlertPage list(@QueryParam("taskId") String taskId, @QueryParam("unit") String unit,
@@ -67,29 +77,41 @@ public class AlertResource {
         add(where, params, "state", state);
         add(where, params, "light", light);
         add(where, params, "rule", rule);
+        String sector = access.sectorFilter(null);
+        if (sector != null) {
+            where.append(" and taskId like :sectorTasks");
+            params.put("sectorTasks", "%-" + Sector.fromId(sector).orElseThrow().code() + "-%");
+        }
+        String alerted = access.unitFilter(unit);
         List<Alert> matching = new ArrayList<>(Alert.<Alert>list(where + " order by raisedAt desc, id", params));
-        if (unit != null) {
-            matching.removeIf(a -> !a.units.contains(unit));
+        if (alerted != null) {
+            matching.removeIf(a -> !a.units.contains(alerted));
         }
         int from = Math.min(Math.max(page, 0) * Math.max(size, 1), matching.size());
         int to = Math.min(from + Math.min(Math.max(size, 1), 200), matching.size());
         return new AlertPage(matching.subList(from, to).stream().map(AlertView::of).toList(), matching.size());
     }
 
+    @RolesAllowed({Roles.SUPERVISOR, Roles.LEADER, Roles.SECTOR_REPORTER, Roles.UNIT_REPORTER})
     @POST
     @Path("/{id}/acknowledge")
     @Operation(summary = "The responsible unit acknowledges an alert; reminders stop, escalation goes on until resolved")
     public AlertView acknowledge(@PathParam("id") String id) {
-        return AlertView.of(desk.acknowledge(id, "office"));
+        Alert alert = Alert.<Alert>findByIdOptional(id).orElseThrow(() -> DubanException.notFound("no alert " + id));
+        access.checkMayAcknowledge(alert, Task.findById(alert.taskId));
+        return AlertView.of(desk.acknowledge(id, access.actor()));
     }
 
+    @RolesAllowed({Roles.SUPERVISOR, Roles.LEADER, Roles.SECTOR_REPORTER, Roles.UNIT_REPORTER})
     @GET
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Live alert notices (SSE): raised, escalated, acknowledged, resolved, reminders; ?unit= for one unit")
+    @Operation(summary = "Live alert notices (SSE): raised, escalated, acknowledged, resolved, reminders; ?unit= for one unit; reporters get their own sector's or unit's")
     public Multi<AlertFeed.Notice> stream(@QueryParam("unit") String unit) {
-        return feed.stream(unit);
+        var units = access.noticeUnits(unit);
+        var tasks = access.noticeTasks();
+        return feed.stream(n -> units.test(n.units()) && tasks.test(n.taskId()));
     }
 
     private static void add(StringBuilder where, Map<String, Object> params, String field, String value) {

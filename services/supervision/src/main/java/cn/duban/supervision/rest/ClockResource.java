@@ -1,5 +1,7 @@
 package cn.duban.supervision.rest;
 
+import cn.duban.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import cn.duban.platform.rest.DubanException;
 import cn.duban.supervision.service.BusinessClock;
 import cn.duban.supervision.service.Reevaluation;
@@ -32,12 +34,14 @@ public class ClockResource {
     public record MoveClock(@NotNull OffsetDateTime now) {
     }
 
+    @RolesAllowed({Roles.SUPERVISOR, Roles.LEADER, Roles.SECTOR_REPORTER, Roles.UNIT_REPORTER})
     @GET
     @Operation(summary = "The business clock (Asia/Shanghai)")
     public ClockView get() {
         return new ClockView(clock.now(), clock.movable());
     }
 
+    @RolesAllowed(Roles.SUPERVISOR)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Demo profile only: move the business clock and re-evaluate the whole ledger at once")

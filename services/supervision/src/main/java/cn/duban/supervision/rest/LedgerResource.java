@@ -1,5 +1,8 @@
 package cn.duban.supervision.rest;
 
+import cn.duban.supervision.service.SupervisionAccess;
+import cn.duban.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import cn.duban.platform.rest.Problem;
 import cn.duban.supervision.ledger.CsvSheet;
 import cn.duban.supervision.ledger.LedgerReader;
@@ -36,9 +39,13 @@ public class LedgerResource {
     private static final UnitDirectory KNOWN_UNITS_ONLY = new UnitDirectory(List.of());
 
     @Inject
+    SupervisionAccess access;
+
+    @Inject
     LedgerImport ledgerImport;
 
     /** A ledger in the data-file format, with its units either inline ("units": [...]) or already known. */
+    @RolesAllowed(Roles.SUPERVISOR)
     @POST
     @Path("/import")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -52,10 +59,11 @@ public class LedgerResource {
         JsonNode units = ledger.remove("units");
         UnitDirectory directory = units == null ? new UnitDirectory(List.of())
                 : LedgerReader.units(JsonNodeFactory.instance.objectNode().set("units", units));
-        return ledgerImport.importLedger(LedgerReader.ledger(ledger), directory, "api");
+        return ledgerImport.importLedger(LedgerReader.ledger(ledger), directory, access.actor());
     }
 
     /** The office's own sheet, one row per task (docs/ledger.md, "Spreadsheet import"); its units must be known. */
+    @RolesAllowed(Roles.SUPERVISOR)
     @POST
     @Path("/import")
     @Consumes({XlsxSheet.MEDIA_TYPE, CSV})
@@ -70,12 +78,13 @@ public class LedgerResource {
                 ? CsvSheet.read(body) : XlsxSheet.read(body);
         LedgerSheet sheet = LedgerSheet.read(rows, year, plannedStart);
         try {
-            return ledgerImport.importLedger(sheet.ledger(), KNOWN_UNITS_ONLY, "api");
+            return ledgerImport.importLedger(sheet.ledger(), KNOWN_UNITS_ONLY, access.actor());
         } catch (LedgerException e) {
             throw sheet.locate(e);
         }
     }
 
+    @RolesAllowed(Roles.SUPERVISOR)
     @GET
     @Path("/template.xlsx")
     @Produces(XlsxSheet.MEDIA_TYPE)

@@ -1,5 +1,8 @@
 package cn.duban.supervision.rest;
 
+import cn.duban.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import cn.duban.supervision.service.SupervisionAccess;
 import cn.duban.supervision.repository.CompletionClaim;
 import cn.duban.supervision.repository.ExtensionRequest;
 import cn.duban.supervision.service.OfficeDecisions;
@@ -23,10 +26,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class OfficeResource {
-    static final String OFFICE = "office";
-
     @Inject
     OfficeDecisions decisions;
+
+    @Inject
+    SupervisionAccess access;
 
     public record Decision(@Size(max = 2000) String reason) {
     }
@@ -34,6 +38,7 @@ public class OfficeResource {
     public record Page<T>(List<T> items, long total) {
     }
 
+    @RolesAllowed({Roles.SUPERVISOR, Roles.LEADER})
     @GET
     @Path("/extensions")
     @Operation(summary = "Extension requests (延期申请), by state (PENDING, APPROVED, REJECTED)")
@@ -44,20 +49,23 @@ public class OfficeResource {
         return new Page<>(items, items.size());
     }
 
+    @RolesAllowed(Roles.SUPERVISOR)
     @POST
     @Path("/extensions/{id}/approve")
     @Operation(summary = "Approve: the requested date becomes the deadline; the original deadline stays visible")
     public ExtensionRequest approve(@PathParam("id") String id, @Valid Decision body) {
-        return decisions.approveExtension(id, body == null ? null : body.reason(), OFFICE);
+        return decisions.approveExtension(id, body == null ? null : body.reason(), access.actor());
     }
 
+    @RolesAllowed(Roles.SUPERVISOR)
     @POST
     @Path("/extensions/{id}/reject")
     @Operation(summary = "Reject, with a reason")
     public ExtensionRequest reject(@PathParam("id") String id, @Valid @NotNull Decision body) {
-        return decisions.rejectExtension(id, body.reason(), OFFICE);
+        return decisions.rejectExtension(id, body.reason(), access.actor());
     }
 
+    @RolesAllowed({Roles.SUPERVISOR, Roles.LEADER})
     @GET
     @Path("/completions")
     @Operation(summary = "Completion claims (办结申请), by state (PENDING, VERIFIED, REJECTED)")
@@ -68,17 +76,19 @@ public class OfficeResource {
         return new Page<>(items, items.size());
     }
 
+    @RolesAllowed(Roles.SUPERVISOR)
     @POST
     @Path("/completions/{id}/verify")
     @Operation(summary = "Verify (销号): the task becomes COMPLETED, or COMPLETED_LATE if claimed after its deadline")
     public CompletionClaim verify(@PathParam("id") String id, @Valid Decision body) {
-        return decisions.verifyCompletion(id, body == null ? null : body.reason(), OFFICE);
+        return decisions.verifyCompletion(id, body == null ? null : body.reason(), access.actor());
     }
 
+    @RolesAllowed(Roles.SUPERVISOR)
     @POST
     @Path("/completions/{id}/reject")
     @Operation(summary = "Reject a completion claim, with a reason")
     public CompletionClaim rejectClaim(@PathParam("id") String id, @Valid @NotNull Decision body) {
-        return decisions.rejectCompletion(id, body.reason(), OFFICE);
+        return decisions.rejectCompletion(id, body.reason(), access.actor());
     }
 }

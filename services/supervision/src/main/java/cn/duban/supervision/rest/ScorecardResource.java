@@ -1,5 +1,7 @@
 package cn.duban.supervision.rest;
 
+import cn.duban.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import cn.duban.supervision.service.Scorecards;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -16,6 +18,7 @@ public class ScorecardResource {
     @Inject
     Scorecards scorecards;
 
+    @RolesAllowed({Roles.SUPERVISOR, Roles.LEADER, Roles.SECTOR_REPORTER, Roles.UNIT_REPORTER})
     @GET
     @Operation(summary = "考核排名: every unit (and sector) ranked by score, each with the facts and terms behind it")
     public Scorecards.Scoreboard get(@QueryParam("sector") String sector) {

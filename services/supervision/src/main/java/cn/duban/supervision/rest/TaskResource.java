@@ -1,5 +1,8 @@
 package cn.duban.supervision.rest;
 
+import cn.duban.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import cn.duban.supervision.service.SupervisionAccess;
 import cn.duban.platform.rest.DubanException;
 import cn.duban.supervision.repository.ProgressReport;
 import cn.duban.supervision.repository.Task;
@@ -44,19 +47,24 @@ public class TaskResource {
     @Inject
     AlertDesk alerts;
 
+    @Inject
+    SupervisionAccess access;
+
     public record TaskPage(List<TaskView.Summary> items, long total) {
     }
 
+    @RolesAllowed({Roles.SUPERVISOR, Roles.LEADER, Roles.SECTOR_REPORTER, Roles.UNIT_REPORTER})
     @GET
     @Operation(summary = "Tasks of the ledger, filtered and paged (pages count from 0)")
     public TaskPage list(@QueryParam("sector") String sector, @QueryParam("unit") String unit,
             @QueryParam("status") String status, @QueryParam("light") String light,
             @Parameter(description = "searched in the title and the original text, e.g. 武庙") @QueryParam("q") String q,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
-        TaskQueries.Page result = queries.find(new TaskQueries.Filter(sector, unit, status, light, q, page, size));
+        TaskQueries.Page result = queries.find(access.scoped(new TaskQueries.Filter(sector, unit, status, light, q, page, size)));
         return new TaskPage(result.items().stream().map(TaskView.Summary::of).toList(), result.total());
     }
 
+    @RolesAllowed({Roles.SUPERVISOR, Roles.LEADER, Roles.SECTOR_REPORTER, Roles.UNIT_REPORTER})
     @GET
     @Path("/{id}")
     @Transactional
@@ -68,6 +76,7 @@ public class TaskResource {
         if (task == null) {
             throw DubanException.notFound("no task " + id + " in the ledger");
         }
+        access.checkMayRead(task);
         List<ProgressReport> reports = ProgressReport.ofTask(id);
         if (asOf == null) {
             return TaskView.detail(task, evaluation.evaluateAt(task, clock.instant()), reports);
@@ -80,11 +89,12 @@ public class TaskResource {
     public record ReminderRequest(@NotBlank @Size(max = 2000) String message) {
     }
 
+    @RolesAllowed(Roles.SUPERVISOR)
     @POST
     @Path("/{id}/reminders")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "催办: remind the task's units, with a message")
     public Reminder remind(@PathParam("id") String id, @Valid @NotNull ReminderRequest body) {
-        return alerts.remind(id, body.message(), OfficeResource.OFFICE);
+        return alerts.remind(id, body.message(), access.actor());
     }
 }

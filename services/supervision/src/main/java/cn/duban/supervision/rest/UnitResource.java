@@ -1,5 +1,7 @@
 package cn.duban.supervision.rest;
 
+import cn.duban.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import cn.duban.supervision.repository.Task;
 import cn.duban.supervision.repository.Unit;
 import io.quarkus.panache.common.Sort;
@@ -33,6 +35,7 @@ public class UnitResource {
     public record Responsibilities(List<Responsibility> items, long total) {
     }
 
+    @RolesAllowed({Roles.SUPERVISOR, Roles.LEADER, Roles.SECTOR_REPORTER, Roles.UNIT_REPORTER})
     @GET
     @Path("/units")
     @Operation(summary = "The unit directory: every unit, its sector and responsible leader")
@@ -42,6 +45,7 @@ public class UnitResource {
         return new UnitPage(units, units.size());
     }
 
+    @RolesAllowed({Roles.SUPERVISOR, Roles.LEADER, Roles.SECTOR_REPORTER, Roles.UNIT_REPORTER})
     @GET
     @Path("/responsibilities")
     @Operation(summary = "Per unit: the tasks it leads, the tasks it co-leads, and its leader (the unit × task matrix)")

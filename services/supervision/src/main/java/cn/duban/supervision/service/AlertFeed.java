@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Live alert notices for the SSE stream. A notice is fired inside the transaction that makes the change and
@@ -25,8 +26,8 @@ public class AlertFeed {
         processor.onNext(notice);
     }
 
-    /** Every notice, or those concerning {@code unit}. */
-    public Multi<Notice> stream(String unit) {
-        return processor.select().where(n -> unit == null || n.units().contains(unit));
+    /** The notices a subscriber may see, from now on. */
+    public Multi<Notice> stream(Predicate<Notice> visible) {
+        return processor.select().where(visible);
     }
 }

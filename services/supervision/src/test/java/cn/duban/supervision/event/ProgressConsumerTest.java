@@ -13,7 +13,9 @@ import cn.duban.events.Topics;
 import cn.duban.events.progress.Figure;
 import cn.duban.events.progress.ProgressReported;
 import cn.duban.testsupport.KafkaTestClient;
+import cn.duban.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.BeforeEach;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -28,6 +30,11 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class ProgressConsumerTest {
+
+    @BeforeEach
+    void actAsTheOffice() {
+        TestTokens.actAs(TestTokens.supervisor());
+    }
     static final String FARMLAND = "2022-AGR-003";
 
     static Envelope<ProgressReported> report(String taskId, String reportId, int mu) {

@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.common.http.TestHTTPResource;
+import cn.duban.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.BeforeEach;
 import io.restassured.http.ContentType;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -24,13 +24,18 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class AlertStreamTest {
 
+    @BeforeEach
+    void actAsTheOffice() {
+        TestTokens.actAs(TestTokens.supervisor());
+    }
+
     @TestHTTPResource("/api/supervision/alerts/stream")
     URI stream;
 
     @Test
-    void aUnitsStreamCarriesItsRemindersAndNotOthers() {
-        List<String> wumiao = listen("县文物局");
-        List<String> other = listen("县教育科技局");
+    void aUnitReportersStreamCarriesItsUnitsRemindersAndNotOthers() {
+        List<String> wumiao = listenAs(TestTokens.unitReporter("wenwu", "culture-tourism", "县文物局"));
+        List<String> other = listenAs(TestTokens.unitReporter("jiaoyu", "livelihood", "县教育科技局"));
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             given().contentType(ContentType.JSON).body("{\"message\":\"请报送武庙修缮进展\"}")
@@ -40,10 +45,11 @@ class AlertStreamTest {
         assertThat(other).noneSatisfy(line -> assertThat(line).contains("2022-CUL-002"));
     }
 
-    private List<String> listen(String unit) {
+    /** A unit reporter's stream, unfiltered by the client: the service narrows it to the token's unit. */
+    private List<String> listenAs(String bearer) {
         List<String> lines = new CopyOnWriteArrayList<>();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(stream + "?unit="
-                + URLEncoder.encode(unit, StandardCharsets.UTF_8))).header("Accept", "text/event-stream").build();
+        HttpRequest request = HttpRequest.newBuilder(stream).header("Accept", "text/event-stream")
+                .header("Authorization", bearer).build();
         CompletableFuture<HttpResponse<Stream<String>>> response = HttpClient.newHttpClient()
                 .sendAsync(request, HttpResponse.BodyHandlers.ofLines());
         response.thenAccept(r -> r.body().forEach(lines::add));

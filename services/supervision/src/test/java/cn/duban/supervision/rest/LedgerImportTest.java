@@ -4,7 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
+import cn.duban.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.BeforeEach;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -12,6 +14,11 @@ import org.junit.jupiter.api.Test;
 /** The data-file import refuses what the rule engine could not evaluate, instead of failing on it. */
 @QuarkusTest
 class LedgerImportTest {
+
+    @BeforeEach
+    void actAsTheOffice() {
+        TestTokens.actAs(TestTokens.supervisor());
+    }
 
     @BeforeAll
     static void logFailures() {

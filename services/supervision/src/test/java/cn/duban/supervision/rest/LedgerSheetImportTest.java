@@ -15,7 +15,9 @@ import cn.duban.events.EventType;
 import cn.duban.events.Topics;
 import cn.duban.supervision.ledger.SheetFiles;
 import cn.duban.testsupport.KafkaTestClient;
+import cn.duban.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.BeforeEach;
 import io.restassured.RestAssured;
 import io.restassured.response.ValidatableResponse;
 import java.io.ByteArrayInputStream;
@@ -38,6 +40,11 @@ import org.junit.jupiter.api.Test;
 /** POST /api/supervision/ledger/import with the sheets offices keep, against the real database and broker. */
 @QuarkusTest
 class LedgerSheetImportTest {
+
+    @BeforeEach
+    void actAsTheOffice() {
+        TestTokens.actAs(TestTokens.supervisor());
+    }
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     static final String CSV = "text/csv";
 

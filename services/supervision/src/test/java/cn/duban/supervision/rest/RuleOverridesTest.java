@@ -3,7 +3,9 @@ package cn.duban.supervision.rest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.duban.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.BeforeEach;
 import io.restassured.http.ContentType;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -12,6 +14,11 @@ import org.junit.jupiter.api.Test;
 /** A task may switch rules off or set its own thresholds in the ledger ("rules"). */
 @QuarkusTest
 class RuleOverridesTest {
+
+    @BeforeEach
+    void actAsTheOffice() {
+        TestTokens.actAs(TestTokens.supervisor());
+    }
 
     @Test
     void aTaskThatSwitchesDueSoonOffGetsNoDueSoonAlertWhileItsTwinDoes() {

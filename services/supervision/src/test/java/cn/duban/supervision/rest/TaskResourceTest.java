@@ -9,13 +9,20 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 
+import cn.duban.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.BeforeEach;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class TaskResourceTest {
+
+    @BeforeEach
+    void actAsTheOffice() {
+        TestTokens.actAs(TestTokens.supervisor());
+    }
 
     @BeforeAll
     static void logFailures() {

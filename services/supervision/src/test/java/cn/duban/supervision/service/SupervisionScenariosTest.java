@@ -13,7 +13,9 @@ import cn.duban.events.progress.ExtensionRequested;
 import cn.duban.events.progress.Figure;
 import cn.duban.events.progress.ProgressReported;
 import cn.duban.testsupport.KafkaTestClient;
+import cn.duban.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.BeforeEach;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -31,6 +33,11 @@ import org.junit.jupiter.api.Test;
 /** The supervision engine on the 2022 Pingyao ledger, as the office would see it through the API. */
 @QuarkusTest
 class SupervisionScenariosTest {
+
+    @BeforeEach
+    void actAsTheOffice() {
+        TestTokens.actAs(TestTokens.supervisor());
+    }
     static final String WUMIAO = "2022-CUL-002";
     static final String FARMLAND = "2022-AGR-003";
     static final String COKE = "2022-IND-010";
@@ -177,6 +184,37 @@ class SupervisionScenariosTest {
         KafkaTestClient.readUntil(Topics.ALERTS, Duration.ofSeconds(20), r -> WUMIAO.equals(r.key())
                 && "duban.ReminderSent.v1".equals(KafkaTestClient.header(r, "ce_type")));
         assertThat(task(WUMIAO).getList("audit.action", String.class)).contains("reminder.manual");
+    }
+
+    @Test
+    void aLeaderAcknowledgesOnlyWhatWasEscalatedToTheirOwnPost() {
+        clock("2022-11-01T09:00:00+08:00");
+        String alertId = (String) openAlert(task(COKE), "OVERDUE").get("id");
+        String industryLeader = TestTokens.leader("分管工业工作的副县长");
+        acknowledge(alertId, industryLeader).statusCode(403); // level 1: still the unit's to answer
+
+        clock("2022-11-05T09:00:00+08:00"); // level 2: escalated to the task's leader
+        acknowledge(alertId, TestTokens.leader("分管农业农村工作的副县长")).statusCode(403);
+        acknowledge(alertId, TestTokens.sectorReporter("agriculture")).statusCode(403);
+        acknowledge(alertId, industryLeader).statusCode(200).body("acknowledgedBy", equalTo("leader"));
+        assertThat(task(COKE).getList("audit.actor", String.class)).contains("leader");
+    }
+
+    @Test
+    void theUnitAcknowledgesItsAlertAndTheTrailAndTheEventNameWho() {
+        clock("2022-11-01T09:00:00+08:00");
+        String alertId = (String) openAlert(task(COKE), "OVERDUE").get("id");
+        acknowledge(alertId, TestTokens.unitReporter("industry-bureau", "industry", "县工业和信息化局"))
+                .statusCode(200).body("acknowledgedBy", equalTo("industry-bureau"));
+
+        assertThat(task(COKE).getList("audit.actor", String.class)).contains("industry-bureau");
+        KafkaTestClient.readUntil(Topics.ALERTS, Duration.ofSeconds(20), r -> COKE.equals(r.key())
+                && "duban.AlertAcknowledged.v1".equals(KafkaTestClient.header(r, "ce_type"))
+                && "industry-bureau".equals(KafkaTestClient.header(r, "ce_actor")));
+    }
+
+    static io.restassured.response.ValidatableResponse acknowledge(String alertId, String bearer) {
+        return given().header("Authorization", bearer).post("/api/supervision/alerts/{id}/acknowledge", alertId).then();
     }
 
     static void clock(String now) {

@@ -1,0 +1,82 @@
+package cn.duban.sectorkit.service;
+
+import cn.duban.events.Sector;
+import cn.duban.platform.rest.DubanException;
+import cn.duban.platform.security.Caller;
+import cn.duban.platform.security.Roles;
+import cn.duban.sectorkit.config.SectorConfig;
+import cn.duban.sectorkit.repository.AssignedTask;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Who may see and do what in this sector service (docs/security.md). The office and leaders read; a sector
+ * reporter acts on its sector's tasks; a unit reporter or department system on the tasks its unit leads or
+ * co-leads, and only in its own unit's name.
+ */
+@RequestScoped
+public class SectorAccess {
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    SectorConfig config;
+
+    public String actor() {
+        return caller.name();
+    }
+
+    /** Sector reporters of another sector have nothing to see here. */
+    public void checkReadsHere() {
+        if (!caller.readsEverything() && !caller.is(Roles.UNIT_REPORTER)
+                && !config.name().equals(caller.sector().orElse(null))) {
+            throw DubanException.forbidden(caller.name() + " " + caller.scope() + ", not for " + config.name());
+        }
+    }
+
+    /** The unit a listing is narrowed to: a unit reporter sees its own unit's tasks, and may not ask for another's. */
+    public String unitFilter(String requested) {
+        if (caller.readsEverything() || caller.is(Roles.SECTOR_REPORTER)) {
+            return requested;
+        }
+        String own = caller.unit().orElseThrow(() -> DubanException.forbidden(caller.name() + " " + caller.scope()));
+        if (requested != null && !requested.equals(own)) {
+            throw DubanException.forbidden(caller.name() + " " + caller.scope() + " and may not list " + requested);
+        }
+        return own;
+    }
+
+    public void checkMayRead(AssignedTask task) {
+        caller.checkMayRead(task.id, config.name(), task.units());
+    }
+
+    /**
+     * Before the task is even looked up: a sector reporter acts only on its own sector's tasks, whichever
+     * sector service it calls.
+     */
+    public void checkMayActOn(String taskId) {
+        Sector owner = Sector.ofTaskId(taskId).orElse(null);
+        if (caller.is(Roles.SECTOR_REPORTER) && !caller.is(Roles.UNIT_REPORTER) && owner != null
+                && !owner.id().equals(caller.sector().orElse(null))) {
+            throw DubanException.forbidden(caller.name() + " " + caller.scope() + " and may not act on " + taskId
+                    + ", a task of " + owner.id());
+        }
+    }
+
+    /**
+     * The unit a submission is made for. A unit reporter submits in its own unit's name only; a sector reporter
+     * names one of the task's units, or the lead unit by default.
+     */
+    public String submittingUnit(AssignedTask task, String requested) {
+        caller.checkAnswersFor(task.id, config.name(), task.units());
+        if (caller.is(Roles.SECTOR_REPORTER) && config.name().equals(caller.sector().orElse(null))) {
+            return requested == null || requested.isBlank() ? task.leadUnit : requested;
+        }
+        String own = caller.unit().orElseThrow();
+        if (requested != null && !requested.isBlank() && !requested.equals(own)) {
+            throw DubanException.forbidden(caller.name() + " " + caller.scope() + " and may not submit for " + requested);
+        }
+        return own;
+    }
+}

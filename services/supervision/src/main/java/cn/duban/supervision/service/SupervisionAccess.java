@@ -1,0 +1,103 @@
+package cn.duban.supervision.service;
+
+import cn.duban.events.Sector;
+import cn.duban.platform.rest.DubanException;
+import cn.duban.platform.security.Caller;
+import cn.duban.platform.security.Roles;
+import cn.duban.supervision.engine.OpenAlert;
+import cn.duban.supervision.repository.Alert;
+import cn.duban.supervision.repository.Task;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * Who may see what at supervision (docs/security.md). The office and leaders see the whole ledger; a sector
+ * reporter sees its sector's tasks and alerts, a unit reporter its unit's. Office actions are role-checked on the
+ * endpoints themselves; what depends on the task or alert is checked here.
+ */
+@RequestScoped
+public class SupervisionAccess {
+
+    @Inject
+    Caller caller;
+
+    public String actor() {
+        return caller.name();
+    }
+
+    /** A task listing narrowed to what the caller may see; asking for more is refused, not silently cut. */
+    public TaskQueries.Filter scoped(TaskQueries.Filter f) {
+        return new TaskQueries.Filter(sectorFilter(f.sector()), unitFilter(f.unit()), f.status(), f.light(), f.q(),
+                f.page(), f.size());
+    }
+
+    /** The sector a sector reporter is held to; others keep what they asked. */
+    public String sectorFilter(String requested) {
+        if (caller.readsEverything() || !caller.is(Roles.SECTOR_REPORTER)) {
+            return requested;
+        }
+        String own = caller.sector().orElseThrow(this::unbound);
+        if (requested != null && !requested.equals(own)) {
+            throw DubanException.forbidden(caller.name() + " " + caller.scope() + " and may not see " + requested);
+        }
+        return own;
+    }
+
+    /** The unit a unit reporter is held to; others keep what they asked. */
+    public String unitFilter(String requested) {
+        if (caller.readsEverything() || caller.is(Roles.SECTOR_REPORTER)) {
+            return requested;
+        }
+        String own = caller.unit().orElseThrow(this::unbound);
+        if (requested != null && !requested.equals(own)) {
+            throw DubanException.forbidden(caller.name() + " " + caller.scope() + " and may not see " + requested);
+        }
+        return own;
+    }
+
+    public void checkMayRead(Task task) {
+        caller.checkMayRead(task.id, task.sector, units(task));
+    }
+
+    /** Which live notices the caller's stream carries: all, its sector's, or its unit's (or the one asked for). */
+    public Predicate<List<String>> noticeUnits(String requestedUnit) {
+        String unit = unitFilter(requestedUnit);
+        return units -> unit == null || units.contains(unit);
+    }
+
+    /** For sector reporters, notices of their own sector's tasks only. */
+    public Predicate<String> noticeTasks() {
+        String sector = sectorFilter(null);
+        return taskId -> sector == null || Sector.ofTaskId(taskId).map(s -> s.id().equals(sector)).orElse(false);
+    }
+
+    /**
+     * 确认: the office, the units answering for the task, and the leader whose post the alert was escalated to.
+     * Leaders acknowledge nothing else.
+     */
+    public void checkMayAcknowledge(Alert alert, Task task) {
+        if (caller.is(Roles.SUPERVISOR) || caller.answersFor(task.sector, units(task))) {
+            return;
+        }
+        boolean ownEscalation = caller.is(Roles.LEADER) && alert.escalationLevel >= OpenAlert.LEADER_LEVEL
+                && caller.post().filter(task.leader::equals).isPresent();
+        if (!ownEscalation) {
+            throw DubanException.forbidden(caller.name() + " may not acknowledge " + alert.id + ": only the office, "
+                    + "the units answering for " + task.id + ", or its leader (" + task.leader
+                    + ") once escalated to them");
+        }
+    }
+
+    private DubanException unbound() {
+        return DubanException.forbidden(caller.name() + " " + caller.scope());
+    }
+
+    private static List<String> units(Task task) {
+        List<String> all = new ArrayList<>(task.coUnits);
+        all.add(0, task.leadUnit);
+        return all;
+    }
+}
