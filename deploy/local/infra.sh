@@ -149,7 +149,9 @@ keycloak_start() {
   cp "$ROOT/deploy/keycloak/duban-realm.json" "$home/data/import/duban-realm.json"
   say "starting Keycloak on 127.0.0.1:$KC_PORT (log: $STATE/keycloak.log)"
   # The hostname is fixed so that every token names one issuer, however the client reached Keycloak.
-  JAVA_HOME="$java_home" JAVA_OPTS_KC_HEAP="-Xms64m -Xmx512m" nohup setsid "$home/bin/kc.sh" start-dev \
+  # The admin console's user is a demo one too (admin / duban), like the realm: docs/security.md.
+  JAVA_HOME="$java_home" JAVA_OPTS_KC_HEAP="-Xms64m -Xmx512m" \
+    KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=duban nohup setsid "$home/bin/kc.sh" start-dev \
     --http-host=127.0.0.1 --http-port="$KC_PORT" --http-management-port=$((KC_PORT + 1)) \
     --hostname="http://127.0.0.1:$KC_PORT" --db=dev-mem --import-realm --log-level=warn \
     >"$STATE/keycloak.log" 2>&1 </dev/null 9>&- &

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# make run / make up: build what changed, start Kafka, PostgreSQL and every service with the Pingyao 2022
+# make run / make up: build what changed, start Kafka, PostgreSQL, Keycloak and every service with the Pingyao 2022
 # demo data, print where to look. `run` then waits and stops everything on Ctrl-C; `up` returns.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -38,12 +38,16 @@ Duban is up in $((SECONDS - started)) s, with the Pingyao 2022 ledger (business 
   livelihood          http://127.0.0.1:8087/api/livelihood/tasks
   Kafka               127.0.0.1:9092   (kcat -b 127.0.0.1:9092 -t duban.progress.v1 -C -e -J)
   PostgreSQL          127.0.0.1:5432   (databases duban_supervision, duban_agriculture, …)
+  Keycloak            http://127.0.0.1:8180/admin/  (admin/duban; realm duban, DEMO users, password duban — docs/security.md)
   logs                .duban/dev/logs/
 
-Try a progress report, then see it at supervision:
-  curl -X POST http://127.0.0.1:8082/api/agriculture/tasks/2022-AGR-003/progress -H 'Content-Type: application/json' \\
+Every API needs a token. Sign in as the agriculture sector's staff, post a report, see it at supervision:
+  token() { curl -s -d grant_type=password -d client_id=duban-cli -d username=\$1 -d password=duban \\
+            http://127.0.0.1:8180/realms/duban/protocol/openid-connect/token | sed 's/.*"access_token":"\([^"]*\)".*/\1/'; }
+  curl -X POST http://127.0.0.1:8082/api/agriculture/tasks/2022-AGR-003/progress -H "Authorization: Bearer \$(token agriculture)" \\
+       -H 'Content-Type: application/json' \\
        -d '{"asOf":"2022-02-28","figures":[{"metric":"高标准农田","value":6000}],"investment":1200,"narrative":"已完成6000亩"}'
-  curl http://127.0.0.1:8081/api/supervision/tasks/2022-AGR-003
+  curl -H "Authorization: Bearer \$(token supervisor)" http://127.0.0.1:8081/api/supervision/tasks/2022-AGR-003
 TXT
 
 if [ "$mode" = up ]; then

@@ -1,6 +1,5 @@
 package cn.duban.e2e;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -33,14 +32,24 @@ class AlertJourneyTest {
         clock("2022-11-01T09:00:00+08:00");
 
         await().atMost(Duration.ofSeconds(120)).untilAsserted(() ->
-                given().get(suite.url("industry") + "/api/industry/tasks/2022-IND-010").then().statusCode(200)
+                ReportJourneyTest.as("industry").get(suite.url("industry") + "/api/industry/tasks/2022-IND-010").then().statusCode(200)
                         .body("light", equalTo("RED")).body("openAlerts.rule", hasItem("OVERDUE")));
-        given().queryParam("unit", "县工业和信息化局").get(suite.url("industry") + "/api/industry/alerts")
+        ReportJourneyTest.as("industry").queryParam("unit", "县工业和信息化局").get(suite.url("industry") + "/api/industry/alerts")
                 .then().statusCode(200).body("items.taskId", hasItem("2022-IND-010"));
+
+        // The lead unit's staff acknowledges it at supervision; the alert and the trail name who did.
+        String alertId = ReportJourneyTest.as("industry-bureau").queryParam("taskId", "2022-IND-010")
+                .queryParam("rule", "OVERDUE").queryParam("state", "OPEN")
+                .get(suite.url("supervision") + "/api/supervision/alerts").then().statusCode(200)
+                .extract().path("items[0].id");
+        ReportJourneyTest.as("industry-bureau").post(suite.url("supervision") + "/api/supervision/alerts/{id}/acknowledge", alertId)
+                .then().statusCode(200).body("acknowledgedBy", equalTo("industry-bureau"));
+        ReportJourneyTest.as("leader").get(suite.url("supervision") + "/api/supervision/tasks/2022-IND-010")
+                .then().statusCode(200).body("audit.actor", hasItem("industry-bureau"));
     }
 
     static void clock(String now) {
-        given().contentType(ContentType.JSON).body(Map.of("now", now))
+        ReportJourneyTest.as("supervisor").contentType(ContentType.JSON).body(Map.of("now", now))
                 .post(suite.url("supervision") + "/api/supervision/admin/clock").then().statusCode(200);
     }
 }

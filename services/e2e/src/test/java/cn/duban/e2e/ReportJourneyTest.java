@@ -9,8 +9,10 @@ import static org.hamcrest.Matchers.hasItem;
 
 import cn.duban.events.Topics;
 import cn.duban.testsupport.KafkaTestClient;
+import cn.duban.testsupport.KeycloakTokens;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -45,48 +47,57 @@ class ReportJourneyTest {
     void eachSectorsReportOnIts2022TaskReachesSupervision(String sector, String taskId, String bodyTemplate) {
         String narrative = sector + " 进度 " + UUID.randomUUID();
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                given().get(suite.url(sector) + "/api/{sector}/tasks/{id}", sector, taskId).then().statusCode(200));
+                as(sector).get(suite.url(sector) + "/api/{sector}/tasks/{id}", sector, taskId).then().statusCode(200));
 
-        given().contentType(ContentType.JSON).body(bodyTemplate.formatted(narrative))
+        as(sector).contentType(ContentType.JSON).body(bodyTemplate.formatted(narrative))
                 .post(suite.url(sector) + "/api/{sector}/tasks/{id}/progress", sector, taskId)
                 .then().statusCode(202);
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                given().get(suite.url("supervision") + "/api/supervision/tasks/{id}", taskId)
-                        .then().statusCode(200).body("progress.latest.narrative", equalTo(narrative)));
+                as("supervisor").get(suite.url("supervision") + "/api/supervision/tasks/{id}", taskId)
+                        .then().statusCode(200).body("progress.latest.narrative", equalTo(narrative))
+                        .body("progress.latest.reportedBy", equalTo(sector)));
     }
 
     @Test
-    void aReportOnAnotherSectorsTaskIsRefusedByEitherService() {
+    void agricultureMayNotReportOnAnIndustryTaskThroughEitherService() {
         String body = "{\"asOf\":\"2022-06-30\",\"investment\":1}";
-        given().contentType(ContentType.JSON).body(body)
+        for (String service : List.of("agriculture", "industry")) {
+            as("agriculture").contentType(ContentType.JSON).body(body)
+                    .post(suite.url(service) + "/api/{service}/tasks/2022-IND-010/progress", service)
+                    .then().statusCode(403).contentType("application/problem+json")
+                    .body("type", equalTo("urn:duban:problem:forbidden"));
+        }
+    }
+
+    @Test
+    void aReportSentToTheWrongSectorServiceIsRefusedWithTheRightAddress() {
+        as("industry").contentType(ContentType.JSON).body("{\"asOf\":\"2022-06-30\",\"investment\":1}")
                 .post(suite.url("agriculture") + "/api/agriculture/tasks/2022-IND-010/progress")
                 .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("urn:duban:problem:wrong-sector"))
                 .body("detail", containsString("/api/industry/tasks/2022-IND-010"));
-        given().contentType(ContentType.JSON).body(body)
-                .post(suite.url("industry") + "/api/industry/tasks/2022-AGR-003/progress")
-                .then().statusCode(400).contentType("application/problem+json")
-                .body("type", equalTo("urn:duban:problem:wrong-sector"));
     }
 
     @Test
     void aUnitsAcknowledgementIsRecordedAtSupervisionWithWhoAndWhen() {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                given().get(suite.url("reform") + "/api/reform/tasks/2022-REF-004").then().statusCode(200));
-        given().contentType(ContentType.JSON).body("{\"unit\":\"县自然资源局\"}")
+                as("reform").get(suite.url("reform") + "/api/reform/tasks/2022-REF-004").then().statusCode(200));
+        as("reform").contentType(ContentType.JSON).body("{\"unit\":\"县自然资源局\"}")
                 .post(suite.url("reform") + "/api/reform/tasks/2022-REF-004/acknowledge").then().statusCode(202);
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                given().get(suite.url("supervision") + "/api/supervision/tasks/2022-REF-004").then()
+                as("supervisor").get(suite.url("supervision") + "/api/supervision/tasks/2022-REF-004").then()
                         .body("acknowledgements.unit", hasItem("县自然资源局"))
+                        .body("audit.actor", hasItem("reform"))
                         .body("audit.action", hasItem("assignment.acknowledged")));
     }
 
     @Test
     void industryNeedsEvidenceToReportProductionStarted() {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                given().get(suite.url("industry") + "/api/industry/tasks/2022-IND-010").then().statusCode(200));
-        given().contentType(ContentType.JSON)
+                as("industry").get(suite.url("industry") + "/api/industry/tasks/2022-IND-010").then().statusCode(200));
+        as("industry").contentType(ContentType.JSON)
                 .body("{\"asOf\":\"2022-10-20\",\"milestonesReached\":[\"投产\"],\"investment\":300000}")
                 .post(suite.url("industry") + "/api/industry/tasks/2022-IND-010/progress")
                 .then().statusCode(400).body("errors.field", hasItem("evidence"));
@@ -95,10 +106,10 @@ class ReportJourneyTest {
     @Test
     void aSectorServiceStartedOnAnEmptyDatabaseShowsItsSectorsTasksAgain() {
         // Every service here started on a freshly cleaned database; its tasks came back from duban.tasks.v1.
-        int atSupervision = given().queryParam("sector", "culture-tourism").queryParam("size", 1)
+        int atSupervision = as("supervisor").queryParam("sector", "culture-tourism").queryParam("size", 1)
                 .get(suite.url("supervision") + "/api/supervision/tasks").then().statusCode(200).extract().path("total");
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            List<String> ids = given().get(suite.url("culture-tourism") + "/api/culture-tourism/tasks")
+            List<String> ids = as("culture-tourism").get(suite.url("culture-tourism") + "/api/culture-tourism/tasks")
                     .then().statusCode(200).extract().path("items.id");
             assertThat(ids.stream().filter(id -> id.startsWith("2022-CUL-"))).hasSize(atSupervision);
         });
@@ -109,8 +120,8 @@ class ReportJourneyTest {
         String taskId = "2022-LIV-043";
         String narrative = "老旧小区 " + UUID.randomUUID();
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                given().get(suite.url("livelihood") + "/api/livelihood/tasks/{id}", taskId).then().statusCode(200));
-        String eventId = given().contentType(ContentType.JSON)
+                as("livelihood").get(suite.url("livelihood") + "/api/livelihood/tasks/{id}", taskId).then().statusCode(200));
+        String eventId = as("livelihood").contentType(ContentType.JSON)
                 .body("{\"asOf\":\"2022-06-30\",\"figures\":[{\"metric\":\"老旧小区\",\"value\":3}],\"narrative\":\"" + narrative + "\"}")
                 .post(suite.url("livelihood") + "/api/livelihood/tasks/{id}/progress", taskId)
                 .then().statusCode(202).extract().path("eventId");
@@ -122,16 +133,21 @@ class ReportJourneyTest {
 
         KafkaTestClient.sendRaw(Topics.PROGRESS, original.key(), headers, original.value()); // redelivery
         String marker = "marker " + UUID.randomUUID();
-        given().contentType(ContentType.JSON)
+        as("livelihood").contentType(ContentType.JSON)
                 .body("{\"asOf\":\"2022-07-31\",\"figures\":[{\"metric\":\"老旧小区\",\"value\":4}],\"narrative\":\"" + marker + "\"}")
                 .post(suite.url("livelihood") + "/api/livelihood/tasks/{id}/progress", taskId).then().statusCode(202);
 
         // Same key, same partition, in order: once the marker is there, the redelivered copy was consumed.
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                given().get(suite.url("supervision") + "/api/supervision/tasks/{id}", taskId)
+                as("supervisor").get(suite.url("supervision") + "/api/supervision/tasks/{id}", taskId)
                         .then().body("progress.latest.narrative", equalTo(marker)));
-        List<String> narratives = given().get(suite.url("supervision") + "/api/supervision/tasks/{id}", taskId)
+        List<String> narratives = as("supervisor").get(suite.url("supervision") + "/api/supervision/tasks/{id}", taskId)
                 .then().extract().path("progress.history.narrative");
         assertThat(narratives).containsOnlyOnce(narrative);
+    }
+
+    /** A request as a demo user, with a real token from the test Keycloak. */
+    static RequestSpecification as(String user) {
+        return given().header("Authorization", KeycloakTokens.user(user));
     }
 }

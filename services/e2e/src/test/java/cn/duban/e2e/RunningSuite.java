@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * The packaged services (target/quarkus-app) running as separate JVM processes, each on a free port and
- * its own fresh test database, on the real test broker — as `make run` runs them, started once per test run.
+ * its own fresh test database, on the real test broker, trusting the real test Keycloak — as `make run` runs
+ * them, started once per test run.
  */
 final class RunningSuite {
     static final List<String> SERVICES = List.of("supervision", "agriculture", "industry", "culture-tourism",
@@ -42,6 +43,7 @@ final class RunningSuite {
     private void start() {
         Path root = LocalInfra.root();
         String kafka = LocalInfra.kafkaBootstrapServers();
+        String issuer = LocalInfra.keycloakIssuer();
         List<String> started = new ArrayList<>();
         for (String service : SERVICES) {
             int port = freePort();
@@ -55,6 +57,7 @@ final class RunningSuite {
                     "-Dquarkus.profile=demo",
                     "-Dquarkus.http.port=" + port,
                     "-Dkafka.bootstrap.servers=" + kafka,
+                    "-Dquarkus.oidc.auth-server-url=" + issuer,
                     "-Dquarkus.datasource.jdbc.url=" + LocalInfra.jdbcUrl(service),
                     "-Dquarkus.datasource.username=" + LocalInfra.dbUser(),
                     "-Dquarkus.flyway.clean-at-start=true",
