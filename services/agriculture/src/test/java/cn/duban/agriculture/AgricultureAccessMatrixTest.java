@@ -12,16 +12,13 @@ import cn.duban.events.Topics;
 import cn.duban.events.progress.ProgressReported;
 import cn.duban.testsupport.KafkaTestClient;
 import cn.duban.testsupport.TestTasks;
+import cn.duban.testsupport.AccessMatrix;
 import cn.duban.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
-import io.restassured.response.Response;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +29,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class AgricultureAccessMatrixTest {
-    static final Map<String, String> CALLERS = new LinkedHashMap<>();
+    static final AccessMatrix MATRIX = new AccessMatrix();
     static final String REPORT = """
             {"asOf": "2022-05-31", "figures": [{"metric": "高标准农田", "value": 100}], "narrative": "测试"}""";
 
@@ -41,14 +38,14 @@ class AgricultureAccessMatrixTest {
     @BeforeAll
     static void callers() {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-        CALLERS.put("anonymous", null);
-        CALLERS.put("supervisor", TestTokens.supervisor());
-        CALLERS.put("leader", TestTokens.leader("分管农业农村工作的副县长"));
-        CALLERS.put("agriculture", TestTokens.sectorReporter("agriculture"));
-        CALLERS.put("industry", TestTokens.sectorReporter("industry"));
-        CALLERS.put("lead unit", TestTokens.unitReporter("agriculture-bureau", "agriculture", "县农业农村局"));
-        CALLERS.put("co-unit", TestTokens.unitReporter("finance-bureau", "reform", "县财政局"));
-        CALLERS.put("other unit", TestTokens.unitReporter("water-bureau", "agriculture", "县水利局"));
+        MATRIX.caller("anonymous", null);
+        MATRIX.caller("supervisor", TestTokens.supervisor());
+        MATRIX.caller("leader", TestTokens.leader("分管农业农村工作的副县长"));
+        MATRIX.caller("agriculture", TestTokens.sectorReporter("agriculture"));
+        MATRIX.caller("industry", TestTokens.sectorReporter("industry"));
+        MATRIX.caller("lead unit", TestTokens.unitReporter("agriculture-bureau", "agriculture", "县农业农村局"));
+        MATRIX.caller("co-unit", TestTokens.unitReporter("finance-bureau", "reform", "县财政局"));
+        MATRIX.caller("other unit", TestTokens.unitReporter("water-bureau", "agriculture", "县水利局"));
     }
 
     @BeforeEach
@@ -57,47 +54,47 @@ class AgricultureAccessMatrixTest {
         taskId = TestTasks.newId(Sector.AGRICULTURE);
         TestTasks.assign(TestTasks.farmland(taskId));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("Authorization",
-                CALLERS.get("supervisor")).get("/api/agriculture/tasks/{id}", taskId).then().statusCode(200));
+                MATRIX.bearer("supervisor")).get("/api/agriculture/tasks/{id}", taskId).then().statusCode(200));
     }
 
     //                     anonymous supervisor leader agriculture industry lead-unit co-unit other-unit
     @Test
     void reading() {
-        check("GET", "/api/agriculture/tasks", null, 401, 200, 200, 200, 403, 200, 200, 200);
-        check("GET", "/api/agriculture/tasks?unit=县水利局", null, 401, 200, 200, 200, 403, 403, 403, 200);
-        check("GET", "/api/agriculture/tasks/" + taskId, null, 401, 200, 200, 200, 403, 200, 200, 403);
-        check("GET", "/api/agriculture/alerts", null, 401, 200, 200, 200, 403, 200, 200, 200);
+        MATRIX.check("GET", "/api/agriculture/tasks", null, 401, 200, 200, 200, 403, 200, 200, 200);
+        MATRIX.check("GET", "/api/agriculture/tasks?unit=县水利局", null, 401, 200, 200, 200, 403, 403, 403, 200);
+        MATRIX.check("GET", "/api/agriculture/tasks/" + taskId, null, 401, 200, 200, 200, 403, 200, 200, 403);
+        MATRIX.check("GET", "/api/agriculture/alerts", null, 401, 200, 200, 200, 403, 200, 200, 200);
     }
 
     @Test
     void reportingOnThisSectorsTask() {
-        check("POST", "/api/agriculture/tasks/" + taskId + "/progress", REPORT, 401, 403, 403, 202, 403, 202, 202, 403);
+        MATRIX.check("POST", "/api/agriculture/tasks/" + taskId + "/progress", REPORT, 401, 403, 403, 202, 403, 202, 202, 403);
     }
 
     @Test
     void otherSubmissions() {
-        check("POST", "/api/agriculture/tasks/" + taskId + "/acknowledge", "{}", 401, 403, 403, 202, 403, 202, 202, 403);
-        check("POST", "/api/agriculture/tasks/" + taskId + "/extension-requests",
+        MATRIX.check("POST", "/api/agriculture/tasks/" + taskId + "/acknowledge", "{}", 401, 403, 403, 202, 403, 202, 202, 403);
+        MATRIX.check("POST", "/api/agriculture/tasks/" + taskId + "/extension-requests",
                 "{\"requestedDeadline\":\"2023-03-31\",\"reason\":\"雨季\"}", 401, 403, 403, 202, 403, 202, 202, 403);
-        check("POST", "/api/agriculture/tasks/" + taskId + "/completion-claims",
+        MATRIX.check("POST", "/api/agriculture/tasks/" + taskId + "/completion-claims",
                 "{\"completedOn\":\"2022-05-30\"}", 401, 403, 403, 202, 403, 202, 202, 403);
     }
 
     @Test
     void aUnitListsOnlyItsOwnTasks() {
-        given().header("Authorization", CALLERS.get("co-unit")).get("/api/agriculture/tasks").then().statusCode(200)
+        given().header("Authorization", MATRIX.bearer("co-unit")).get("/api/agriculture/tasks").then().statusCode(200)
                 .body("items.id", hasItem(taskId))
                 .body("items.findAll { it.leadUnit != '县财政局' }.coUnits", everyItem(hasItem("县财政局")));
-        given().header("Authorization", CALLERS.get("other unit")).get("/api/agriculture/tasks").then().statusCode(200)
+        given().header("Authorization", MATRIX.bearer("other unit")).get("/api/agriculture/tasks").then().statusCode(200)
                 .body("items.id", org.hamcrest.Matchers.not(hasItem(taskId)));
     }
 
     @Test
     void aUnitReporterSubmitsOnlyInItsOwnUnitsNameAndTheEventNamesWho() {
-        given().header("Authorization", CALLERS.get("co-unit")).contentType(ContentType.JSON)
+        given().header("Authorization", MATRIX.bearer("co-unit")).contentType(ContentType.JSON)
                 .body(REPORT.replace("\"narrative\"", "\"unit\": \"县农业农村局\", \"narrative\""))
                 .post("/api/agriculture/tasks/{id}/progress", taskId).then().statusCode(403);
-        String eventId = given().header("Authorization", CALLERS.get("co-unit")).contentType(ContentType.JSON)
+        String eventId = given().header("Authorization", MATRIX.bearer("co-unit")).contentType(ContentType.JSON)
                 .body(REPORT).post("/api/agriculture/tasks/{id}/progress", taskId)
                 .then().statusCode(202).extract().path("eventId");
 
@@ -112,32 +109,8 @@ class AgricultureAccessMatrixTest {
 
     @Test
     void aSectorReporterIsForbiddenOtherSectorsTasksWhicheverServiceItCalls() {
-        given().header("Authorization", CALLERS.get("agriculture")).contentType(ContentType.JSON).body(REPORT)
+        given().header("Authorization", MATRIX.bearer("agriculture")).contentType(ContentType.JSON).body(REPORT)
                 .post("/api/agriculture/tasks/{id}/progress", "2022-IND-007").then().statusCode(403)
                 .contentType("application/problem+json").body("type", equalTo("urn:duban:problem:forbidden"));
-    }
-
-    /** One endpoint for every caller, in the order of {@link #CALLERS}. */
-    private static void check(String method, String path, String body, int... expected) {
-        List<String> wrong = new ArrayList<>();
-        int i = 0;
-        for (Map.Entry<String, String> caller : CALLERS.entrySet()) {
-            var request = given();
-            if (caller.getValue() != null) {
-                request = request.header("Authorization", caller.getValue());
-            }
-            if (body != null) {
-                request = request.contentType(ContentType.JSON).body(body);
-            }
-            Response response = method.equals("GET") ? request.get(path) : request.post(path);
-            int want = expected[i++];
-            if (response.statusCode() != want) {
-                wrong.add(caller.getKey() + " got " + response.statusCode() + ", expected " + want + ": "
-                        + response.asString());
-            } else if (want >= 400 && !response.contentType().startsWith("application/problem+json")) {
-                wrong.add(caller.getKey() + " got " + want + " as " + response.contentType() + ", not problem+json");
-            }
-        }
-        assertThat(wrong).as(method + " " + path).isEmpty();
     }
 }

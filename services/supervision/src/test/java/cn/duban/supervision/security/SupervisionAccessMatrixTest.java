@@ -6,16 +6,13 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThan;
 
+import cn.duban.testsupport.AccessMatrix;
 import cn.duban.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
-import io.restassured.response.Response;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,16 +23,16 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class SupervisionAccessMatrixTest {
-    static final Map<String, String> CALLERS = new LinkedHashMap<>();
+    static final AccessMatrix MATRIX = new AccessMatrix();
 
     @BeforeAll
     static void callers() {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-        CALLERS.put("anonymous", null);
-        CALLERS.put("supervisor", TestTokens.supervisor());
-        CALLERS.put("leader", TestTokens.leader("分管工业工作的副县长"));
-        CALLERS.put("agriculture", TestTokens.sectorReporter("agriculture"));
-        CALLERS.put("agriculture-bureau", TestTokens.unitReporter("agriculture-bureau", "agriculture", "县农业农村局"));
+        MATRIX.caller("anonymous", null);
+        MATRIX.caller("supervisor", TestTokens.supervisor());
+        MATRIX.caller("leader", TestTokens.leader("分管工业工作的副县长"));
+        MATRIX.caller("agriculture", TestTokens.sectorReporter("agriculture"));
+        MATRIX.caller("agriculture-bureau", TestTokens.unitReporter("agriculture-bureau", "agriculture", "县农业农村局"));
     }
 
     @BeforeEach
@@ -46,33 +43,33 @@ class SupervisionAccessMatrixTest {
     //                                                     anonymous supervisor leader agriculture agriculture-bureau
     @Test
     void readingTheLedger() {
-        check("GET", "/api/supervision/tasks", null, 401, 200, 200, 200, 200);
-        check("GET", "/api/supervision/tasks?sector=industry", null, 401, 200, 200, 403, 200);
-        check("GET", "/api/supervision/tasks?unit=县工业和信息化局", null, 401, 200, 200, 200, 403);
-        check("GET", "/api/supervision/tasks/2022-AGR-001", null, 401, 200, 200, 200, 200);
-        check("GET", "/api/supervision/tasks/2022-IND-001", null, 401, 200, 200, 403, 403);
-        check("GET", "/api/supervision/units", null, 401, 200, 200, 200, 200);
-        check("GET", "/api/supervision/responsibilities", null, 401, 200, 200, 200, 200);
-        check("GET", "/api/supervision/scorecards", null, 401, 200, 200, 200, 200);
-        check("GET", "/api/supervision/alerts", null, 401, 200, 200, 200, 200);
-        check("GET", "/api/supervision/alerts?unit=县工业和信息化局", null, 401, 200, 200, 200, 403);
-        check("GET", "/api/supervision/admin/clock", null, 401, 200, 200, 200, 200);
+        MATRIX.check("GET", "/api/supervision/tasks", null, 401, 200, 200, 200, 200);
+        MATRIX.check("GET", "/api/supervision/tasks?sector=industry", null, 401, 200, 200, 403, 200);
+        MATRIX.check("GET", "/api/supervision/tasks?unit=县工业和信息化局", null, 401, 200, 200, 200, 403);
+        MATRIX.check("GET", "/api/supervision/tasks/2022-AGR-001", null, 401, 200, 200, 200, 200);
+        MATRIX.check("GET", "/api/supervision/tasks/2022-IND-001", null, 401, 200, 200, 403, 403);
+        MATRIX.check("GET", "/api/supervision/units", null, 401, 200, 200, 200, 200);
+        MATRIX.check("GET", "/api/supervision/responsibilities", null, 401, 200, 200, 200, 200);
+        MATRIX.check("GET", "/api/supervision/scorecards", null, 401, 200, 200, 200, 200);
+        MATRIX.check("GET", "/api/supervision/alerts", null, 401, 200, 200, 200, 200);
+        MATRIX.check("GET", "/api/supervision/alerts?unit=县工业和信息化局", null, 401, 200, 200, 200, 403);
+        MATRIX.check("GET", "/api/supervision/admin/clock", null, 401, 200, 200, 200, 200);
     }
 
     @Test
     void officeWork() {
-        check("GET", "/api/supervision/extensions", null, 401, 200, 200, 403, 403);
-        check("GET", "/api/supervision/completions", null, 401, 200, 200, 403, 403);
-        check("POST", "/api/supervision/extensions/X-none/approve", "{}", 401, 404, 403, 403, 403);
-        check("POST", "/api/supervision/extensions/X-none/reject", "{\"reason\":\"不同意\"}", 401, 404, 403, 403, 403);
-        check("POST", "/api/supervision/completions/C-none/verify", "{}", 401, 404, 403, 403, 403);
-        check("POST", "/api/supervision/completions/C-none/reject", "{\"reason\":\"证据不足\"}", 401, 404, 403, 403, 403);
-        check("POST", "/api/supervision/tasks/2022-NONE-001/reminders", "{\"message\":\"请报送\"}", 401, 404, 403, 403, 403);
-        check("POST", "/api/supervision/ledger/import", "{}", 401, 400, 403, 403, 403);
-        check("GET", "/api/supervision/ledger/template.xlsx", null, 401, 200, 403, 403, 403);
+        MATRIX.check("GET", "/api/supervision/extensions", null, 401, 200, 200, 403, 403);
+        MATRIX.check("GET", "/api/supervision/completions", null, 401, 200, 200, 403, 403);
+        MATRIX.check("POST", "/api/supervision/extensions/X-none/approve", "{}", 401, 404, 403, 403, 403);
+        MATRIX.check("POST", "/api/supervision/extensions/X-none/reject", "{\"reason\":\"不同意\"}", 401, 404, 403, 403, 403);
+        MATRIX.check("POST", "/api/supervision/completions/C-none/verify", "{}", 401, 404, 403, 403, 403);
+        MATRIX.check("POST", "/api/supervision/completions/C-none/reject", "{\"reason\":\"证据不足\"}", 401, 404, 403, 403, 403);
+        MATRIX.check("POST", "/api/supervision/tasks/2022-NONE-001/reminders", "{\"message\":\"请报送\"}", 401, 404, 403, 403, 403);
+        MATRIX.check("POST", "/api/supervision/ledger/import", "{}", 401, 400, 403, 403, 403);
+        MATRIX.check("GET", "/api/supervision/ledger/template.xlsx", null, 401, 200, 403, 403, 403);
         // A body the office would get 400 for: the role is refused before the body is even read.
-        check("POST", "/api/supervision/admin/clock", "{\"now\":\"not a time\"}", 401, 400, 403, 403, 403);
-        check("POST", "/api/supervision/alerts/A-none/acknowledge", null, 401, 404, 404, 404, 404);
+        MATRIX.check("POST", "/api/supervision/admin/clock", "{\"now\":\"not a time\"}", 401, 400, 403, 403, 403);
+        MATRIX.check("POST", "/api/supervision/alerts/A-none/acknowledge", null, 401, 404, 404, 404, 404);
     }
 
     @Test
@@ -83,13 +80,13 @@ class SupervisionAccessMatrixTest {
 
     @Test
     void aReporterSeesOnlyWhatItAnswersFor() {
-        given().header("Authorization", CALLERS.get("agriculture")).queryParam("size", 200)
+        given().header("Authorization", MATRIX.bearer("agriculture")).queryParam("size", 200)
                 .get("/api/supervision/tasks").then().statusCode(200)
                 .body("total", greaterThan(10)).body("items.sector", everyItem(equalTo("agriculture")));
-        given().header("Authorization", CALLERS.get("agriculture")).queryParam("size", 200)
+        given().header("Authorization", MATRIX.bearer("agriculture")).queryParam("size", 200)
                 .get("/api/supervision/alerts").then().statusCode(200)
                 .body("items.taskId", everyItem(containsString("-AGR-")));
-        given().header("Authorization", CALLERS.get("agriculture-bureau")).queryParam("size", 200)
+        given().header("Authorization", MATRIX.bearer("agriculture-bureau")).queryParam("size", 200)
                 .get("/api/supervision/alerts").then().statusCode(200)
                 .body("items.units", everyItem(org.hamcrest.Matchers.hasItem("县农业农村局")));
     }
@@ -115,29 +112,5 @@ class SupervisionAccessMatrixTest {
     void aValidTokenWithoutADubanRoleIsForbidden() {
         given().header("Authorization", TestTokens.as("visitor").roles("offline_access").bearer())
                 .get("/api/supervision/tasks").then().statusCode(403).contentType("application/problem+json");
-    }
-
-    /** One endpoint for every caller, in the order of {@link #CALLERS}. */
-    private static void check(String method, String path, String body, int... expected) {
-        List<String> wrong = new ArrayList<>();
-        int i = 0;
-        for (Map.Entry<String, String> caller : CALLERS.entrySet()) {
-            var request = given().redirects().follow(false);
-            if (caller.getValue() != null) {
-                request = request.header("Authorization", caller.getValue());
-            }
-            if (body != null) {
-                request = request.contentType(ContentType.JSON).body(body);
-            }
-            Response response = method.equals("GET") ? request.get(path) : request.post(path);
-            int want = expected[i++];
-            if (response.statusCode() != want) {
-                wrong.add(caller.getKey() + " got " + response.statusCode() + ", expected " + want + ": "
-                        + response.asString());
-            } else if (want >= 400 && !response.contentType().startsWith("application/problem+json")) {
-                wrong.add(caller.getKey() + " got " + want + " as " + response.contentType() + ", not problem+json");
-            }
-        }
-        org.assertj.core.api.Assertions.assertThat(wrong).as(method + " " + path).isEmpty();
     }
 }
