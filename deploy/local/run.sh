@@ -8,7 +8,7 @@ mode=${1:-run}
 
 needs_build() {
   local jar newer
-  for jar in services/{supervision,agriculture,industry,culture-tourism,urban-construction,reform,livelihood}/target/quarkus-app/quarkus-run.jar \
+  for jar in services/{supervision,agriculture,industry,culture-tourism,urban-construction,reform,livelihood,gateway}/target/quarkus-app/quarkus-run.jar \
              deploy/local/infra/target/classpath.txt; do
     [ -f "$jar" ] || return 0
     newer=$(find services deploy/local/infra pom.xml -type f -newer "$jar" -not -path '*/target/*' -print -quit)
@@ -29,6 +29,7 @@ deploy/local/suite.sh start
 cat <<TXT
 
 Duban is up in $((SECONDS - started)) s, with the Pingyao 2022 ledger (business clock at 2022-03-01 09:00, Asia/Shanghai).
+  gateway             http://127.0.0.1:8080   the one origin: /api/**, /api/mobile/me, /realms/duban (login), /openapi
   supervision         http://127.0.0.1:8081/api/supervision/tasks?q=武庙    (Swagger UI: /q/swagger-ui)
   agriculture         http://127.0.0.1:8082/api/agriculture/tasks
   industry            http://127.0.0.1:8083/api/industry/tasks
