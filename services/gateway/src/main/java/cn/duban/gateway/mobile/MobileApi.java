@@ -84,7 +84,7 @@ public class MobileApi {
 
     /** My live alert notices: supervision's stream, which already narrows to the caller, relayed as it comes. */
     public void alertStream(RoutingContext ctx, SecurityIdentity identity) {
-        proxy.forward(ctx, supervision, "/api/supervision/alerts/stream");
+        proxy.forwardStream(ctx, supervision, "/api/supervision/alerts/stream");
     }
 
     private Future<JsonObject> compactTask(RoutingContext ctx, JsonObject summary) {

@@ -53,6 +53,18 @@ public class ServiceProxy {
 
     /** Sends the request as it came (method, headers, body) to {@code uri} at the service, and its answer back. */
     public void forward(RoutingContext ctx, Upstream service, String uri) {
+        forward(ctx, service, uri, responseTimeoutMs);
+    }
+
+    /**
+     * The same for a stream (SSE): no wait for its first bytes is too long, since a service may hold the head of
+     * an event stream until its first event; the connect timeout still applies.
+     */
+    public void forwardStream(RoutingContext ctx, Upstream service, String uri) {
+        forward(ctx, service, uri, 0);
+    }
+
+    private void forward(RoutingContext ctx, Upstream service, String uri, long waitMs) {
         HttpServerRequest in = ctx.request();
         RequestOptions options = new RequestOptions().setMethod(in.method()).setHost(service.host())
                 .setPort(service.port()).setSsl(service.ssl()).setURI(uri).setHeaders(forwardedHeaders(ctx));
@@ -61,15 +73,15 @@ public class ServiceProxy {
                 failed(ctx, service, opened.cause(), false);
                 return;
             }
-            exchange(ctx, service, opened.result());
+            exchange(ctx, service, opened.result(), waitMs);
         });
     }
 
-    private void exchange(RoutingContext ctx, Upstream service, HttpClientRequest upstream) {
+    private void exchange(RoutingContext ctx, Upstream service, HttpClientRequest upstream, long waitMs) {
         HttpServerRequest in = ctx.request();
         HttpServerResponse out = ctx.response();
         AtomicBoolean timedOut = new AtomicBoolean();
-        long timer = vertx.setTimer(responseTimeoutMs, t -> {
+        long timer = waitMs <= 0 ? -1 : vertx.setTimer(waitMs, t -> {
             timedOut.set(true);
             upstream.reset();
         });
@@ -82,7 +94,9 @@ public class ServiceProxy {
             answered = upstream.send();
         }
         answered.onComplete(ar -> {
-            vertx.cancelTimer(timer);
+            if (timer >= 0) {
+                vertx.cancelTimer(timer);
+            }
             if (ar.failed()) {
                 failed(ctx, service, ar.cause(), timedOut.get());
                 return;
