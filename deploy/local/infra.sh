@@ -9,15 +9,19 @@
 # every start imports the demo realm afresh.
 #
 # DUBAN_INSTANCE=dev (default, `make run`) or test (`make test`): each has its own broker port, data folder
-# and databases, so tests never touch demo data and can run while the demo runs. DUBAN_KAFKA_PORT and
-# DUBAN_DB_SUFFIX move an instance elsewhere (two work trees testing at once on one machine).
+# and databases, so tests never touch demo data and can run while the demo runs. DUBAN_KAFKA_PORT,
+# DUBAN_DB_SUFFIX, DUBAN_KEYCLOAK_PORT and DUBAN_GATEWAY_PORT move an instance elsewhere (two work trees
+# testing at once on one machine).
+#
+# Keycloak's public hostname is the gateway (http://127.0.0.1:$GW_PORT): its login pages and every token's
+# issuer name the one origin clients use; services discover the realm on Keycloak itself (the backchannel).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 INSTANCE=${DUBAN_INSTANCE:-dev}
 case "$INSTANCE" in
-  dev)  KAFKA_PORT=${DUBAN_KAFKA_PORT:-9092};  DB_SUFFIX=${DUBAN_DB_SUFFIX-};       KC_PORT=${DUBAN_KEYCLOAK_PORT:-8180} ;;
-  test) KAFKA_PORT=${DUBAN_KAFKA_PORT:-19092}; DB_SUFFIX=${DUBAN_DB_SUFFIX:-_test}; KC_PORT=${DUBAN_KEYCLOAK_PORT:-18180} ;;
+  dev)  KAFKA_PORT=${DUBAN_KAFKA_PORT:-9092};  DB_SUFFIX=${DUBAN_DB_SUFFIX-};       KC_PORT=${DUBAN_KEYCLOAK_PORT:-8180};  GW_PORT=${DUBAN_GATEWAY_PORT:-8080} ;;
+  test) KAFKA_PORT=${DUBAN_KAFKA_PORT:-19092}; DB_SUFFIX=${DUBAN_DB_SUFFIX:-_test}; KC_PORT=${DUBAN_KEYCLOAK_PORT:-18180}; GW_PORT=${DUBAN_GATEWAY_PORT:-18080} ;;
   *) echo "DUBAN_INSTANCE must be dev or test, not '$INSTANCE'" >&2; exit 2 ;;
 esac
 CONTROLLER_PORT=$((KAFKA_PORT + 1))
@@ -148,18 +152,21 @@ keycloak_start() {
   mkdir -p "$home/data/import"
   cp "$ROOT/deploy/keycloak/duban-realm.json" "$home/data/import/duban-realm.json"
   say "starting Keycloak on 127.0.0.1:$KC_PORT (log: $STATE/keycloak.log)"
-  # The hostname is fixed so that every token names one issuer, however the client reached Keycloak.
+  # The public hostname is the gateway's, fixed, so that every token names one issuer however the client
+  # reached Keycloak, and login pages link back through the gateway. The backchannel (discovery, keys, token
+  # endpoint) answers with whatever address a service used, so services reach Keycloak directly.
   # The admin console's user is a demo one too (admin / duban), like the realm: docs/security.md.
   JAVA_HOME="$java_home" JAVA_OPTS_KC_HEAP="-Xms64m -Xmx512m" \
     KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=duban nohup setsid "$home/bin/kc.sh" start-dev \
     --http-host=127.0.0.1 --http-port="$KC_PORT" --http-management-port=$((KC_PORT + 1)) \
-    --hostname="http://127.0.0.1:$KC_PORT" --db=dev-mem --import-realm --log-level=warn \
+    --hostname="http://127.0.0.1:$GW_PORT" --hostname-backchannel-dynamic=true --proxy-headers=xforwarded \
+    --db=dev-mem --import-realm --log-level=warn \
     >"$STATE/keycloak.log" 2>&1 </dev/null 9>&- &
   echo $! >"$pid"
   # The first start also builds Keycloak's optimized image (about a minute on 2 idle cores).
   for _ in $(seq 1 600); do
     if curl -fsS -o /dev/null "$url" 2>/dev/null; then
-      say "Keycloak ready: issuer http://127.0.0.1:$KC_PORT/realms/duban"
+      say "Keycloak ready on 127.0.0.1:$KC_PORT: issuer http://127.0.0.1:$GW_PORT/realms/duban (through the gateway)"
       return
     fi
     alive "$pid" || break
@@ -236,6 +243,11 @@ case "$cmd" in
     echo "DUBAN_DB_URL_PREFIX=jdbc:postgresql://$PG_HOST:$PG_PORT/duban_"
     echo "DUBAN_DB_SUFFIX=$DB_SUFFIX"
     echo "DUBAN_DB_USER=$PG_USER"
-    echo "DUBAN_OIDC_ISSUER=http://127.0.0.1:$KC_PORT/realms/duban" ;;
+    # Where services discover the realm and fetch its keys (Keycloak itself, the backchannel) ...
+    echo "DUBAN_OIDC_AUTH_SERVER_URL=http://127.0.0.1:$KC_PORT/realms/duban"
+    # ... and the issuer every token names: the realm seen through the gateway.
+    echo "DUBAN_OIDC_ISSUER=http://127.0.0.1:$GW_PORT/realms/duban"
+    echo "DUBAN_KEYCLOAK_URL=http://127.0.0.1:$KC_PORT"
+    echo "DUBAN_GATEWAY_URL=http://127.0.0.1:$GW_PORT" ;;
   *) die "usage: $0 start|stop|status|env [kafka|postgres|keycloak]" ;;
 esac

@@ -8,7 +8,7 @@ mode=${1:-run}
 
 needs_build() {
   local jar newer
-  for jar in services/{supervision,agriculture,industry,culture-tourism,urban-construction,reform,livelihood}/target/quarkus-app/quarkus-run.jar \
+  for jar in services/{supervision,agriculture,industry,culture-tourism,urban-construction,reform,livelihood,gateway}/target/quarkus-app/quarkus-run.jar \
              deploy/local/infra/target/classpath.txt; do
     [ -f "$jar" ] || return 0
     newer=$(find services deploy/local/infra pom.xml -type f -newer "$jar" -not -path '*/target/*' -print -quit)
@@ -29,6 +29,7 @@ deploy/local/suite.sh start
 cat <<TXT
 
 Duban is up in $((SECONDS - started)) s, with the Pingyao 2022 ledger (business clock at 2022-03-01 09:00, Asia/Shanghai).
+  gateway             http://127.0.0.1:8080   the one origin: /api/**, /api/mobile/me, /realms/duban (login), /openapi
   supervision         http://127.0.0.1:8081/api/supervision/tasks?q=武庙    (Swagger UI: /q/swagger-ui)
   agriculture         http://127.0.0.1:8082/api/agriculture/tasks
   industry            http://127.0.0.1:8083/api/industry/tasks
@@ -41,13 +42,14 @@ Duban is up in $((SECONDS - started)) s, with the Pingyao 2022 ledger (business 
   Keycloak            http://127.0.0.1:8180/admin/  (admin/duban; realm duban, DEMO users, password duban — docs/security.md)
   logs                .duban/dev/logs/
 
-Every API needs a token. Sign in as the agriculture sector's staff, post a report, see it at supervision:
+Every API needs a token. Through the gateway, sign in as the agriculture sector's staff, post a report, and
+see it at supervision as the office:
   token() { curl -s -d grant_type=password -d client_id=duban-cli -d username=\$1 -d password=duban \\
-            http://127.0.0.1:8180/realms/duban/protocol/openid-connect/token | sed 's/.*"access_token":"\([^"]*\)".*/\1/'; }
-  curl -X POST http://127.0.0.1:8082/api/agriculture/tasks/2022-AGR-003/progress -H "Authorization: Bearer \$(token agriculture)" \\
+            http://127.0.0.1:8080/realms/duban/protocol/openid-connect/token | sed 's/.*"access_token":"\([^"]*\)".*/\1/'; }
+  curl -X POST http://127.0.0.1:8080/api/agriculture/tasks/2022-AGR-003/progress -H "Authorization: Bearer \$(token agriculture)" \\
        -H 'Content-Type: application/json' \\
        -d '{"asOf":"2022-02-28","figures":[{"metric":"高标准农田","value":6000}],"investment":1200,"narrative":"已完成6000亩"}'
-  curl -H "Authorization: Bearer \$(token supervisor)" http://127.0.0.1:8081/api/supervision/tasks/2022-AGR-003
+  curl -H "Authorization: Bearer \$(token supervisor)" http://127.0.0.1:8080/api/supervision/tasks/2022-AGR-003
 TXT
 
 if [ "$mode" = up ]; then

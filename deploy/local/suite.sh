@@ -8,8 +8,9 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 STATE="$ROOT/.duban/dev"
 PROFILE=${DUBAN_PROFILE:-demo}
-# name:port, in start order: supervision first, so its ledger is on duban.tasks.v1 when the sectors read it.
-SERVICES=(supervision:8081 agriculture:8082 industry:8083 culture-tourism:8084 urban-construction:8085 reform:8086 livelihood:8087)
+# name:port, in start order: supervision first, so its ledger is on duban.tasks.v1 when the sectors read it;
+# the gateway (the one origin, and Keycloak's public hostname) last.
+SERVICES=(supervision:8081 agriculture:8082 industry:8083 culture-tourism:8084 urban-construction:8085 reform:8086 livelihood:8087 gateway:8080)
 
 say() { printf '[suite] %s\n' "$*"; }
 die() { printf '[suite] ERROR: %s\n' "$*" >&2; exit 1; }

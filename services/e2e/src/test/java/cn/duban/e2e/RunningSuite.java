@@ -19,8 +19,10 @@ import java.util.Map;
  * them, started once per test run.
  */
 final class RunningSuite {
+    /** The one origin, on the port Keycloak names as its public hostname (LocalInfra.gatewayUrl()). */
+    static final String GATEWAY = "gateway";
     static final List<String> SERVICES = List.of("supervision", "agriculture", "industry", "culture-tourism",
-            "urban-construction", "reform", "livelihood");
+            "urban-construction", "reform", "livelihood", GATEWAY);
     private static final Duration READY_WITHIN = Duration.ofMinutes(4);
     private static RunningSuite instance;
 
@@ -41,32 +43,12 @@ final class RunningSuite {
     }
 
     private void start() {
-        Path root = LocalInfra.root();
-        String kafka = LocalInfra.kafkaBootstrapServers();
-        String issuer = LocalInfra.keycloakIssuer();
         List<String> started = new ArrayList<>();
         for (String service : SERVICES) {
-            int port = freePort();
+            int port = service.equals(GATEWAY) ? URI.create(LocalInfra.gatewayUrl()).getPort() : freePort();
             ports.put(service, port);
-            Path jar = root.resolve("services/" + service + "/target/quarkus-app/quarkus-run.jar");
-            if (!Files.isRegularFile(jar)) {
-                throw new IllegalStateException(jar + " is missing: package the services first (mvn verify does)");
-            }
-            Path log = root.resolve("services/e2e/target/" + service + ".log");
-            List<String> command = List.of("java", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                    "-Dquarkus.profile=demo",
-                    "-Dquarkus.http.port=" + port,
-                    "-Dkafka.bootstrap.servers=" + kafka,
-                    "-Dquarkus.oidc.auth-server-url=" + issuer,
-                    "-Dquarkus.datasource.jdbc.url=" + LocalInfra.jdbcUrl(service),
-                    "-Dquarkus.datasource.username=" + LocalInfra.dbUser(),
-                    "-Dquarkus.flyway.clean-at-start=true",
-                    "-Dquarkus.flyway.clean-disabled=false",
-                    "-jar", jar.toString());
             try {
-                Files.createDirectories(log.getParent());
-                processes.put(service, new ProcessBuilder(command).redirectErrorStream(true)
-                        .redirectOutput(log.toFile()).start());
+                launch(service, true);
                 started.add(service);
                 if (service.equals("supervision")) {
                     awaitReady(service, System.nanoTime() + READY_WITHIN.toNanos()); // the ledger first, then its readers
@@ -80,6 +62,43 @@ final class RunningSuite {
         for (String service : SERVICES) {
             awaitReady(service, deadline);
         }
+    }
+
+    private void launch(String service, boolean first) throws IOException {
+        Path root = LocalInfra.root();
+        Path jar = root.resolve("services/" + service + "/target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: package the services first (mvn verify does)");
+        }
+        Path log = root.resolve("services/e2e/target/" + service + ".log");
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Dquarkus.profile=demo",
+                "-Dquarkus.http.port=" + ports.get(service),
+                // The test Keycloak: discovered on Keycloak itself; tokens name the gateway's URL as issuer.
+                "-Dquarkus.oidc.auth-server-url=" + LocalInfra.keycloakIssuer()));
+        if (service.equals(GATEWAY)) {
+            SERVICES.stream().filter(s -> !s.equals(GATEWAY))
+                    .forEach(s -> command.add("-Dduban.gateway.services." + s + "=" + url(s)));
+            command.add("-Dduban.gateway.keycloak=" + LocalInfra.keycloakUrl());
+        } else {
+            command.addAll(List.of(
+                    "-Dkafka.bootstrap.servers=" + LocalInfra.kafkaBootstrapServers(),
+                    "-Dquarkus.datasource.jdbc.url=" + LocalInfra.jdbcUrl(service),
+                    "-Dquarkus.datasource.username=" + LocalInfra.dbUser(),
+                    "-Dquarkus.flyway.clean-at-start=" + first, // a restart keeps its data
+                    "-Dquarkus.flyway.clean-disabled=false"));
+        }
+        command.addAll(List.of("-jar", jar.toString()));
+        Files.createDirectories(log.getParent());
+        processes.put(service, new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(first ? ProcessBuilder.Redirect.to(log.toFile()) : ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start());
+    }
+
+    /** Starts a service {@link #kill}ed before again, on its port and with its data, and waits until it is ready. */
+    void restart(String service) throws IOException {
+        launch(service, false);
+        awaitReady(service, System.nanoTime() + READY_WITHIN.toNanos());
     }
 
     private void awaitReady(String service, long deadline) {

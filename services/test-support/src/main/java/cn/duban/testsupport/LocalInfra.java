@@ -44,13 +44,28 @@ public final class LocalInfra {
         return e.get("DUBAN_DB_URL_PREFIX") + service.replace('-', '_') + e.get("DUBAN_DB_SUFFIX");
     }
 
-    /** The issuer of the test Keycloak (realm duban on 127.0.0.1:18180), started on first use: only end-to-end tests need it. */
+    /**
+     * The realm on the test Keycloak itself (realm duban on 127.0.0.1:18180), started on first use: where services
+     * discover the realm (quarkus.oidc.auth-server-url) and tokens can be had directly; only end-to-end tests need
+     * it. The issuer the tokens name is the realm seen through the gateway ({@link #gatewayUrl()}), whatever
+     * address they were asked for at (docs/security.md).
+     */
     public static synchronized String keycloakIssuer() {
         if (!keycloakStarted) {
             run("start", "keycloak");
             keycloakStarted = true;
         }
-        return ensureStarted().get("DUBAN_OIDC_ISSUER");
+        return ensureStarted().get("DUBAN_OIDC_AUTH_SERVER_URL");
+    }
+
+    /** Keycloak's own address (no realm), where the gateway sends /realms/** and /resources/**. */
+    public static String keycloakUrl() {
+        return ensureStarted().get("DUBAN_KEYCLOAK_URL");
+    }
+
+    /** Where an end-to-end test must run the gateway: Keycloak's public hostname, so the tokens' issuer. */
+    public static String gatewayUrl() {
+        return ensureStarted().get("DUBAN_GATEWAY_URL");
     }
 
     public static String dbUser() {

@@ -1,0 +1,88 @@
+package cn.duban.gateway.edge;
+
+import cn.duban.gateway.config.GatewayConfig;
+import cn.duban.gateway.mobile.MobileApi;
+import cn.duban.gateway.proxy.ServiceProxy;
+import cn.duban.gateway.proxy.Upstream;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The gateway's routing table: /api/mobile/** here, /api/{service}/** to that service, /realms/** and
+ * /resources/** to Keycloak, /openapi/{service} to that service's OpenAPI document.
+ */
+@ApplicationScoped
+public class Routes {
+    private final GatewayConfig config;
+    private final Edge edge;
+    private final ServiceProxy proxy;
+
+    Routes(GatewayConfig config, Edge edge, ServiceProxy proxy) {
+        this.config = config;
+        this.edge = edge;
+        this.proxy = proxy;
+    }
+
+    void register(@Observes Router router) {
+        Map<String, Upstream> services = new TreeMap<>();
+        config.services().forEach((name, url) -> services.put(name, Upstream.of(name, url)));
+        Upstream supervision = services.get("supervision");
+        if (supervision == null) {
+            throw new IllegalStateException("duban.gateway.services.supervision is not configured");
+        }
+
+        router.route().order(Integer.MIN_VALUE + 1000).handler(edge::begin);
+
+        MobileApi mobile = new MobileApi(proxy, supervision);
+        router.get("/api/mobile/me").handler(ctx -> edge.admit(ctx, true, mobile::me));
+        router.get("/api/mobile/me/tasks").handler(ctx -> edge.admit(ctx, true, mobile::tasks));
+        router.get("/api/mobile/me/alerts").handler(ctx -> edge.admit(ctx, true, mobile::alerts));
+        router.get("/api/mobile/me/alerts/stream").handler(ctx -> edge.admit(ctx, true, mobile::alertStream));
+        router.route("/api/mobile/*").handler(ctx -> edge.admit(ctx, true,
+                (c, who) -> EdgeProblem.notFound(c, "the mobile API has no " + c.request().method() + " " + c.request().path())));
+
+        services.forEach((name, service) -> router.route("/api/" + name + "/*")
+                .handler(ctx -> edge.admit(ctx, true, (c, who) -> proxy.forward(c, service, pathAndQuery(c)))));
+        router.route("/api/*").handler(ctx -> edge.admit(ctx, true,
+                (c, who) -> EdgeProblem.notFound(c, "no Duban service answers " + c.request().path())));
+
+        // Keycloak's login pages, their assets and the token endpoints, so that phones need only this origin.
+        Upstream keycloak = Upstream.of("keycloak", config.keycloak());
+        for (String path : new String[] {"/realms/*", "/resources/*"}) {
+            router.route(path).handler(ctx -> edge.admit(ctx, false, (c, who) -> proxy.forward(c, keycloak, pathAndQuery(c))));
+        }
+
+        // The OpenAPI document of every service from one place; they are public, as at each service's /q/openapi.
+        router.get("/openapi").handler(ctx -> edge.admit(ctx, false, (c, who) -> index(c, services)));
+        router.get("/openapi/:service").handler(ctx -> edge.admit(ctx, false, (c, who) -> {
+            Upstream service = services.get(c.pathParam("service"));
+            if (service == null) {
+                EdgeProblem.notFound(c, "no service named " + c.pathParam("service") + "; GET /openapi lists them");
+            } else {
+                String query = c.request().query();
+                proxy.forward(c, service, "/q/openapi" + (query == null ? "" : "?" + query));
+            }
+        }));
+    }
+
+    private static void index(RoutingContext ctx, Map<String, Upstream> services) {
+        JsonObject documents = new JsonObject();
+        services.keySet().forEach(name -> documents.put(name, "/openapi/" + name));
+        ctx.request().resume();
+        ctx.response().putHeader("Content-Type", "application/json").end(new JsonObject()
+                .put("openapi", documents)
+                .put("note", "each service's OpenAPI 3 document, YAML by default; ?format=json for JSON")
+                .encodePrettily());
+    }
+
+    /** The normalised path (no dot segments) and the query exactly as the client sent it. */
+    private static String pathAndQuery(RoutingContext ctx) {
+        String query = ctx.request().query();
+        return ctx.normalizedPath() + (query == null ? "" : "?" + query);
+    }
+}

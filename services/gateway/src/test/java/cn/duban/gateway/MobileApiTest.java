@@ -1,0 +1,98 @@
+package cn.duban.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+
+import cn.duban.testsupport.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** /api/mobile/me: who I am, my tasks and alerts in pages with ETags, and my alert stream relayed. */
+@QuarkusTest
+@QuarkusTestResource(GatewayStubs.class)
+class MobileApiTest {
+
+    @TestHTTPResource("/api/mobile/me/alerts/stream")
+    URI stream;
+
+    @BeforeAll
+    static void logFailures() {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
+    @Test
+    void whoAmIComesFromTheToken() {
+        given().header("Authorization", TestTokens.unitReporter("agri-bureau", "agriculture", "县农业农村局"))
+                .get("/api/mobile/me").then().statusCode(200)
+                .body("user", equalTo("agri-bureau")).body("name", equalTo("agri-bureau"))
+                .body("unit", equalTo("县农业农村局")).body("sector", equalTo("agriculture"))
+                .body("post", nullValue()).body("roles", contains("unit-reporter"));
+        given().header("X-Forwarded-For", "10.1.0.1").get("/api/mobile/me").then().statusCode(401)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void myTasksCarryTheirLightAndTheNextDateOwed() {
+        given().header("Authorization", TestTokens.sectorReporter("agriculture")).get("/api/mobile/me/tasks").then()
+                .statusCode(200).body("total", equalTo(2)).body("page", equalTo(0)).body("size", equalTo(20))
+                .body("items.id", contains("9001-AGR-001", "9001-AGR-002"))
+                .body("items[0].light", equalTo("YELLOW"))
+                // 开工 was reached; of the open milestones 投产 comes first.
+                .body("items[0].next.date", equalTo("2022-10-31")).body("items[0].next.milestone", equalTo("投产"))
+                .body("items[0].next.what", equalTo("milestone"))
+                .body("items[1].next.date", equalTo("2022-06-30")).body("items[1].next.what", equalTo("deadline"));
+    }
+
+    @Test
+    void myTasksComeInPages() {
+        given().header("Authorization", TestTokens.as("pager").roles("sector-reporter").claim("sector", "agriculture").bearer())
+                .queryParam("page", 1).queryParam("size", 1).get("/api/mobile/me/tasks").then().statusCode(200)
+                .body("total", equalTo(2)).body("page", equalTo(1)).body("size", equalTo(1))
+                .body("items", hasSize(1)).body("items[0].id", equalTo("9001-AGR-002"));
+    }
+
+    @Test
+    void anUnchangedAnswerIsA304() {
+        String token = TestTokens.as("etagger").roles("unit-reporter").claim("unit", "县农业农村局").bearer();
+        String etag = given().header("Authorization", token).get("/api/mobile/me/alerts").then().statusCode(200)
+                .body("items[0].id", equalTo("a-1")).body("items[0].level", equalTo(1))
+                .body("items[0].units", nullValue())
+                .extract().header("ETag");
+        assertThat(etag).matches("\"[0-9a-f]{32}\"");
+        String body = given().header("Authorization", token).header("If-None-Match", etag).get("/api/mobile/me/alerts")
+                .then().statusCode(304).header("ETag", etag).extract().asString();
+        assertThat(body).isEmpty();
+        given().header("Authorization", token).header("If-None-Match", "\"something-else\"").get("/api/mobile/me/alerts")
+                .then().statusCode(200);
+    }
+
+    @Test
+    void myAlertStreamIsRelayedAsItComes() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(stream).timeout(Duration.ofSeconds(10))
+                .header("Authorization", TestTokens.as("streamer").roles("unit-reporter").claim("unit", "县农业农村局").bearer())
+                .header("Accept", "text/event-stream").build();
+        HttpResponse<java.io.InputStream> response = HttpClient.newHttpClient()
+                .send(request, HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/event-stream"));
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            assertThat(lines.readLine()).isEqualTo("data: " + GatewayStubs.REMINDER);
+        }
+    }
+}
