@@ -4,8 +4,8 @@
 #
 #   deploy/local/infra.sh start|stop|status|env [kafka|postgres]
 #
-# DUBAN_INSTANCE=dev (default, `make run`) or test (`make test`): each has its own broker port, data folder
-# and databases, so tests never touch demo data and can run while the demo runs. DUBAN_KAFKA_PORT and
+# DUBAN_INSTANCE=dev (default, `make run`), test (`make test`) or bench (`make bench`): each has its own broker
+# port, data folder and databases, so tests and benchmarks never touch demo data and can run while the demo runs. DUBAN_KAFKA_PORT and
 # DUBAN_DB_SUFFIX move an instance elsewhere (two work trees testing at once on one machine).
 set -euo pipefail
 
@@ -14,7 +14,8 @@ INSTANCE=${DUBAN_INSTANCE:-dev}
 case "$INSTANCE" in
   dev)  KAFKA_PORT=${DUBAN_KAFKA_PORT:-9092};  DB_SUFFIX=${DUBAN_DB_SUFFIX-} ;;
   test) KAFKA_PORT=${DUBAN_KAFKA_PORT:-19092}; DB_SUFFIX=${DUBAN_DB_SUFFIX:-_test} ;;
-  *) echo "DUBAN_INSTANCE must be dev or test, not '$INSTANCE'" >&2; exit 2 ;;
+  bench) KAFKA_PORT=${DUBAN_KAFKA_PORT:-39092}; DB_SUFFIX=${DUBAN_DB_SUFFIX:-_bench} ;;
+  *) echo "DUBAN_INSTANCE must be dev, test or bench, not '$INSTANCE'" >&2; exit 2 ;;
 esac
 CONTROLLER_PORT=$((KAFKA_PORT + 1))
 PG_HOST=${DUBAN_PG_HOST:-127.0.0.1}
@@ -168,7 +169,7 @@ case "$cmd" in
       kafka) kafka_stop ;;
       postgres) stop_pid "embedded PostgreSQL" "$SHARED_STATE/embedded-postgres.pid" ;;
       # The embedded server is shared by both instances; the dev instance owns its lifetime.
-      all) kafka_stop; [ "$INSTANCE" = test ] || stop_pid "embedded PostgreSQL" "$SHARED_STATE/embedded-postgres.pid" ;;
+      all) kafka_stop; [ "$INSTANCE" != dev ] || stop_pid "embedded PostgreSQL" "$SHARED_STATE/embedded-postgres.pid" ;;
       *) die "unknown component $what" ;;
     esac ;;
   status) status ;;
