@@ -3,6 +3,7 @@ package cn.duban.supervision.rest;
 import cn.duban.supervision.repository.Alert;
 import cn.duban.supervision.service.AlertDesk;
 import cn.duban.supervision.service.AlertFeed;
+import cn.duban.supervision.service.AlertQueries;
 import io.smallrye.mutiny.Multi;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
@@ -14,10 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
@@ -30,6 +28,9 @@ public class AlertResource {
 
     @Inject
     AlertFeed feed;
+
+    @Inject
+    AlertQueries queries;
 
     public record AlertView(String id, String taskId, String rule, String light, String state, int escalationLevel,
             String milestone, String reason, boolean inhibited, List<String> units, OffsetDateTime raisedAt,
@@ -61,19 +62,8 @@ public class AlertResource {
     public AlertPage list(@QueryParam("taskId") String taskId, @QueryParam("unit") String unit,
             @QueryParam("state") String state, @QueryParam("light") String light, @QueryParam("rule") String rule,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        add(where, params, "taskId", taskId);
-        add(where, params, "state", state);
-        add(where, params, "light", light);
-        add(where, params, "rule", rule);
-        List<Alert> matching = new ArrayList<>(Alert.<Alert>list(where + " order by raisedAt desc, id", params));
-        if (unit != null) {
-            matching.removeIf(a -> !a.units.contains(unit));
-        }
-        int from = Math.min(Math.max(page, 0) * Math.max(size, 1), matching.size());
-        int to = Math.min(from + Math.min(Math.max(size, 1), 200), matching.size());
-        return new AlertPage(matching.subList(from, to).stream().map(AlertView::of).toList(), matching.size());
+        AlertQueries.Page found = queries.find(new AlertQueries.Filter(taskId, unit, state, light, rule, page, size));
+        return new AlertPage(found.items().stream().map(AlertView::of).toList(), found.total());
     }
 
     @POST
@@ -90,12 +80,5 @@ public class AlertResource {
     @Operation(summary = "Live alert notices (SSE): raised, escalated, acknowledged, resolved, reminders; ?unit= for one unit")
     public Multi<AlertFeed.Notice> stream(@QueryParam("unit") String unit) {
         return feed.stream(unit);
-    }
-
-    private static void add(StringBuilder where, Map<String, Object> params, String field, String value) {
-        if (value != null) {
-            where.append(" and ").append(field).append(" = :").append(field);
-            params.put(field, value);
-        }
     }
 }
