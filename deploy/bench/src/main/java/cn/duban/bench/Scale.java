@@ -70,7 +70,8 @@ final class Scale {
         String base = suite.get("supervision").url() + "/api/supervision";
         int n = env.count(300, 30);
         report.line("");
-        report.line(String.format("Queries, one client, %d requests of each (scorecards: %d), on the ledger above:", n, Math.max(5, n / 30)));
+        report.line(String.format("Queries, one client, %d requests of each (free text: %d, scorecards: %d), on the "
+                + "ledger above:", n, Math.max(10, n / 3), Math.max(5, n / 30)));
         report.line("");
         report.table("query", "p50 / p95 / p99 (ms)", "max (ms)");
         query("GET /tasks?size=50 (first page)", n, "tasks.p99", i -> base + "/tasks?size=50");
@@ -80,7 +81,7 @@ final class Scale {
         query("GET /tasks?unit=…&size=50 (lead or co-unit)", n, null,
                 i -> base + "/tasks?size=50&unit=" + enc(ScaleLedger.unit(Sector.values()[i % 6], 1 + random.nextInt(100))));
         query("GET /tasks?light=RED&size=50", n, null, i -> base + "/tasks?size=50&light=RED&page=" + random.nextInt(100));
-        query("GET /tasks?q=…&size=50 (free text)", n, null, i -> base + "/tasks?size=50&q=" + enc("第" + (1 + random.nextInt(tasks.size())) + "项"));
+        query("GET /tasks?q=…&size=50 (free text)", Math.max(10, n / 3), null, i -> base + "/tasks?size=50&q=" + enc("第" + (1 + random.nextInt(tasks.size())) + "项"));
         query("GET /tasks/{id}", n, null, i -> base + "/tasks/" + tasks.get(random.nextInt(tasks.size())).id());
         query("GET /alerts?unit=…", n, "alerts.p99",
                 i -> base + "/alerts?unit=" + enc(ScaleLedger.unit(Sector.values()[i % 6], 1 + random.nextInt(100))));
