@@ -29,6 +29,7 @@ public final class Bench {
         report.line("## Measured by `make bench` — " + LocalDate.now());
         report.line("");
         report.line(machine());
+        // The figures measured so far are written even when a later phase fails.
         try (Suite suite = new Suite(env, api); Visibility visibility = new Visibility(env)) {
             suite.startAll();
             footprint(suite, report);
@@ -37,7 +38,7 @@ public final class Bench {
             Ingest ingest = new Ingest(env, report, api, visibility);
             ingest.throughDepartments(suite, pingyao);
             Scale scale = new Scale(env, report, api);
-            List<ProgressEvents.Ledgered> ledger = scale.loadAndReevaluate(suite, env.count(100_000, 2_000));
+            List<ProgressEvents.Ledgered> ledger = scale.loadAndReevaluate(suite, env.count(env.ledger(), 2_000));
             scale.incremental(ingest, ledger);
             scale.queries(suite, ledger);
             ingest.ontoTopic(ledger, String.format("the %,d-task ledger", ledger.size()));
@@ -45,10 +46,15 @@ public final class Bench {
             report.heading("Memory after the run");
             report.table("service", "RSS (MiB)");
             suite.all().forEach(s -> report.row(s.name(), s.rssMiB()));
+        } catch (RuntimeException e) {
+            report.line("");
+            report.line("**The run stopped early:** " + e.getMessage());
+            throw e;
+        } finally {
+            report.line("");
+            report.line(String.format("The whole run took %.1f min.", (System.nanoTime() - t0) / 60e9));
+            report.write(env.work(), env.root().resolve("docs/benchmarks.md"));
         }
-        report.line("");
-        report.line(String.format("The whole run took %.1f min.", (System.nanoTime() - t0) / 60e9));
-        report.write(env.work(), env.root().resolve("docs/benchmarks.md"));
     }
 
     private static String machine() throws IOException {

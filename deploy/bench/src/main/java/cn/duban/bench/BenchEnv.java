@@ -6,9 +6,10 @@ import java.util.Objects;
 
 /**
  * Where the bench instance of the local infrastructure is (deploy/local/infra.sh env with DUBAN_INSTANCE=bench),
- * and how big the run is. DUBAN_BENCH_SCALE shrinks every count for a quick try of the harness itself.
+ * and how big the run is. DUBAN_BENCH_SCALE shrinks every count for a quick try of the harness itself;
+ * DUBAN_BENCH_LEDGER sets the generated ledger's size (100,000 tasks unless told).
  */
-record BenchEnv(Path root, String kafka, String dbUrlPrefix, String dbSuffix, String dbUser, double scale) {
+record BenchEnv(Path root, String kafka, String dbUrlPrefix, String dbSuffix, String dbUser, double scale, int ledger) {
 
     static BenchEnv fromEnvironment() {
         Path root = Path.of(System.getProperty("duban.root", ".")).toAbsolutePath().normalize();
@@ -17,7 +18,8 @@ record BenchEnv(Path root, String kafka, String dbUrlPrefix, String dbSuffix, St
         }
         return new BenchEnv(root, required("KAFKA_BOOTSTRAP_SERVERS"), required("DUBAN_DB_URL_PREFIX"),
                 Objects.requireNonNullElse(System.getenv("DUBAN_DB_SUFFIX"), ""), required("DUBAN_DB_USER"),
-                Double.parseDouble(Objects.requireNonNullElse(System.getenv("DUBAN_BENCH_SCALE"), "1")));
+                Double.parseDouble(Objects.requireNonNullElse(System.getenv("DUBAN_BENCH_SCALE"), "1")),
+                Integer.parseInt(Objects.requireNonNullElse(System.getenv("DUBAN_BENCH_LEDGER"), "100000")));
     }
 
     /** The JDBC URL of a service's bench database, e.g. culture-tourism → .../duban_culture_tourism_bench. */

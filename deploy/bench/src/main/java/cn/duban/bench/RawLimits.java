@@ -118,7 +118,7 @@ final class RawLimits {
                     + "events per second, each event two rows):");
             report.line("");
             report.table("how", "events/s", "events");
-            report.row("one transaction per event (what the consumer does today)", Report.rate(perEvent), single);
+            report.row("one transaction per event (as the consumer did before batching)", Report.rate(perEvent), single);
             report.row("JDBC batches of 500, one transaction per batch", Report.rate(batched), bulk);
             report.row("COPY, 5,000 per transaction", Report.rate(copy), bulk);
         }

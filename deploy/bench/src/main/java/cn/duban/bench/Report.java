@@ -20,10 +20,22 @@ final class Report {
     private final StringBuilder markdown = new StringBuilder();
     private final Map<String, Double> figures = new TreeMap<>();
 
+    /** A section; with the machine's load average as it starts, since the machine may be shared. */
     void heading(String title) {
         line("");
         line("### " + title);
         line("");
+        line("_Load average when this section began: " + loadAverage() + " (2 cores)._");
+        line("");
+    }
+
+    static String loadAverage() {
+        try {
+            String[] load = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return load[0] + " / " + load[1] + " / " + load[2] + " (1 / 5 / 15 min)";
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     void line(String text) {

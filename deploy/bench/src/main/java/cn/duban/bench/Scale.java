@@ -52,9 +52,15 @@ final class Scale {
 
     private void reevaluate(String clock, String to, String what, String figure) {
         long t0 = System.nanoTime();
-        Api.Reply reply = api.post(clock, "{\"now\":\"" + to + "\"}", LONG_REQUEST);
-        double seconds = report.figure(figure, (System.nanoTime() - t0) / 1e9);
-        report.row(what, reply.status() == 200 ? String.format("%.2f s", seconds) : "failed: HTTP " + reply.status(),
+        String outcome;
+        try {
+            Api.Reply reply = api.post(clock, "{\"now\":\"" + to + "\"}", LONG_REQUEST);
+            double seconds = report.figure(figure, (System.nanoTime() - t0) / 1e9);
+            outcome = reply.status() == 200 ? String.format("%.2f s", seconds) : "failed: HTTP " + reply.status();
+        } catch (IllegalStateException e) {
+            outcome = "no answer within " + LONG_REQUEST.toMinutes() + " min";
+        }
+        report.row(what, outcome,
                 String.format("%,d tasks evaluated, lights: %s", count("select count(*) from task where evaluated_on is not null"),
                         lights()));
     }
