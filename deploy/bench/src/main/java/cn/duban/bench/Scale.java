@@ -81,9 +81,11 @@ final class Scale {
         report.line("");
         report.table("query", "p50 / p95 / p99 (ms)", "max (ms)");
         query("GET /tasks?size=50 (first page)", n, "tasks.p99", i -> base + "/tasks?size=50");
-        query("GET /tasks?page=…&size=50 (any of the 2,000 pages)", n, null, i -> base + "/tasks?size=50&page=" + random.nextInt(2000));
-        query("GET /tasks?sector=…&page=…&size=50", n, null,
-                i -> base + "/tasks?size=50&sector=" + Sector.values()[i % 6].id() + "&page=" + random.nextInt(300));
+        int pages = Math.max(1, tasks.size() / 50);
+        query(String.format("GET /tasks?page=…&size=50 (any of the %,d pages)", pages), n, null,
+                i -> base + "/tasks?size=50&page=" + random.nextInt(pages));
+        query("GET /tasks?sector=…&page=…&size=50", n, null, i -> base + "/tasks?size=50&sector="
+                + Sector.values()[i % 6].id() + "&page=" + random.nextInt(Math.max(1, pages / 6)));
         query("GET /tasks?unit=…&size=50 (lead or co-unit)", n, null,
                 i -> base + "/tasks?size=50&unit=" + enc(ScaleLedger.unit(Sector.values()[i % 6], 1 + random.nextInt(100))));
         query("GET /tasks?light=RED&size=50", n, null, i -> base + "/tasks?size=50&light=RED&page=" + random.nextInt(100));
