@@ -8,10 +8,10 @@
 # that Maven unpacks, on a JDK 21 or newer found under /usr/lib/jvm (or DUBAN_KEYCLOAK_JAVA_HOME), in memory:
 # every start imports the demo realm afresh.
 #
-# DUBAN_INSTANCE=dev (default, `make run`) or test (`make test`): each has its own broker port, data folder
-# and databases, so tests never touch demo data and can run while the demo runs. DUBAN_KAFKA_PORT,
-# DUBAN_DB_SUFFIX, DUBAN_KEYCLOAK_PORT and DUBAN_GATEWAY_PORT move an instance elsewhere (two work trees
-# testing at once on one machine).
+# DUBAN_INSTANCE=dev (default, `make run`), test (`make test`) or bench (`make bench`): each has its own broker
+# port, data folder and databases, so tests and benchmarks never touch demo data and can run while the demo runs.
+# DUBAN_KAFKA_PORT, DUBAN_DB_SUFFIX, DUBAN_KEYCLOAK_PORT and DUBAN_GATEWAY_PORT move an instance elsewhere (two
+# work trees testing at once on one machine).
 #
 # Keycloak's public hostname is the gateway (http://127.0.0.1:$GW_PORT): its login pages and every token's
 # issuer name the one origin clients use; services discover the realm on Keycloak itself (the backchannel).
@@ -20,9 +20,10 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 INSTANCE=${DUBAN_INSTANCE:-dev}
 case "$INSTANCE" in
-  dev)  KAFKA_PORT=${DUBAN_KAFKA_PORT:-9092};  DB_SUFFIX=${DUBAN_DB_SUFFIX-};       KC_PORT=${DUBAN_KEYCLOAK_PORT:-8180};  GW_PORT=${DUBAN_GATEWAY_PORT:-8080} ;;
-  test) KAFKA_PORT=${DUBAN_KAFKA_PORT:-19092}; DB_SUFFIX=${DUBAN_DB_SUFFIX:-_test}; KC_PORT=${DUBAN_KEYCLOAK_PORT:-18180}; GW_PORT=${DUBAN_GATEWAY_PORT:-18080} ;;
-  *) echo "DUBAN_INSTANCE must be dev or test, not '$INSTANCE'" >&2; exit 2 ;;
+  dev)   KAFKA_PORT=${DUBAN_KAFKA_PORT:-9092};  DB_SUFFIX=${DUBAN_DB_SUFFIX-};        KC_PORT=${DUBAN_KEYCLOAK_PORT:-8180};  GW_PORT=${DUBAN_GATEWAY_PORT:-8080} ;;
+  test)  KAFKA_PORT=${DUBAN_KAFKA_PORT:-19092}; DB_SUFFIX=${DUBAN_DB_SUFFIX:-_test};  KC_PORT=${DUBAN_KEYCLOAK_PORT:-18180}; GW_PORT=${DUBAN_GATEWAY_PORT:-18080} ;;
+  bench) KAFKA_PORT=${DUBAN_KAFKA_PORT:-39092}; DB_SUFFIX=${DUBAN_DB_SUFFIX:-_bench}; KC_PORT=${DUBAN_KEYCLOAK_PORT:-38280}; GW_PORT=${DUBAN_GATEWAY_PORT:-38080} ;;
+  *) echo "DUBAN_INSTANCE must be dev, test or bench, not '$INSTANCE'" >&2; exit 2 ;;
 esac
 CONTROLLER_PORT=$((KAFKA_PORT + 1))
 PG_HOST=${DUBAN_PG_HOST:-127.0.0.1}
@@ -234,7 +235,7 @@ case "$cmd" in
       keycloak) keycloak_stop ;;
       postgres) stop_pid "embedded PostgreSQL" "$SHARED_STATE/embedded-postgres.pid" ;;
       # The embedded server is shared by both instances; the dev instance owns its lifetime.
-      all) keycloak_stop; kafka_stop; [ "$INSTANCE" = test ] || stop_pid "embedded PostgreSQL" "$SHARED_STATE/embedded-postgres.pid" ;;
+      all) keycloak_stop; kafka_stop; [ "$INSTANCE" != dev ] || stop_pid "embedded PostgreSQL" "$SHARED_STATE/embedded-postgres.pid" ;;
       *) die "unknown component $what" ;;
     esac ;;
   status) status ;;

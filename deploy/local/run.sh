@@ -6,21 +6,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$ROOT"
 mode=${1:-run}
 
-needs_build() {
-  local jar newer
-  for jar in services/{supervision,agriculture,industry,culture-tourism,urban-construction,reform,livelihood,gateway}/target/quarkus-app/quarkus-run.jar \
-             deploy/local/infra/target/classpath.txt; do
-    [ -f "$jar" ] || return 0
-    newer=$(find services deploy/local/infra pom.xml -type f -newer "$jar" -not -path '*/target/*' -print -quit)
-    [ -z "$newer" ] || return 0
-  done
-  return 1
-}
-
-if needs_build; then
-  echo "[run] building Duban (mvn install -DskipTests; the first build downloads dependencies)"
-  mvn -B -q install -DskipTests
-fi
+deploy/local/build.sh
 
 started=$SECONDS
 deploy/local/infra.sh start

@@ -13,8 +13,11 @@ import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -52,42 +55,95 @@ public class IdempotentConsumer {
      */
     public void consume(String consumer, ConsumerRecord<String, byte[]> record, Predicate<Envelope<?>> concerns,
             Consumer<Envelope<?>> effect) {
-        Envelope<?> event;
+        Envelope<?> event = decode(consumer, record);
+        if (event == null || !concerns.test(event)) {
+            return;
+        }
+        applyOnce(consumer, "event " + event.id(), () -> {
+            if (firstTime(consumer, event.id())) {
+                effect.accept(event);
+            }
+        });
+    }
+
+    /**
+     * Applies a poll's worth of records in one transaction: one commit for many events instead of one each.
+     * Unreadable records go to {@code deadLetters} and the others go on; if the batch cannot be applied, its events
+     * are applied one at a time, so only an event that cannot be applied itself is dead-lettered.
+     *
+     * @param effect runs in a transaction with the batch's events not processed before, in record order
+     */
+    public void consumeAll(String consumer, List<ConsumerRecord<String, byte[]>> records,
+            Consumer<List<Envelope<?>>> effect, BiConsumer<ConsumerRecord<String, byte[]>, RejectedEventException> deadLetters) {
+        List<Envelope<?>> events = new ArrayList<>();
+        List<ConsumerRecord<String, byte[]>> sources = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                Envelope<?> event = decode(consumer, record);
+                if (event != null) {
+                    events.add(event);
+                    sources.add(record);
+                }
+            } catch (RejectedEventException e) {
+                deadLetters.accept(record, e);
+            }
+        }
+        if (events.isEmpty()) {
+            return;
+        }
         try {
-            event = EventCodec.decode(record.key(), headers(record), record.value());
+            applyOnce(consumer, "a batch of " + events.size() + " events", () -> effect.accept(
+                    events.stream().filter(event -> firstTime(consumer, event.id())).toList()));
+        } catch (RejectedEventException batchFailed) {
+            LOG.warnf("%s applies a failed batch one event at a time: %s", consumer, batchFailed.getMessage());
+            for (int i = 0; i < events.size(); i++) {
+                Envelope<?> event = events.get(i);
+                try {
+                    applyOnce(consumer, "event " + event.id(), () -> {
+                        if (firstTime(consumer, event.id())) {
+                            effect.accept(List.of(event));
+                        }
+                    });
+                } catch (RejectedEventException e) {
+                    deadLetters.accept(sources.get(i), e);
+                }
+            }
+        }
+    }
+
+    /** The record's event; null for a type this consumer does not know (skipped, as newer producers may add some). */
+    private static Envelope<?> decode(String consumer, ConsumerRecord<String, byte[]> record) {
+        try {
+            return EventCodec.decode(record.key(), headers(record), record.value());
         } catch (UnknownEventTypeException e) {
             LOG.infof("%s skips %s at %s-%d@%d", consumer, e.getMessage(), record.topic(), record.partition(),
                     record.offset());
-            return;
+            return null;
         } catch (MalformedEventException e) {
             throw new RejectedEventException(e.getMessage(), e);
         }
-        if (!concerns.test(event)) {
-            return;
-        }
+    }
+
+    /** Runs {@code work} in a new transaction until it commits: database outages are waited out, other failures retried a little. */
+    private void applyOnce(String consumer, String what, Runnable work) {
         Duration backoff = Duration.ofMillis(100);
         int failures = 0;
         while (true) {
             try {
-                QuarkusTransaction.requiringNew().run(() -> {
-                    if (firstTime(consumer, event.id())) {
-                        effect.accept(event);
-                    }
-                });
+                QuarkusTransaction.requiringNew().run(work);
                 return;
             } catch (RejectedEventException e) {
                 throw e;
             } catch (RuntimeException e) {
                 if (shuttingDown) {
                     // Not acknowledged, so redelivered after the restart; never dead-lettered for our own shutdown.
-                    LOG.infof("%s leaves event %s for redelivery: shutting down", consumer, event.id());
+                    LOG.infof("%s leaves %s for redelivery: shutting down", consumer, what);
                     waitForExit();
                 }
                 if (!isTransient(e) && ++failures >= ATTEMPTS_FOR_OTHER_FAILURES) {
                     throw new RejectedEventException("failed " + failures + " times: " + e, e);
                 }
-                LOG.warnf("%s could not apply event %s, retrying in %d ms: %s", consumer, event.id(),
-                        backoff.toMillis(), e.toString());
+                LOG.warnf("%s could not apply %s, retrying in %d ms: %s", consumer, what, backoff.toMillis(), e.toString());
                 sleep(backoff);
                 backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
             }

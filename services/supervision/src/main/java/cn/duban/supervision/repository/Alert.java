@@ -9,7 +9,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -49,6 +52,12 @@ public class Alert extends PanacheEntityBase {
 
     public static List<Alert> unresolvedOf(String taskId) {
         return list("taskId = ?1 and state <> ?2 order by raisedAt", taskId, RESOLVED);
+    }
+
+    /** The unresolved alerts of each of {@code taskIds}, oldest first as in {@link #unresolvedOf(String)}, in one query. */
+    public static Map<String, List<Alert>> unresolvedOf(Collection<String> taskIds) {
+        return Alert.<Alert>list("taskId in ?1 and state <> ?2 order by raisedAt", taskIds, RESOLVED).stream()
+                .collect(Collectors.groupingBy(a -> a.taskId));
     }
 
     public static List<Alert> allOf(String taskId) {

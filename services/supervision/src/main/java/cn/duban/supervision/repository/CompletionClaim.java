@@ -7,7 +7,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -38,10 +43,29 @@ public class CompletionClaim extends PanacheEntityBase {
     @Column(name = "decision_reason")
     public String decisionReason;
 
+    /** The claims in {@code state} on {@code taskId}, oldest first; a filter left null matches all. */
+    public static List<CompletionClaim> matching(String state, String taskId) {
+        return list("(?1 is null or state = ?1) and (?2 is null or taskId = ?2) order by claimedAt, id", state, taskId);
+    }
+
     /** The claim that decides the task's completion: the verified one, else the newest pending one. */
     public static Optional<CompletionClaim> standing(String taskId) {
-        Optional<CompletionClaim> verified = find("taskId = ?1 and state = 'VERIFIED'", taskId).firstResultOptional();
-        return verified.isPresent() ? verified
-                : find("taskId = ?1 and state = 'PENDING' order by claimedAt desc", taskId).firstResultOptional();
+        return standing(CompletionClaim.<CompletionClaim>list("taskId = ?1 and state in ('VERIFIED', 'PENDING')", taskId));
+    }
+
+    /** The standing claim of each of {@code taskIds} that has one, in one query. */
+    public static Map<String, CompletionClaim> standingOf(Collection<String> taskIds) {
+        Map<String, List<CompletionClaim>> byTask = CompletionClaim.<CompletionClaim>list(
+                "taskId in ?1 and state in ('VERIFIED', 'PENDING')", taskIds).stream()
+                .collect(Collectors.groupingBy(c -> c.taskId));
+        Map<String, CompletionClaim> standing = new HashMap<>();
+        byTask.forEach((taskId, claims) -> standing(claims).ifPresent(c -> standing.put(taskId, c)));
+        return standing;
+    }
+
+    private static Optional<CompletionClaim> standing(List<CompletionClaim> verifiedOrPending) {
+        Optional<CompletionClaim> verified = verifiedOrPending.stream().filter(c -> "VERIFIED".equals(c.state)).findFirst();
+        return verified.isPresent() ? verified : verifiedOrPending.stream().filter(c -> "PENDING".equals(c.state))
+                .max(Comparator.comparing(c -> c.claimedAt));
     }
 }

@@ -7,6 +7,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 
 /** 延期申请 as the office sees it: PENDING until approved (the new date becomes the deadline) or rejected. */
 @Entity
@@ -31,4 +32,9 @@ public class ExtensionRequest extends PanacheEntityBase {
     public String decidedBy;
     @Column(name = "decision_reason")
     public String decisionReason;
+
+    /** The requests in {@code state} on {@code taskId}, oldest first; a filter left null matches all. */
+    public static List<ExtensionRequest> matching(String state, String taskId) {
+        return list("(?1 is null or state = ?1) and (?2 is null or taskId = ?2) order by requestedAt, id", state, taskId);
+    }
 }

@@ -10,7 +10,10 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -82,5 +85,11 @@ public class ProgressReport extends PanacheEntityBase {
     /** The task's reports, newest first: by as-of date, then by when they were made (a correction wins). */
     public static List<ProgressReport> ofTask(String taskId) {
         return list("taskId = ?1 order by asOf desc, reportedAt desc", taskId);
+    }
+
+    /** The reports of each of {@code taskIds}, newest first as in {@link #ofTask}, in one query. */
+    public static Map<String, List<ProgressReport>> ofTasks(Collection<String> taskIds) {
+        return ProgressReport.<ProgressReport>list("taskId in ?1 order by taskId, asOf desc, reportedAt desc", taskIds)
+                .stream().collect(Collectors.groupingBy(r -> r.taskId));
     }
 }

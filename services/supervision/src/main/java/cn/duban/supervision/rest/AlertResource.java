@@ -2,13 +2,13 @@ package cn.duban.supervision.rest;
 
 import cn.duban.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import cn.duban.events.Sector;
 import cn.duban.platform.rest.DubanException;
 import cn.duban.supervision.repository.Task;
 import cn.duban.supervision.service.SupervisionAccess;
 import cn.duban.supervision.repository.Alert;
 import cn.duban.supervision.service.AlertDesk;
 import cn.duban.supervision.service.AlertFeed;
+import cn.duban.supervision.service.AlertQueries;
 import io.smallrye.mutiny.Multi;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
@@ -20,10 +20,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
@@ -39,6 +36,9 @@ public class AlertResource {
 
     @Inject
     SupervisionAccess access;
+
+    @Inject
+    AlertQueries queries;
 
     public record AlertView(String id, String taskId, String rule, String light, String state, int escalationLevel,
             String milestone, String reason, boolean inhibited, List<String> units, OffsetDateTime raisedAt,
@@ -71,25 +71,9 @@ public class AlertResource {
     public AlertPage list(@QueryParam("taskId") String taskId, @QueryParam("unit") String unit,
             @QueryParam("state") String state, @QueryParam("light") String light, @QueryParam("rule") String rule,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        add(where, params, "taskId", taskId);
-        add(where, params, "state", state);
-        add(where, params, "light", light);
-        add(where, params, "rule", rule);
-        String sector = access.sectorFilter(null);
-        if (sector != null) {
-            where.append(" and taskId like :sectorTasks");
-            params.put("sectorTasks", "%-" + Sector.fromId(sector).orElseThrow().code() + "-%");
-        }
-        String alerted = access.unitFilter(unit);
-        List<Alert> matching = new ArrayList<>(Alert.<Alert>list(where + " order by raisedAt desc, id", params));
-        if (alerted != null) {
-            matching.removeIf(a -> !a.units.contains(alerted));
-        }
-        int from = Math.min(Math.max(page, 0) * Math.max(size, 1), matching.size());
-        int to = Math.min(from + Math.min(Math.max(size, 1), 200), matching.size());
-        return new AlertPage(matching.subList(from, to).stream().map(AlertView::of).toList(), matching.size());
+        AlertQueries.Page found = queries.find(new AlertQueries.Filter(taskId, access.unitFilter(unit),
+                access.sectorFilter(null), state, light, rule, page, size));
+        return new AlertPage(found.items().stream().map(AlertView::of).toList(), found.total());
     }
 
     @RolesAllowed({Roles.SUPERVISOR, Roles.LEADER, Roles.SECTOR_REPORTER, Roles.UNIT_REPORTER})
@@ -112,12 +96,5 @@ public class AlertResource {
         var units = access.noticeUnits(unit);
         var tasks = access.noticeTasks();
         return feed.stream(n -> units.test(n.units()) && tasks.test(n.taskId()));
-    }
-
-    private static void add(StringBuilder where, Map<String, Object> params, String field, String value) {
-        if (value != null) {
-            where.append(" and ").append(field).append(" = :").append(field);
-            params.put(field, value);
-        }
     }
 }

@@ -43,9 +43,7 @@ public class OfficeResource {
     @Path("/extensions")
     @Operation(summary = "Extension requests (延期申请), by state (PENDING, APPROVED, REJECTED)")
     public Page<ExtensionRequest> extensions(@QueryParam("state") String state, @QueryParam("taskId") String taskId) {
-        List<ExtensionRequest> items = ExtensionRequest.<ExtensionRequest>listAll().stream()
-                .filter(r -> state == null || state.equals(r.state)).filter(r -> taskId == null || taskId.equals(r.taskId))
-                .toList();
+        List<ExtensionRequest> items = ExtensionRequest.matching(state, taskId);
         return new Page<>(items, items.size());
     }
 
@@ -70,9 +68,7 @@ public class OfficeResource {
     @Path("/completions")
     @Operation(summary = "Completion claims (办结申请), by state (PENDING, VERIFIED, REJECTED)")
     public Page<CompletionClaim> completions(@QueryParam("state") String state, @QueryParam("taskId") String taskId) {
-        List<CompletionClaim> items = CompletionClaim.<CompletionClaim>listAll().stream()
-                .filter(c -> state == null || state.equals(c.state)).filter(c -> taskId == null || taskId.equals(c.taskId))
-                .toList();
+        List<CompletionClaim> items = CompletionClaim.matching(state, taskId);
         return new Page<>(items, items.size());
     }
 

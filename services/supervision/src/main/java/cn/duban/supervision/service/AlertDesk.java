@@ -50,9 +50,9 @@ public class AlertDesk {
     @Inject
     Event<AlertFeed.Notice> notices;
 
+    /** @param unresolved the task's alerts not yet resolved, oldest first ({@link Alert#unresolvedOf(String)}) */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void reconcile(Task task, List<Finding> findings, Instant now) {
-        List<Alert> unresolved = Alert.unresolvedOf(task.id);
+    public void reconcile(Task task, List<Alert> unresolved, List<Finding> findings, Instant now) {
         Map<String, Alert> byId = unresolved.stream().collect(Collectors.toMap(a -> a.id, Function.identity()));
         List<OpenAlert> open = unresolved.stream().map(Alert::toOpenAlert).toList();
         OffsetDateTime at = now.atZone(BusinessClock.ZONE).toOffsetDateTime();

@@ -15,6 +15,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
@@ -32,32 +35,40 @@ public class ProgressIntake {
     @Inject
     BusinessClock clock;
 
+    /** Takes the events in order, then evaluates each task they touched once, all together. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void accept(Envelope<?> event) {
-        if (event.data() instanceof ProgressReported report) {
-            record(event.id(), report);
-        } else if (event.data() instanceof AssignmentAcknowledged ack) {
-            acknowledge(ack);
-        } else if (event.data() instanceof ExtensionRequested request) {
-            requestExtension(request);
-        } else if (event.data() instanceof CompletionClaimed claim) {
-            claimCompletion(claim);
-        } else {
-            LOG.infof("supervision does not act on %s yet (task %s)", event.type().ceType(), event.subject());
+    public void acceptAll(List<Envelope<?>> events) {
+        Set<String> touched = new LinkedHashSet<>();
+        for (Envelope<?> event : events) {
+            if (event.data() instanceof ProgressReported report) {
+                record(event.id(), report, touched);
+            } else if (event.data() instanceof AssignmentAcknowledged ack) {
+                acknowledge(ack);
+            } else if (event.data() instanceof ExtensionRequested request) {
+                requestExtension(request);
+            } else if (event.data() instanceof CompletionClaimed claim) {
+                claimCompletion(claim, touched);
+            } else {
+                LOG.infof("supervision does not act on %s yet (task %s)", event.type().ceType(), event.subject());
+            }
         }
+        if (touched.isEmpty()) {
+            return;
+        }
+        List<Task> tasks = Task.list("id in ?1", touched);
+        if (tasks.size() < touched.size()) {
+            tasks.forEach(t -> touched.remove(t.id));
+            LOG.warnf("kept what was sent on tasks %s, which are not in the ledger", touched);
+        }
+        evaluation.evaluateAll(tasks);
     }
 
-    private void record(String eventId, ProgressReported report) {
+    private void record(String eventId, ProgressReported report, Set<String> touched) {
         if (ProgressReport.findById(report.reportId()) != null) {
             return; // the same report re-sent under a new event id
         }
         ProgressReport.of(eventId, report, OffsetDateTime.now()).persist();
-        Task task = Task.findById(report.taskId());
-        if (task == null) {
-            LOG.warnf("kept report %s for task %s, which is not in the ledger", report.reportId(), report.taskId());
-            return;
-        }
-        evaluation.evaluate(task);
+        touched.add(report.taskId());
     }
 
     private void requestExtension(ExtensionRequested r) {
@@ -78,7 +89,7 @@ public class ProgressIntake {
                 r.requestedDeadline() + ": " + r.reason());
     }
 
-    private void claimCompletion(CompletionClaimed c) {
+    private void claimCompletion(CompletionClaimed c, Set<String> touched) {
         if (CompletionClaim.findById(c.claimId()) != null) {
             return;
         }
@@ -96,10 +107,7 @@ public class ProgressIntake {
         claim.persist();
         AuditEntry.record(claim.claimedAt, actor(c.claimedBy()), "completion.claimed", c.taskId(), c.claimId(),
                 "completed on " + c.completedOn());
-        Task task = Task.findById(c.taskId());
-        if (task != null) {
-            evaluation.evaluate(task);
-        }
+        touched.add(c.taskId());
     }
 
     private static String actor(String by) {

@@ -7,14 +7,14 @@ import cn.duban.supervision.engine.TaskCounts;
 import cn.duban.supervision.engine.TaskStatus;
 import cn.duban.supervision.engine.UnitFacts;
 import cn.duban.supervision.repository.Alert;
-import cn.duban.supervision.repository.ProgressReport;
-import cn.duban.supervision.repository.Task;
 import cn.duban.supervision.repository.Unit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -34,6 +34,9 @@ public class Scorecards {
     @Inject
     BusinessClock clock;
 
+    @Inject
+    EntityManager entityManager;
+
     private final ScoreFormula formula = ScoreFormula.withDefaults();
 
     public record Card(int rank, String name, String sector, UnitFacts facts, java.math.BigDecimal score,
@@ -43,30 +46,50 @@ public class Scorecards {
     public record Scoreboard(LocalDate asOf, List<Card> units, List<Card> sectors) {
     }
 
+    /** What scoring needs of a task: no titles, texts, targets or milestones (a large ledger must fit in memory). */
+    record ScoredTask(String id, String leadUnit, List<String> coUnits, String status, LocalDate plannedStart,
+            LocalDate deadline) {
+    }
+
+    /** What scoring needs of a report: who reported, for which date. */
+    record DatedReport(String unit, LocalDate asOf) {
+    }
+
+    record TaskReport(String taskId, String unit, LocalDate asOf) {
+    }
+
     public Scoreboard compute(String sector) {
         LocalDate today = clock.now().toLocalDate();
-        List<Task> tasks = Task.listAll();
+        List<ScoredTask> tasks = entityManager.createQuery(
+                "select t.id, t.leadUnit, t.coUnits, t.status, t.plannedStart, t.deadline from Task t", ScoredTask.class)
+                .getResultList();
         List<Unit> units = Unit.<Unit>listAll().stream().filter(u -> sector == null || sector.equals(u.sector)).toList();
-        Map<String, List<ProgressReport>> reports = ProgressReport.<ProgressReport>listAll().stream()
-                .collect(Collectors.groupingBy(r -> r.taskId));
+        Map<String, List<DatedReport>> reports = new HashMap<>();
+        entityManager.createQuery("select r.taskId, r.unit, r.asOf from ProgressReport r", TaskReport.class).getResultList()
+                .forEach(r -> reports.computeIfAbsent(r.taskId(), k -> new ArrayList<>()).add(new DatedReport(r.unit(), r.asOf())));
         Map<String, Long> escalationsByTask = Alert.<Alert>list("escalationLevel >= 2").stream()
                 .collect(Collectors.groupingBy(a -> a.taskId, Collectors.counting()));
 
+        // Each task filed under its units once: scanning the whole ledger for every unit is units × tasks.
+        Map<String, List<ScoredTask>> ledBy = tasks.stream().collect(Collectors.groupingBy(ScoredTask::leadUnit));
+        Map<String, List<ScoredTask>> coLedBy = new HashMap<>();
+        tasks.forEach(t -> t.coUnits().forEach(u -> coLedBy.computeIfAbsent(u, k -> new ArrayList<>()).add(t)));
+
         List<UnitFacts> unitFacts = new ArrayList<>();
         for (Unit unit : units) {
-            List<Task> led = tasks.stream().filter(t -> t.leadUnit.equals(unit.name)).toList();
-            List<Task> coLed = tasks.stream().filter(t -> t.coUnits.contains(unit.name)).toList();
+            List<ScoredTask> led = ledBy.getOrDefault(unit.name, List.of());
+            List<ScoredTask> coLed = coLedBy.getOrDefault(unit.name, List.of());
             int due = 0;
             int onTime = 0;
-            for (Task task : led) {
+            for (ScoredTask task : led) {
                 for (YearMonth month : dueMonths(task, today)) {
                     due++;
-                    if (reports.getOrDefault(task.id, List.of()).stream().anyMatch(onTimeIn(month, unit.name))) {
+                    if (reports.getOrDefault(task.id(), List.of()).stream().anyMatch(onTimeIn(month, unit.name))) {
                         onTime++;
                     }
                 }
             }
-            int escalations = led.stream().mapToInt(t -> escalationsByTask.getOrDefault(t.id, 0L).intValue()).sum();
+            int escalations = led.stream().mapToInt(t -> escalationsByTask.getOrDefault(t.id(), 0L).intValue()).sum();
             unitFacts.add(new UnitFacts(unit.name, counts(led), counts(coLed), due, onTime, escalations));
         }
         Map<String, String> sectorOf = units.stream().collect(Collectors.toMap(u -> u.name, u -> u.sector));
@@ -85,11 +108,11 @@ public class Scorecards {
     }
 
     /** Months whose report due day has passed while the task was running. */
-    static List<YearMonth> dueMonths(Task task, LocalDate today) {
+    static List<YearMonth> dueMonths(ScoredTask task, LocalDate today) {
         List<YearMonth> months = new ArrayList<>();
-        boolean done = TaskStatus.COMPLETED.name().equals(task.status) || TaskStatus.COMPLETED_LATE.name().equals(task.status);
-        for (YearMonth m = YearMonth.from(task.plannedStart); !m.atDay(REPORT_DUE_DAY).isAfter(today)
-                && !m.atDay(1).isAfter(task.deadline); m = m.plusMonths(1)) {
+        boolean done = TaskStatus.COMPLETED.name().equals(task.status()) || TaskStatus.COMPLETED_LATE.name().equals(task.status());
+        for (YearMonth m = YearMonth.from(task.plannedStart()); !m.atDay(REPORT_DUE_DAY).isAfter(today)
+                && !m.atDay(1).isAfter(task.deadline()); m = m.plusMonths(1)) {
             if (!done) {
                 months.add(m);
             }
@@ -97,15 +120,15 @@ public class Scorecards {
         return months;
     }
 
-    private static Predicate<ProgressReport> onTimeIn(YearMonth month, String unit) {
-        return r -> unit.equals(r.unit) && YearMonth.from(r.asOf).equals(month) && r.asOf.getDayOfMonth() <= REPORT_DUE_DAY;
+    private static Predicate<DatedReport> onTimeIn(YearMonth month, String unit) {
+        return r -> unit.equals(r.unit()) && YearMonth.from(r.asOf()).equals(month) && r.asOf().getDayOfMonth() <= REPORT_DUE_DAY;
     }
 
-    private static TaskCounts counts(List<Task> tasks) {
+    private static TaskCounts counts(List<ScoredTask> tasks) {
         return new TaskCounts(tasks.size(),
-                (int) tasks.stream().filter(t -> TaskStatus.COMPLETED.name().equals(t.status)).count(),
-                (int) tasks.stream().filter(t -> TaskStatus.COMPLETED_LATE.name().equals(t.status)).count(),
-                (int) tasks.stream().filter(t -> TaskStatus.OVERDUE.name().equals(t.status)).count());
+                (int) tasks.stream().filter(t -> TaskStatus.COMPLETED.name().equals(t.status())).count(),
+                (int) tasks.stream().filter(t -> TaskStatus.COMPLETED_LATE.name().equals(t.status())).count(),
+                (int) tasks.stream().filter(t -> TaskStatus.OVERDUE.name().equals(t.status())).count());
     }
 
     private static UnitFacts sum(String name, List<UnitFacts> facts) {

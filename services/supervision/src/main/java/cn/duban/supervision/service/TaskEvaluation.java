@@ -13,6 +13,7 @@ import cn.duban.supervision.engine.RuleSettings;
 import cn.duban.supervision.engine.TargetFacts;
 import cn.duban.supervision.engine.TaskEvaluator;
 import cn.duban.supervision.engine.TaskFacts;
+import cn.duban.supervision.repository.Alert;
 import cn.duban.supervision.repository.CompletionClaim;
 import cn.duban.supervision.repository.ProgressReport;
 import cn.duban.supervision.repository.Task;
@@ -43,9 +44,31 @@ public class TaskEvaluation {
     /** Evaluates the task now, keeps its status and light, and brings its alerts in step. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Evaluation evaluate(Task task) {
+        return evaluate(task, ProgressReport.ofTask(task.id), CompletionClaim.standing(task.id).orElse(null),
+                Alert.unresolvedOf(task.id), clock.instant());
+    }
+
+    /**
+     * Evaluates many tasks as {@link #evaluate(Task)} does each, reading what they need in three queries for all of
+     * them instead of three per task (a full re-evaluation of a large ledger is otherwise round trips).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void evaluateAll(List<Task> tasks) {
         Instant now = clock.instant();
-        Evaluation result = evaluateAt(task, now);
-        alerts.reconcile(task, result.findings(), now);
+        List<String> ids = tasks.stream().map(t -> t.id).toList();
+        Map<String, List<ProgressReport>> reports = ProgressReport.ofTasks(ids);
+        Map<String, CompletionClaim> claims = CompletionClaim.standingOf(ids);
+        Map<String, List<Alert>> unresolved = Alert.unresolvedOf(ids);
+        for (Task task : tasks) {
+            evaluate(task, reports.getOrDefault(task.id, List.of()), claims.get(task.id),
+                    unresolved.getOrDefault(task.id, List.of()), now);
+        }
+    }
+
+    private Evaluation evaluate(Task task, List<ProgressReport> newestFirst, CompletionClaim claim,
+            List<Alert> unresolved, Instant now) {
+        Evaluation result = evaluator.evaluate(facts(task, newestFirst, madeBy(claim, now), now), now);
+        alerts.reconcile(task, unresolved, result.findings(), now);
         task.status = result.status().name();
         task.light = result.light().name();
         task.percent = result.percent();
@@ -56,8 +79,13 @@ public class TaskEvaluation {
 
     /** What the rules say of {@code task} at {@code at}, from the reports made up to then. */
     public Evaluation evaluateAt(Task task, Instant at) {
-        return evaluator.evaluate(facts(task, ProgressReport.ofTask(task.id), CompletionClaim.standing(task.id)
-                .filter(c -> !c.claimedAt.toInstant().isAfter(at)).orElse(null), at), at);
+        return evaluator.evaluate(facts(task, ProgressReport.ofTask(task.id),
+                madeBy(CompletionClaim.standing(task.id).orElse(null), at), at), at);
+    }
+
+    /** The claim if it had been made by {@code at}; none otherwise. */
+    private static CompletionClaim madeBy(CompletionClaim claim, Instant at) {
+        return claim == null || claim.claimedAt.toInstant().isAfter(at) ? null : claim;
     }
 
     static TaskFacts facts(Task task, List<ProgressReport> newestFirst, CompletionClaim claim, Instant at) {

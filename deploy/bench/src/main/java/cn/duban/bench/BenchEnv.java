@@ -1,0 +1,46 @@
+package cn.duban.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Where the bench instance of the local infrastructure is (deploy/local/infra.sh env with DUBAN_INSTANCE=bench),
+ * and how big the run is. DUBAN_BENCH_SCALE shrinks every count for a quick try of the harness itself;
+ * DUBAN_BENCH_LEDGER sets the generated ledger's size (100,000 tasks unless told).
+ */
+record BenchEnv(Path root, String kafka, String dbUrlPrefix, String dbSuffix, String dbUser, double scale, int ledger) {
+
+    static BenchEnv fromEnvironment() {
+        Path root = Path.of(System.getProperty("duban.root", ".")).toAbsolutePath().normalize();
+        if (!Files.isRegularFile(root.resolve("deploy/local/infra.sh"))) {
+            throw new IllegalStateException("run from the repository root (deploy/local/bench.sh does)");
+        }
+        return new BenchEnv(root, required("KAFKA_BOOTSTRAP_SERVERS"), required("DUBAN_DB_URL_PREFIX"),
+                Objects.requireNonNullElse(System.getenv("DUBAN_DB_SUFFIX"), ""), required("DUBAN_DB_USER"),
+                Double.parseDouble(Objects.requireNonNullElse(System.getenv("DUBAN_BENCH_SCALE"), "1")),
+                Integer.parseInt(Objects.requireNonNullElse(System.getenv("DUBAN_BENCH_LEDGER"), "100000")));
+    }
+
+    /** The JDBC URL of a service's bench database, e.g. culture-tourism → .../duban_culture_tourism_bench. */
+    String jdbcUrl(String service) {
+        return dbUrlPrefix + service.replace('-', '_') + dbSuffix;
+    }
+
+    /** A count of the full run, scaled down for a quick try (never below {@code floor}). */
+    int count(int full, int floor) {
+        return Math.max(floor, (int) Math.round(full * scale));
+    }
+
+    private static String required(String name) {
+        String value = System.getenv(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException(name + " is not set: run through deploy/local/bench.sh (make bench)");
+        }
+        return value;
+    }
+
+    Path work() {
+        return root.resolve(".duban/bench");
+    }
+}

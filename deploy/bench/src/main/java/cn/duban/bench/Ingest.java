@@ -1,0 +1,171 @@
+package cn.duban.bench;
+
+import cn.duban.events.Envelope;
+import cn.duban.events.EventCodec;
+import cn.duban.events.progress.ProgressReported;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Progress reports into supervision, two ways: through the six department APIs (POST …/progress, as units
+ * report), and straight onto duban.progress.v1 (as the sector services' outbox relays publish), each at fixed
+ * offered rates and at saturation; supervision's sustained ingest and the end-to-end latency of each.
+ */
+final class Ingest {
+    private static final Duration DRAIN_WITHIN = Duration.ofMinutes(3);
+
+    private final BenchEnv env;
+    private final Report report;
+    private final Api api;
+    private final Visibility visibility;
+
+    Ingest(BenchEnv env, Report report, Api api, Visibility visibility) {
+        this.env = env;
+        this.report = report;
+        this.api = api;
+        this.visibility = visibility;
+    }
+
+    void throughDepartments(Suite suite, List<ProgressEvents.Ledgered> tasks) {
+        report.heading("Ingest through the department APIs (POST /api/{sector}/tasks/{id}/progress → supervision)");
+        report.line(String.format("Reports round-robin over the %d tasks of the Pingyao ledger, each to its own sector's "
+                + "service; latency from the 202 to the report being stored and evaluated at supervision.", tasks.size()));
+        report.line("");
+        int seconds = env.count(20, 3);
+        warmUp(() -> new OfferedLoad().atRate(50, Duration.ofSeconds(seconds), 16,
+                seq -> post(suite, tasks.get(seq % tasks.size()), seq, new OfferedLoad())));
+        header();
+        for (int rate : new int[] {100, 1000}) {
+            OfferedLoad load = new OfferedLoad();
+            long t0 = System.nanoTime();
+            load.atRate(rate, Duration.ofSeconds(seconds), 32, seq -> post(suite, tasks.get(seq % tasks.size()), seq, load));
+            row("department APIs", rate + "/s for " + seconds + " s", load, t0, "api." + rate);
+        }
+        OfferedLoad load = new OfferedLoad();
+        long t0 = System.nanoTime();
+        load.saturate(32, Duration.ofSeconds(seconds), seq -> post(suite, tasks.get(seq % tasks.size()), seq, load));
+        row("department APIs", "saturation: 32 clients for " + seconds + " s", load, t0, "api.saturation");
+    }
+
+    void ontoTopic(List<ProgressEvents.Ledgered> tasks, String ledger) {
+        report.heading("Ingest straight onto duban.progress.v1 (" + ledger + ")");
+        report.line("ProgressReported events encoded by EventCodec (CloudEvents binary mode) as the sector services "
+                + "publish them, each on a different task; latency from the broker's acknowledgement (acks=all) to "
+                + "the report being stored and evaluated at supervision.");
+        report.line("");
+        int seconds = env.count(20, 3);
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            int[] next = {0};
+            warmUp(() -> new OfferedLoad().atRate(100, Duration.ofSeconds(seconds), 1,
+                    seq -> publish(producer, tasks.get(next[0]++ % tasks.size()), seq, new OfferedLoad())));
+            header();
+            for (int rate : new int[] {100, 1000}) {
+                OfferedLoad load = new OfferedLoad();
+                long t0 = System.nanoTime();
+                load.atRate(rate, Duration.ofSeconds(seconds), 1, seq -> publish(producer, tasks.get(next[0]++ % tasks.size()), seq, load));
+                producer.flush();
+                row("topic", rate + "/s for " + seconds + " s", load, t0, "topic." + rate);
+            }
+            int backlog = env.count(30_000, 2_000);
+            OfferedLoad load = new OfferedLoad();
+            long t0 = System.nanoTime();
+            for (int i = 0; i < backlog; i++) {
+                publish(producer, tasks.get(next[0]++ % tasks.size()), i, load);
+            }
+            producer.flush();
+            row("topic", String.format("saturation: a burst of %,d", backlog), load, t0, "topic.saturation");
+        }
+    }
+
+    /** Reports one at a time, each waited for until visible: the latency of one evaluation on a quiet system. */
+    Percentiles oneAtATime(List<ProgressEvents.Ledgered> tasks, int count) {
+        List<Double> latencies = new ArrayList<>();
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            for (int i = 0; i < count; i++) {
+                publish(producer, tasks.get((int) ((i * 104_729L + 13) % tasks.size())), i, new OfferedLoad());
+                producer.flush();
+                Visibility.Outcome one = visibility.await(Duration.ofSeconds(30));
+                if (one.seen() == 1) {
+                    latencies.add(one.latency().max());
+                }
+            }
+        }
+        return Percentiles.ofMillis(latencies);
+    }
+
+    /** Load that is not measured: the services' JIT, pools and connections come up to speed first. */
+    private void warmUp(Runnable load) {
+        report.line("(after a warm-up at a low rate, not counted)");
+        report.line("");
+        load.run();
+        visibility.await(DRAIN_WITHIN);
+    }
+
+    private void header() {
+        report.table("path", "offered", "accepted/s", "refused", "stored+evaluated at supervision/s",
+                "latency p50 / p95 / p99 (ms)", "max (ms)");
+    }
+
+    private void row(String path, String offered, OfferedLoad load, long t0, String figure) {
+        double sendSeconds = (System.nanoTime() - t0) / 1e9;
+        Visibility.Outcome outcome = visibility.await(DRAIN_WITHIN);
+        double acceptedRate = load.acceptedCount() / sendSeconds;
+        report.figure(figure + ".ingest", outcome.rate());
+        report.figure(figure + ".p99", outcome.latency().p99());
+        report.row(path, offered, Report.rate(acceptedRate), load.refusedCount(),
+                Report.rate(outcome.rate()) + (outcome.seen() < outcome.expected()
+                        ? String.format(" (%d of %d seen)", outcome.seen(), outcome.expected()) : ""),
+                outcome.latency(), Percentiles.ms(outcome.latency().max()));
+    }
+
+    private void post(Suite suite, ProgressEvents.Ledgered task, int seq, OfferedLoad load) {
+        String url = suite.get(task.sector()).url() + "/api/" + task.sector() + "/tasks/" + task.id() + "/progress";
+        Api.Reply reply = api.post(url, "{\"asOf\":\"" + ProgressEvents.AS_OF + "\",\"narrative\":\"基准测试进度报告 "
+                + seq + "\"}", Duration.ofSeconds(30));
+        long accepted = System.nanoTime();
+        if (reply.status() != 202) {
+            if (load.refusedCount() < 3) {
+                System.err.println("refused " + reply.status() + ": " + reply.body());
+            }
+            load.refused();
+            return;
+        }
+        load.accepted();
+        visibility.expect(field(reply.body(), "reportId"), accepted);
+    }
+
+    private void publish(KafkaProducer<String, byte[]> producer, ProgressEvents.Ledgered task, int seq, OfferedLoad load) {
+        Envelope<ProgressReported> event = ProgressEvents.report(task, seq);
+        producer.send(ProgressEvents.record(event), (metadata, failure) -> {
+            if (failure != null) {
+                load.refused();
+            } else {
+                load.accepted();
+                visibility.expect(event.data().reportId(), System.nanoTime());
+            }
+        });
+    }
+
+    /** The producer settings of the services' outbox relay: acks=all, idempotent. */
+    private KafkaProducer<String, byte[]> producer() {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, env.kafka(),
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(), new ByteArraySerializer());
+    }
+
+    static String field(String json, String name) {
+        try {
+            JsonNode node = EventCodec.json().readTree(json).get(name);
+            return node == null ? null : node.asText();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("not JSON: " + json, e);
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package cn.duban.bench;
+
+import cn.duban.events.Sector;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.IntFunction;
+
+/**
+ * Supervision with a province-sized ledger: full re-evaluation (the clock moved, as every hour and on the demo's
+ * clock change), one incremental evaluation, and the office's queries (task list, alerts, scorecards).
+ */
+final class Scale {
+    private static final Duration LONG_REQUEST = Duration.ofMinutes(10);
+
+    private final BenchEnv env;
+    private final Report report;
+    private final Api api;
+    private final Random random = new Random(25);
+
+    Scale(BenchEnv env, Report report, Api api) {
+        this.env = env;
+        this.report = report;
+        this.api = api;
+    }
+
+    List<ProgressEvents.Ledgered> loadAndReevaluate(Suite suite, int count) throws Exception {
+        report.heading(String.format("Scale: a ledger of %,d tasks", count));
+        long t0 = System.nanoTime();
+        List<ProgressEvents.Ledgered> tasks = ScaleLedger.load(env, count);
+        double loadSeconds = (System.nanoTime() - t0) / 1e9;
+        String clock = suite.get("supervision").url() + "/api/supervision/admin/clock";
+        report.table("what", "time", "detail");
+        report.row("ledger loaded (COPY, plus the 177 Pingyao tasks)", String.format("%.1f s", loadSeconds),
+                String.format("%,d tasks, %,d units", count, Sector.values().length * ScaleLedger.UNITS_PER_SECTOR));
+        reevaluate(clock, "2022-06-01T09:00:00+08:00", "full re-evaluation, first (clock → 2022-06-01: lights change, alerts raised)", "reevaluate.first");
+        reevaluate(clock, "2022-06-01T10:00:00+08:00", "full re-evaluation, again (nothing changed)", "reevaluate.again");
+        long outbox = System.nanoTime();
+        long unpublished = waitForOutbox();
+        report.row("outbox relayed to duban.alerts.v1 after the first re-evaluation",
+                String.format("%.1f s", (System.nanoTime() - outbox) / 1e9), unpublished == 0 ? String.format("%,d alerts open", count("select count(*) from alert where state <> 'RESOLVED'")) : unpublished + " still unpublished");
+        return tasks;
+    }
+
+    private void reevaluate(String clock, String to, String what, String figure) {
+        long t0 = System.nanoTime();
+        String outcome;
+        try {
+            Api.Reply reply = api.post(clock, "{\"now\":\"" + to + "\"}", LONG_REQUEST);
+            double seconds = report.figure(figure, (System.nanoTime() - t0) / 1e9);
+            outcome = reply.status() == 200 ? String.format("%.2f s", seconds) : "failed: HTTP " + reply.status();
+        } catch (IllegalStateException e) {
+            outcome = "no answer within " + LONG_REQUEST.toMinutes() + " min";
+        }
+        report.row(what, outcome,
+                String.format("%,d tasks evaluated, lights: %s", count("select count(*) from task where evaluated_on is not null"),
+                        lights()));
+    }
+
+    void incremental(Ingest ingest, List<ProgressEvents.Ledgered> tasks) {
+        Percentiles one = ingest.oneAtATime(tasks, env.count(30, 5));
+        report.figure("incremental.p50", one.p50());
+        report.row("one incremental evaluation: one report onto the topic → stored and evaluated (p50 / p95 / p99)",
+                one + " ms", one.count() + " reports, one at a time, each on another task");
+    }
+
+    void queries(Suite suite, List<ProgressEvents.Ledgered> tasks) {
+        String base = suite.get("supervision").url() + "/api/supervision";
+        int n = env.count(300, 30);
+        report.line("");
+        report.line(String.format("Queries, one client, %d requests of each (free text: %d, scorecards: %d), on the "
+                + "ledger above:", n, Math.max(10, n / 3), Math.max(5, n / 30)));
+        report.line("");
+        report.table("query", "p50 / p95 / p99 (ms)", "max (ms)");
+        query("GET /tasks?size=50 (first page)", n, "tasks.p99", i -> base + "/tasks?size=50");
+        int pages = Math.max(1, tasks.size() / 50);
+        query(String.format("GET /tasks?page=…&size=50 (any of the %,d pages)", pages), n, null,
+                i -> base + "/tasks?size=50&page=" + random.nextInt(pages));
+        query("GET /tasks?sector=…&page=…&size=50", n, null, i -> base + "/tasks?size=50&sector="
+                + Sector.values()[i % 6].id() + "&page=" + random.nextInt(Math.max(1, pages / 6)));
+        query("GET /tasks?unit=…&size=50 (lead or co-unit)", n, null,
+                i -> base + "/tasks?size=50&unit=" + enc(ScaleLedger.unit(Sector.values()[i % 6], 1 + random.nextInt(100))));
+        query("GET /tasks?light=RED&size=50", n, null, i -> base + "/tasks?size=50&light=RED&page=" + random.nextInt(100));
+        query("GET /tasks?q=…&size=50 (free text)", Math.max(10, n / 3), null, i -> base + "/tasks?size=50&q=" + enc("第" + (1 + random.nextInt(tasks.size())) + "项"));
+        query("GET /tasks/{id}", n, null, i -> base + "/tasks/" + tasks.get(random.nextInt(tasks.size())).id());
+        query("GET /alerts?unit=…", n, "alerts.p99",
+                i -> base + "/alerts?unit=" + enc(ScaleLedger.unit(Sector.values()[i % 6], 1 + random.nextInt(100))));
+        query("GET /scorecards", Math.max(5, n / 30), "scorecards.p99", i -> base + "/scorecards");
+    }
+
+    private void query(String what, int count, String figure, IntFunction<String> url) {
+        List<Double> millis = new ArrayList<>();
+        int failed = 0;
+        for (int i = 0; i < count; i++) {
+            long t0 = System.nanoTime();
+            Api.Reply reply = api.get(url.apply(i), LONG_REQUEST);
+            millis.add((System.nanoTime() - t0) / 1e6);
+            failed += reply.status() == 200 ? 0 : 1;
+        }
+        Percentiles p = Percentiles.ofMillis(millis);
+        if (figure != null) {
+            report.figure(figure, p.p99());
+        }
+        report.row(what + (failed > 0 ? " (" + failed + " failed)" : ""), p, Percentiles.ms(p.max()));
+    }
+
+    private long waitForOutbox() {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        long left;
+        while ((left = count("select count(*) from outbox_event where published_at is null")) > 0 && System.nanoTime() < deadline) {
+            Pause.briefly(250);
+        }
+        return left;
+    }
+
+    private String lights() {
+        StringBuilder out = new StringBuilder();
+        try (Connection db = connect(); Statement s = db.createStatement();
+             ResultSet rows = s.executeQuery("select light, count(*) from task group by light order by light")) {
+            while (rows.next()) {
+                out.append(out.isEmpty() ? "" : ", ").append(rows.getString(1)).append(' ').append(String.format("%,d", rows.getLong(2)));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return out.toString();
+    }
+
+    private long count(String sql) {
+        try (Connection db = connect(); Statement s = db.createStatement(); ResultSet rows = s.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Connection connect() throws SQLException {
+        return DriverManager.getConnection(env.jdbcUrl("supervision"), env.dbUser(), "");
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

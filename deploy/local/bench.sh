@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# make bench: builds if needed, starts a fresh bench instance of the local infrastructure (Kafka on 39092, the
+# *_bench databases; never the demo's or the tests'), runs cn.duban.bench.Bench — which starts the packaged
+# services itself — and stops the broker whatever happened. Figures go to docs/benchmarks.md and .duban/bench/.
+# DUBAN_BENCH_SCALE=0.1 runs every phase ten times smaller, to try the harness.
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+cd "$ROOT"
+export DUBAN_INSTANCE=bench
+
+deploy/local/build.sh
+deploy/local/infra.sh stop >/dev/null 2>&1 || true
+rm -rf .duban/bench/kafka
+trap 'deploy/local/infra.sh stop' EXIT
+deploy/local/infra.sh start
+while IFS= read -r line; do export "${line?}"; done < <(deploy/local/infra.sh env)
+java -Xmx512m -Dduban.root="$ROOT" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "deploy/bench/target/classes:$(cat deploy/bench/target/classpath.txt)" \
+  cn.duban.bench.Bench
