@@ -3,6 +3,7 @@ package cn.duban.platform.messaging;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -44,6 +45,9 @@ public class OutboxRelay {
     @Inject
     OutboxConfig config;
 
+    @Inject
+    OutboxBacklog backlog;
+
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile boolean running;
     private Thread worker;
@@ -83,9 +87,12 @@ public class OutboxRelay {
                 return;
             } catch (RuntimeException e) {
                 LOG.warnf("outbox relay could not publish, retrying in %d ms: %s", backoff.toMillis(), e.toString());
+                measureBacklog();
                 sleep(backoff);
                 backoff = min(backoff.multipliedBy(2), config.maxBackoff());
+                continue;
             }
+            measureBacklog();
         }
         try {
             drain();
@@ -131,6 +138,8 @@ public class OutboxRelay {
         Message<byte[]> message = Message.of(row.payload.getBytes(StandardCharsets.UTF_8))
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                         .withTopic(row.topic).withKey(row.key).withHeaders(headers).build())
+                // the connector's producer span joins the writer's trace and puts its traceparent on the record
+                .addMetadata(TracingMetadata.withPrevious(TraceContext.of(row.traceparent)))
                 .withAck(() -> {
                     acked.complete(null);
                     return CompletableFuture.completedFuture(null);
@@ -152,6 +161,14 @@ public class OutboxRelay {
                 .createNativeQuery("delete from outbox_event where published_at < :before")
                 .setParameter("before", OffsetDateTime.now().minus(config.retention()))
                 .executeUpdate());
+    }
+
+    private void measureBacklog() {
+        try {
+            backlog.measure();
+        } catch (RuntimeException e) {
+            LOG.debugf("outbox backlog not measured: %s", e.toString());
+        }
     }
 
     private static Duration min(Duration a, Duration b) {
