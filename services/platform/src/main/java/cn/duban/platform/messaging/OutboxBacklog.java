@@ -22,8 +22,9 @@ public class OutboxBacklog {
     @Inject
     MeterRegistry registry;
 
-    private volatile double unpublished;
-    private volatile double oldestAgeSeconds;
+    // NaN until the relay's first pass: "not measured" must not read as "empty".
+    private volatile double unpublished = Double.NaN;
+    private volatile double oldestAgeSeconds = Double.NaN;
 
     @PostConstruct
     void register() {
