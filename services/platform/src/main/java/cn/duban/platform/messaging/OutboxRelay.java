@@ -1,5 +1,7 @@
 package cn.duban.platform.messaging;
 
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -135,11 +137,12 @@ public class OutboxRelay {
         CompletableFuture<Void> acked = new CompletableFuture<>();
         RecordHeaders headers = new RecordHeaders();
         row.headers.forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
+        Context writer = TraceContext.of(row.traceparent);
         Message<byte[]> message = Message.of(row.payload.getBytes(StandardCharsets.UTF_8))
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                         .withTopic(row.topic).withKey(row.key).withHeaders(headers).build())
                 // the connector's producer span joins the writer's trace and puts its traceparent on the record
-                .addMetadata(TracingMetadata.withPrevious(TraceContext.of(row.traceparent)))
+                .addMetadata(TracingMetadata.withCurrent(writer))
                 .withAck(() -> {
                     acked.complete(null);
                     return CompletableFuture.completedFuture(null);
@@ -148,7 +151,9 @@ public class OutboxRelay {
                     acked.completeExceptionally(failure);
                     return CompletableFuture.completedFuture(null);
                 });
-        emitter.send(message);
+        try (Scope ignored = writer.makeCurrent()) { // for anything that reads the current context instead
+            emitter.send(message);
+        }
         return acked;
     }
 
