@@ -1,6 +1,7 @@
 package cn.duban.e2e;
 
 import cn.duban.testsupport.LocalInfra;
+import cn.duban.testsupport.TestTokens;
 import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.net.ServerSocket;
@@ -18,13 +19,16 @@ import java.util.Map;
  * its own fresh test database, on the real test broker — as `make run` runs them, started once per test run.
  */
 final class RunningSuite {
-    static final List<String> SERVICES = List.of("supervision", "agriculture", "industry", "culture-tourism",
-            "urban-construction", "reform", "livelihood");
+    // -Dduban.e2e.services=supervision,agriculture runs a test against fewer services (supervision first).
+    static final List<String> SERVICES = List.of(System.getProperty("duban.e2e.services",
+            "supervision,agriculture,industry,culture-tourism,urban-construction,reform,livelihood").split(","));
     private static final Duration READY_WITHIN = Duration.ofMinutes(4);
     private static RunningSuite instance;
 
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
+    /** Where every service sends its trace spans (OTLP/HTTP), as it would to a collector in production. */
+    final SpanCollector spans = SpanCollector.start();
 
     static synchronized RunningSuite get() {
         if (instance == null) {
@@ -51,7 +55,8 @@ final class RunningSuite {
                 throw new IllegalStateException(jar + " is missing: package the services first (mvn verify does)");
             }
             Path log = root.resolve("services/e2e/target/" + service + ".log");
-            List<String> command = List.of("java", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+            List<String> command = new ArrayList<>(List.of("java", "-Xmx256m", "-XX:+UseSerialGC",
+                    "-XX:TieredStopAtLevel=1",
                     "-Dquarkus.profile=demo",
                     "-Dquarkus.http.port=" + port,
                     "-Dkafka.bootstrap.servers=" + kafka,
@@ -59,7 +64,13 @@ final class RunningSuite {
                     "-Dquarkus.datasource.username=" + LocalInfra.dbUser(),
                     "-Dquarkus.flyway.clean-at-start=true",
                     "-Dquarkus.flyway.clean-disabled=false",
-                    "-jar", jar.toString());
+                    "-Dquarkus.otel.exporter.otlp.endpoint=" + spans.endpoint(),
+                    "-Dquarkus.otel.exporter.otlp.protocol=http/protobuf",
+                    "-Dquarkus.otel.bsp.schedule.delay=200ms",
+                    "-DDUBAN_LOG_DIR=" + log.getParent()));
+            // The services trust TestTokens' signed tokens, as the @QuarkusTests do, rather than a running Keycloak.
+            TestTokens.serviceConfig().forEach((key, value) -> command.add("-D" + key + "=" + value));
+            command.addAll(List.of("-jar", jar.toString()));
             try {
                 Files.createDirectories(log.getParent());
                 processes.put(service, new ProcessBuilder(command).redirectErrorStream(true)
@@ -117,6 +128,7 @@ final class RunningSuite {
                 Thread.currentThread().interrupt();
             }
         }
+        spans.close(); // after the services, which export their last spans as they stop
     }
 
     private static int freePort() {
