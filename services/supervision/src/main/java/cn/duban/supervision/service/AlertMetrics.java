@@ -62,7 +62,8 @@ public class AlertMetrics {
         });
     }
 
-    @Scheduled(every = "${duban.metrics.alerts-open-every:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${duban.metrics.alerts-open-every:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class) // no database query while shutting down
     @Transactional
     void countOpen() {
         Map<Light, Double> counted = new EnumMap<>(Light.class);
