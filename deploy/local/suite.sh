@@ -20,6 +20,7 @@ ready() { curl -fsS "http://127.0.0.1:$1/q/health/ready" >/dev/null 2>&1; }
 
 start() {
   mkdir -p "$STATE/pids" "$STATE/logs"
+  export DUBAN_LOG_DIR="$STATE/logs" # each service's JSON log (<name>.json.log) beside its console log
   local entry name port jar pid
   for entry in "${SERVICES[@]}"; do
     name=${entry%%:*}; port=${entry##*:}

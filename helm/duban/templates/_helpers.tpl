@@ -92,6 +92,9 @@ QUARKUS_PROFILE: {{ $v.global.quarkusProfile | quote }}
 QUARKUS_HTTP_PORT: {{ .svc.port | quote }}
 QUARKUS_OIDC_AUTH_SERVER_URL: {{ required "keycloak.issuerUrl is required" $v.keycloak.issuerUrl | quote }}
 JAVA_OPTS_APPEND: {{ $v.global.javaOptions | quote }}
+{{- if $v.tracing.otlpEndpoint }}
+QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT: {{ $v.tracing.otlpEndpoint | quote }}
+{{- end }}
 {{- if .svc.usesDatabase }}
 QUARKUS_DATASOURCE_JDBC_URL: {{ include "duban.jdbcUrl" . | quote }}
 {{- end }}

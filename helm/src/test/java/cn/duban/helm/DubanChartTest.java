@@ -159,6 +159,27 @@ class DubanChartTest {
     }
 
     @Test
+    void podsAreScrapedByAnnotationAndTracesGoWhereValuesSay() {
+        PORTS.forEach((name, port) -> {
+            Map<String, Object> annotations = at(defaults.get("Deployment", PREFIX + name), "spec", "template",
+                    "metadata", "annotations");
+            assertThat(annotations).containsEntry("prometheus.io/scrape", "true")
+                    .containsEntry("prometheus.io/port", String.valueOf(port))
+                    .containsEntry("prometheus.io/path", "/q/metrics");
+            assertThat((Map<String, Object>) at(defaults.get("ConfigMap", PREFIX + name), "data"))
+                    .doesNotContainKey("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT");
+        });
+        RenderedChart chart = RenderedChart.render("metrics.scrapeAnnotations", "false", "serviceMonitor.enabled",
+                "true", "tracing.otlpEndpoint", "http://otel-collector.test:4317");
+        Map<String, Object> annotations = at(chart.get("Deployment", PREFIX + "industry"), "spec", "template",
+                "metadata", "annotations");
+        assertThat(annotations).doesNotContainKey("prometheus.io/scrape");
+        assertThat(chart.names("ServiceMonitor")).hasSize(1);
+        assertThat((Map<String, Object>) at(chart.get("ConfigMap", PREFIX + "industry"), "data"))
+                .containsEntry("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", "http://otel-collector.test:4317");
+    }
+
+    @Test
     void kafkaTlsTrustsTheClusterCaFromASecret() {
         RenderedChart chart = RenderedChart.render("kafka.tls.caSecret", "duban-cluster-ca-cert");
         Map<String, Object> deployment = chart.get("Deployment", PREFIX + "livelihood");

@@ -28,6 +28,8 @@ final class RunningSuite {
 
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
+    /** Where every service sends its trace spans (OTLP/HTTP), as it would to a collector in production. */
+    final SpanCollector spans = SpanCollector.start();
 
     static synchronized RunningSuite get() {
         if (instance == null) {
@@ -75,7 +77,12 @@ final class RunningSuite {
                 "-Dquarkus.profile=demo",
                 "-Dquarkus.http.port=" + ports.get(service),
                 // The test Keycloak: discovered on Keycloak itself; tokens name the gateway's URL as issuer.
-                "-Dquarkus.oidc.auth-server-url=" + LocalInfra.keycloakIssuer()));
+                "-Dquarkus.oidc.auth-server-url=" + LocalInfra.keycloakIssuer(),
+                // Spans go to the test's collector (OTLP/HTTP), as they would to one in production.
+                "-Dquarkus.otel.exporter.otlp.endpoint=" + spans.endpoint(),
+                "-Dquarkus.otel.exporter.otlp.protocol=http/protobuf",
+                "-Dquarkus.otel.bsp.schedule.delay=200ms",
+                "-DDUBAN_LOG_DIR=" + log.getParent()));
         if (service.equals(GATEWAY)) {
             SERVICES.stream().filter(s -> !s.equals(GATEWAY))
                     .forEach(s -> command.add("-Dduban.gateway.services." + s + "=" + url(s)));
@@ -139,6 +146,7 @@ final class RunningSuite {
                 Thread.currentThread().interrupt();
             }
         }
+        spans.close(); // after the services, which export their last spans as they stop
     }
 
     private static int freePort() {

@@ -4,6 +4,7 @@ import cn.duban.events.Envelope;
 import cn.duban.events.EventCodec;
 import cn.duban.events.MalformedEventException;
 import cn.duban.events.UnknownEventTypeException;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.event.Observes;
@@ -38,6 +39,9 @@ public class IdempotentConsumer {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    MeterRegistry registry;
 
     private volatile boolean shuttingDown;
 
@@ -120,7 +124,7 @@ public class IdempotentConsumer {
                     record.offset());
             return null;
         } catch (MalformedEventException e) {
-            throw new RejectedEventException(e.getMessage(), e);
+            throw deadLetter(record, "malformed", new RejectedEventException(e.getMessage(), e));
         }
     }
 
@@ -133,7 +137,7 @@ public class IdempotentConsumer {
                 QuarkusTransaction.requiringNew().run(work);
                 return;
             } catch (RejectedEventException e) {
-                throw e;
+                throw deadLetter(record, "rejected", e);
             } catch (RuntimeException e) {
                 if (shuttingDown) {
                     // Not acknowledged, so redelivered after the restart; never dead-lettered for our own shutdown.
@@ -141,7 +145,8 @@ public class IdempotentConsumer {
                     waitForExit();
                 }
                 if (!isTransient(e) && ++failures >= ATTEMPTS_FOR_OTHER_FAILURES) {
-                    throw new RejectedEventException("failed " + failures + " times: " + e, e);
+                    throw deadLetter(record, "failing",
+                            new RejectedEventException("failed " + failures + " times: " + e, e));
                 }
                 LOG.warnf("%s could not apply %s, retrying in %d ms: %s", consumer, what, backoff.toMillis(), e.toString());
                 sleep(backoff);
@@ -164,6 +169,16 @@ public class IdempotentConsumer {
                 // an interrupt must not turn into a nack, which would dead-letter a good event
             }
         }
+    }
+
+    /**
+     * Counts an event the channel's dead-letter queue is about to take: every Duban channel has
+     * failure-strategy=dead-letter-queue, and only this exception leaves a consumer.
+     */
+    private RejectedEventException deadLetter(ConsumerRecord<String, byte[]> record, String reason,
+            RejectedEventException rejection) {
+        registry.counter("duban.dlq.events", "topic", record.topic(), "reason", reason).increment();
+        return rejection;
     }
 
     private boolean firstTime(String consumer, String eventId) {

@@ -34,6 +34,7 @@ public class Outbox {
         row.headers = encoded.headers();
         row.payload = new String(encoded.value(), StandardCharsets.UTF_8);
         row.createdAt = OffsetDateTime.now();
+        row.traceparent = TraceContext.current();
         entityManager.persist(row);
         written.fire(new OutboxWritten());
     }

@@ -42,4 +42,8 @@ public class OutboxEvent {
 
     @Column(name = "published_at")
     public OffsetDateTime publishedAt;
+
+    /** The W3C traceparent of the request or event that wrote this row, so its record continues that trace. */
+    @Column(name = "traceparent")
+    public String traceparent;
 }

@@ -1,8 +1,11 @@
 package cn.duban.platform.messaging;
 
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -44,6 +47,9 @@ public class OutboxRelay {
     @Inject
     OutboxConfig config;
 
+    @Inject
+    OutboxBacklog backlog;
+
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile boolean running;
     private Thread worker;
@@ -83,9 +89,12 @@ public class OutboxRelay {
                 return;
             } catch (RuntimeException e) {
                 LOG.warnf("outbox relay could not publish, retrying in %d ms: %s", backoff.toMillis(), e.toString());
+                measureBacklog();
                 sleep(backoff);
                 backoff = min(backoff.multipliedBy(2), config.maxBackoff());
+                continue;
             }
+            measureBacklog();
         }
         try {
             drain();
@@ -128,9 +137,12 @@ public class OutboxRelay {
         CompletableFuture<Void> acked = new CompletableFuture<>();
         RecordHeaders headers = new RecordHeaders();
         row.headers.forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
+        Context writer = TraceContext.of(row.traceparent);
         Message<byte[]> message = Message.of(row.payload.getBytes(StandardCharsets.UTF_8))
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                         .withTopic(row.topic).withKey(row.key).withHeaders(headers).build())
+                // the connector's producer span joins the writer's trace and puts its traceparent on the record
+                .addMetadata(TracingMetadata.withCurrent(writer))
                 .withAck(() -> {
                     acked.complete(null);
                     return CompletableFuture.completedFuture(null);
@@ -139,7 +151,9 @@ public class OutboxRelay {
                     acked.completeExceptionally(failure);
                     return CompletableFuture.completedFuture(null);
                 });
-        emitter.send(message);
+        try (Scope ignored = writer.makeCurrent()) { // for anything that reads the current context instead
+            emitter.send(message);
+        }
         return acked;
     }
 
@@ -152,6 +166,14 @@ public class OutboxRelay {
                 .createNativeQuery("delete from outbox_event where published_at < :before")
                 .setParameter("before", OffsetDateTime.now().minus(config.retention()))
                 .executeUpdate());
+    }
+
+    private void measureBacklog() {
+        try {
+            backlog.measure();
+        } catch (RuntimeException e) {
+            LOG.debugf("outbox backlog not measured: %s", e.toString());
+        }
     }
 
     private static Duration min(Duration a, Duration b) {

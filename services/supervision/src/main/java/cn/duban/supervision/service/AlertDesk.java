@@ -50,6 +50,9 @@ public class AlertDesk {
     @Inject
     Event<AlertFeed.Notice> notices;
 
+    @Inject
+    AlertMetrics metrics;
+
     /** @param unresolved the task's alerts not yet resolved, oldest first ({@link Alert#unresolvedOf(String)}) */
     @Transactional(Transactional.TxType.MANDATORY)
     public void reconcile(Task task, List<Alert> unresolved, List<Finding> findings, Instant now) {
@@ -116,6 +119,7 @@ public class AlertDesk {
         alert.units = units(task);
         alert.raisedAt = at;
         alert.persist();
+        metrics.raised(alert.rule, alert.light);
         publish("system", at, new AlertRaised(alert.id, task.id, alert.rule, alert.light, alert.milestone,
                 alert.escalationLevel, alert.units, alert.reason, alert.inhibited, at));
         AuditEntry.record(at, "system", "alert.raised", task.id, alert.id, alert.reason);
