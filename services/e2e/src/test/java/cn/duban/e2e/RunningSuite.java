@@ -22,6 +22,11 @@ final class RunningSuite {
     static final List<String> SERVICES = List.of("supervision", "agriculture", "industry", "culture-tourism",
             "urban-construction", "reform", "livelihood");
     private static final Duration READY_WITHIN = Duration.ofMinutes(4);
+    /**
+     * Supervision serves the office's web page, and Keycloak sends the browser back only to the redirect URIs the
+     * realm names (it does not wildcard ports), so supervision takes this fixed port; the others take free ones.
+     */
+    static final int WEB_PORT = Integer.getInteger("duban.e2e.web-port", 18081);
     private static RunningSuite instance;
 
     private final Map<String, Integer> ports = new LinkedHashMap<>();
@@ -46,7 +51,7 @@ final class RunningSuite {
         String issuer = LocalInfra.keycloakIssuer();
         List<String> started = new ArrayList<>();
         for (String service : SERVICES) {
-            int port = freePort();
+            int port = service.equals("supervision") ? fixedPort(WEB_PORT) : freePort();
             ports.put(service, port);
             Path jar = root.resolve("services/" + service + "/target/quarkus-app/quarkus-run.jar");
             if (!Files.isRegularFile(jar)) {
@@ -58,6 +63,7 @@ final class RunningSuite {
                     "-Dquarkus.http.port=" + port,
                     "-Dkafka.bootstrap.servers=" + kafka,
                     "-Dquarkus.oidc.auth-server-url=" + issuer,
+                    "-Dduban.web.keycloak-url=" + issuer,
                     "-Dquarkus.datasource.jdbc.url=" + LocalInfra.jdbcUrl(service),
                     "-Dquarkus.datasource.username=" + LocalInfra.dbUser(),
                     "-Dquarkus.flyway.clean-at-start=true",
@@ -127,6 +133,15 @@ final class RunningSuite {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static int fixedPort(int port) {
+        try (ServerSocket socket = new ServerSocket(port)) {
+            return port;
+        } catch (IOException e) {
+            throw new IllegalStateException("port " + port + " is taken; the web page's end-to-end test needs it for "
+                    + "supervision (the realm's duban-web redirect URI). Stop what uses it, or another e2e run.", e);
         }
     }
 
