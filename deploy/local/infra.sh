@@ -164,8 +164,10 @@ keycloak_start() {
     --db=dev-mem --import-realm --log-level=warn \
     >"$STATE/keycloak.log" 2>&1 </dev/null 9>&- &
   echo $! >"$pid"
-  # The first start also builds Keycloak's optimized image (about a minute on 2 idle cores).
-  for _ in $(seq 1 600); do
+  # The first start also builds Keycloak's optimized image (about a minute on 2 idle cores); a busy machine
+  # may need longer: DUBAN_KEYCLOAK_WAIT seconds.
+  local wait_s=${DUBAN_KEYCLOAK_WAIT:-300}
+  for _ in $(seq 1 $((wait_s * 2))); do
     if curl -fsS -o /dev/null "$url" 2>/dev/null; then
       say "Keycloak ready on 127.0.0.1:$KC_PORT: issuer http://127.0.0.1:$GW_PORT/realms/duban (through the gateway)"
       return
@@ -175,7 +177,7 @@ keycloak_start() {
   done
   tail -30 "$STATE/keycloak.log" >&2
   keycloak_stop
-  die "Keycloak did not become ready on 127.0.0.1:$KC_PORT in 300 s (see $STATE/keycloak.log)"
+  die "Keycloak did not become ready on 127.0.0.1:$KC_PORT in $wait_s s (see $STATE/keycloak.log; DUBAN_KEYCLOAK_WAIT=300 waits longer)"
 }
 
 keycloak_stop() { stop_pid Keycloak "$STATE/keycloak.pid"; }

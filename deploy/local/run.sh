@@ -16,6 +16,7 @@ cat <<TXT
 
 Duban is up in $((SECONDS - started)) s, with the Pingyao 2022 ledger (business clock at 2022-03-01 09:00, Asia/Shanghai).
   gateway             http://127.0.0.1:8080   the one origin: /api/**, /api/mobile/me, /realms/duban (login), /openapi
+  督办台 (web page)    http://127.0.0.1:8080/    (sign in as supervisor / duban; docs/dashboard.md)
   supervision         http://127.0.0.1:8081/api/supervision/tasks?q=武庙    (Swagger UI: /q/swagger-ui)
   agriculture         http://127.0.0.1:8082/api/agriculture/tasks
   industry            http://127.0.0.1:8083/api/industry/tasks

@@ -10,5 +10,6 @@ deploy/local/infra.sh stop >/dev/null 2>&1
 rm -rf .duban/test/kafka
 trap 'deploy/local/infra.sh stop' EXIT
 mvn -B -q install -DskipTests -pl deploy/local/infra || exit 1
+[ -n "${DUBAN_CHROMIUM:-}" ] || deploy/local/browser.sh || exit 1
 deploy/local/infra.sh start || exit 1
 mvn -B verify "$@"

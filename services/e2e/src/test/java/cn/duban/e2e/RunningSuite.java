@@ -24,6 +24,11 @@ final class RunningSuite {
     static final List<String> SERVICES = List.of("supervision", "agriculture", "industry", "culture-tourism",
             "urban-construction", "reform", "livelihood", GATEWAY);
     private static final Duration READY_WITHIN = Duration.ofMinutes(4);
+    /**
+     * Supervision serves the office's web page, and Keycloak sends the browser back only to the redirect URIs the
+     * realm names (it does not wildcard ports), so supervision takes this fixed port; the others take free ones.
+     */
+    static final int WEB_PORT = Integer.getInteger("duban.e2e.web-port", 18081);
     private static RunningSuite instance;
 
     private final Map<String, Integer> ports = new LinkedHashMap<>();
@@ -47,7 +52,8 @@ final class RunningSuite {
     private void start() {
         List<String> started = new ArrayList<>();
         for (String service : SERVICES) {
-            int port = service.equals(GATEWAY) ? URI.create(LocalInfra.gatewayUrl()).getPort() : freePort();
+            int port = service.equals(GATEWAY) ? URI.create(LocalInfra.gatewayUrl()).getPort()
+                    : service.equals("supervision") ? fixedPort(WEB_PORT) : freePort();
             ports.put(service, port);
             try {
                 launch(service, true);
@@ -90,6 +96,8 @@ final class RunningSuite {
         } else {
             command.addAll(List.of(
                     "-Dkafka.bootstrap.servers=" + LocalInfra.kafkaBootstrapServers(),
+                    // the web page's sign-in: discovery and token endpoint on Keycloak itself
+                    "-Dduban.web.keycloak-url=" + LocalInfra.keycloakIssuer(),
                     "-Dquarkus.datasource.jdbc.url=" + LocalInfra.jdbcUrl(service),
                     "-Dquarkus.datasource.username=" + LocalInfra.dbUser(),
                     "-Dquarkus.flyway.clean-at-start=" + first, // a restart keeps its data
@@ -154,6 +162,15 @@ final class RunningSuite {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static int fixedPort(int port) {
+        try (ServerSocket socket = new ServerSocket(port)) {
+            return port;
+        } catch (IOException e) {
+            throw new IllegalStateException("port " + port + " is taken; the web page's end-to-end test needs it for "
+                    + "supervision (the realm's duban-web redirect URI). Stop what uses it, or another e2e run.", e);
         }
     }
 

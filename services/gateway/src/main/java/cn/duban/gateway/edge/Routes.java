@@ -14,7 +14,8 @@ import java.util.TreeMap;
 
 /**
  * The gateway's routing table: /api/mobile/** here, /api/{service}/** to that service, /realms/** and
- * /resources/** to Keycloak, /openapi/{service} to that service's OpenAPI document.
+ * /resources/** to Keycloak, /openapi/{service} to that service's OpenAPI document, and / (the office's web
+ * page and its assets) to supervision.
  */
 @ApplicationScoped
 public class Routes {
@@ -55,6 +56,13 @@ public class Routes {
         Upstream keycloak = Upstream.of("keycloak", config.keycloak());
         for (String path : new String[] {"/realms/*", "/resources/*"}) {
             router.route(path).handler(ctx -> edge.admit(ctx, false, (c, who) -> proxy.forward(c, keycloak, pathAndQuery(c))));
+        }
+
+        // The office's web page (docs/dashboard.md) is supervision's: the page and its assets are public; the page
+        // signs in with Keycloak and calls /api/supervision/** through the routes above.
+        for (String path : new String[] {"/", "/index.html", "/assets/*", "/app/*"}) {
+            router.route(path).handler(ctx -> edge.admit(ctx, false,
+                    (c, who) -> proxy.forward(c, supervision, pathAndQuery(c))));
         }
 
         // The OpenAPI document of every service from one place; they are public, as at each service's /q/openapi.

@@ -19,7 +19,7 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFFont;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
-/** Reads the first sheet of an .xlsx workbook into rows, and writes workbooks (the ledger template). */
+/** Reads the first sheet of an .xlsx workbook into rows, and writes workbooks (the ledger template, the exports). */
 public final class XlsxSheet {
     public static final String MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -110,6 +110,8 @@ public final class XlsxSheet {
                 if (value.date() != null) {
                     cell.setCellValue(value.date());
                     cell.setCellStyle(dateStyle);
+                } else if (value.number() != null) {
+                    cell.setCellValue(value.number().doubleValue());
                 } else {
                     cell.setCellValue(value.text());
                 }

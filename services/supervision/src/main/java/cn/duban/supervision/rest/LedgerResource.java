@@ -12,7 +12,10 @@ import cn.duban.supervision.ledger.SheetRow;
 import cn.duban.supervision.ledger.UnitDirectory;
 import cn.duban.supervision.ledger.UnreadableSheetException;
 import cn.duban.supervision.ledger.XlsxSheet;
+import cn.duban.supervision.service.BusinessClock;
+import cn.duban.supervision.service.LedgerExport;
 import cn.duban.supervision.service.LedgerImport;
+import cn.duban.supervision.service.TaskQueries;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -43,6 +46,15 @@ public class LedgerResource {
 
     @Inject
     LedgerImport ledgerImport;
+
+    @Inject
+    LedgerExport export;
+
+    @Inject
+    TaskQueries queries;
+
+    @Inject
+    BusinessClock clock;
 
     /** A ledger in the data-file format, with its units either inline ("units": [...]) or already known. */
     @RolesAllowed(Roles.SUPERVISOR)
@@ -94,6 +106,25 @@ public class LedgerResource {
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"ledger-template.xlsx\"; "
                         + "filename*=UTF-8''%E4%BB%BB%E5%8A%A1%E5%8F%B0%E8%B4%A6%E6%A8%A1%E6%9D%BF.xlsx")
                 .build();
+    }
+
+    @RolesAllowed({Roles.SUPERVISOR, Roles.LEADER, Roles.SECTOR_REPORTER, Roles.UNIT_REPORTER})
+    @GET
+    @Path("/export.xlsx")
+    @Produces(XlsxSheet.MEDIA_TYPE)
+    @Operation(summary = "任务台账 as an .xlsx workbook: every matching task with its status, light, progress, open alerts "
+            + "and latest report; filters and narrowing as in the task list")
+    public Response export(@QueryParam("sector") String sector, @QueryParam("unit") String unit,
+            @QueryParam("status") String status, @QueryParam("light") String light, @QueryParam("q") String q) {
+        var tasks = queries.all(access.scoped(new TaskQueries.Filter(sector, unit, status, light, q, 0, 1)));
+        return attachment(export.ledger(tasks), "ledger-" + clock.now().toLocalDate(), "任务台账-" + clock.now().toLocalDate());
+    }
+
+    /** An .xlsx download named in ASCII for old clients and in Chinese (RFC 6266 filename*) for the rest. */
+    static Response attachment(byte[] workbook, String asciiName, String name) {
+        String encoded = java.net.URLEncoder.encode(name + ".xlsx", java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        return Response.ok(workbook).header(HttpHeaders.CONTENT_DISPOSITION,
+                "attachment; filename=\"" + asciiName + ".xlsx\"; filename*=UTF-8''" + encoded).build();
     }
 
     @ServerExceptionMapper

@@ -2,6 +2,8 @@ package cn.duban.supervision.rest;
 
 import cn.duban.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import cn.duban.supervision.ledger.XlsxSheet;
+import cn.duban.supervision.service.LedgerExport;
 import cn.duban.supervision.service.Scorecards;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -9,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 @Path("/api/supervision/scorecards")
@@ -18,10 +21,23 @@ public class ScorecardResource {
     @Inject
     Scorecards scorecards;
 
+    @Inject
+    LedgerExport export;
+
     @RolesAllowed({Roles.SUPERVISOR, Roles.LEADER, Roles.SECTOR_REPORTER, Roles.UNIT_REPORTER})
     @GET
     @Operation(summary = "考核排名: every unit (and sector) ranked by score, each with the facts and terms behind it")
     public Scorecards.Scoreboard get(@QueryParam("sector") String sector) {
         return scorecards.compute(sector);
+    }
+
+    @RolesAllowed({Roles.SUPERVISOR, Roles.LEADER, Roles.SECTOR_REPORTER, Roles.UNIT_REPORTER})
+    @GET
+    @Path("/export.xlsx")
+    @Produces(XlsxSheet.MEDIA_TYPE)
+    @Operation(summary = "考核排名 as an .xlsx workbook: a sheet of units and a sheet of sectors, ranked, with their facts")
+    public Response exportXlsx(@QueryParam("sector") String sector) {
+        Scorecards.Scoreboard board = scorecards.compute(sector);
+        return LedgerResource.attachment(export.scorecards(board), "scorecards-" + board.asOf(), "考核排名-" + board.asOf());
     }
 }

@@ -30,6 +30,33 @@ public class TaskQueries {
 
     public Page find(Filter filter) {
         check(filter);
+        Where where = where(filter);
+        Query count = where.bind(entityManager.createNativeQuery("select count(*) from task" + where.sql));
+        Query select = where.bind(entityManager.createNativeQuery("select * from task" + where.sql + " order by id", Task.class));
+        select.setFirstResult(filter.page() * filter.size()).setMaxResults(filter.size());
+        @SuppressWarnings("unchecked")
+        List<Task> items = select.getResultList();
+        return new Page(items, ((Number) count.getSingleResult()).longValue());
+    }
+
+    /** Every task the filter matches, in id order, without paging (the ledger export); page and size are ignored. */
+    public List<Task> all(Filter filter) {
+        check(new Filter(filter.sector(), filter.unit(), filter.status(), filter.light(), filter.q(), 0, 1));
+        Where where = where(filter);
+        @SuppressWarnings("unchecked")
+        List<Task> items = where.bind(entityManager.createNativeQuery("select * from task" + where.sql + " order by id",
+                Task.class)).getResultList();
+        return items;
+    }
+
+    private record Where(String sql, Map<String, Object> params) {
+        Query bind(Query query) {
+            params.forEach(query::setParameter);
+            return query;
+        }
+    }
+
+    private static Where where(Filter filter) {
         StringBuilder where = new StringBuilder(" where true");
         Map<String, Object> params = new HashMap<>();
         if (filter.sector() != null) {
@@ -52,16 +79,7 @@ public class TaskQueries {
             where.append(" and (title ilike :q escape '\\' or text ilike :q escape '\\')");
             params.put("q", "%" + filter.q().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
-        Query count = entityManager.createNativeQuery("select count(*) from task" + where);
-        Query select = entityManager.createNativeQuery("select * from task" + where + " order by id", Task.class);
-        params.forEach((k, v) -> {
-            count.setParameter(k, v);
-            select.setParameter(k, v);
-        });
-        select.setFirstResult(filter.page() * filter.size()).setMaxResults(filter.size());
-        @SuppressWarnings("unchecked")
-        List<Task> items = select.getResultList();
-        return new Page(items, ((Number) count.getSingleResult()).longValue());
+        return new Where(where.toString(), params);
     }
 
     private static void check(Filter filter) {

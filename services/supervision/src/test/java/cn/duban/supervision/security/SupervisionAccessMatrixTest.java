@@ -67,6 +67,10 @@ class SupervisionAccessMatrixTest {
         MATRIX.check("POST", "/api/supervision/tasks/2022-NONE-001/reminders", "{\"message\":\"请报送\"}", 401, 404, 403, 403, 403);
         MATRIX.check("POST", "/api/supervision/ledger/import", "{}", 401, 400, 403, 403, 403);
         MATRIX.check("GET", "/api/supervision/ledger/template.xlsx", null, 401, 200, 403, 403, 403);
+        MATRIX.check("GET", "/api/supervision/ledger/export.xlsx", null, 401, 200, 200, 200, 200);
+        MATRIX.check("GET", "/api/supervision/ledger/export.xlsx?sector=industry", null, 401, 200, 200, 403, 200);
+        MATRIX.check("GET", "/api/supervision/ledger/export.xlsx?unit=县工业和信息化局", null, 401, 200, 200, 200, 403);
+        MATRIX.check("GET", "/api/supervision/scorecards/export.xlsx", null, 401, 200, 200, 200, 200);
         // A body the office would get 400 for: the role is refused before the body is even read.
         MATRIX.check("POST", "/api/supervision/admin/clock", "{\"now\":\"not a time\"}", 401, 400, 403, 403, 403);
         MATRIX.check("POST", "/api/supervision/alerts/A-none/acknowledge", null, 401, 404, 404, 404, 404);

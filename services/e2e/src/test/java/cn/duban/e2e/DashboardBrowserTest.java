@@ -1,0 +1,229 @@
+package cn.duban.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import cn.duban.testsupport.LocalInfra;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.Media;
+import io.restassured.RestAssured;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The office's web page in a real headless Chromium, signed in through the real Keycloak login page, against the
+ * running suite. Screenshots go to services/e2e/target/screenshots/.
+ */
+class DashboardBrowserTest {
+    static final Path CHROMIUM = Paths.get(System.getenv().getOrDefault("DUBAN_CHROMIUM", "/usr/bin/chromium"));
+    static final Path OUT = LocalInfra.root().resolve("services/e2e/target");
+    static RunningSuite suite;
+    static Playwright playwright;
+    static Browser browser;
+
+    BrowserContext context;
+    Page page;
+    final List<String> consoleErrors = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void startSuiteAndBrowser() {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+        if (!Files.isExecutable(CHROMIUM)) {
+            throw new IllegalStateException(CHROMIUM + " is missing: run deploy/local/browser.sh (make test does) "
+                    + "or set DUBAN_CHROMIUM to a Chromium binary");
+        }
+        PlaywrightAssertions.setDefaultAssertionTimeout(30_000); // two shared cores: a clock move re-evaluates 177 tasks
+        suite = RunningSuite.get();
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--no-first-run", "--disable-sync")));
+        AlertJourneyTest.suite = suite;
+    }
+
+    @AfterAll
+    static void closeAndResetTheClock() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+        if (suite != null) {
+            AlertJourneyTest.clock("2022-03-01T09:00:00+08:00"); // the other journeys share the suite
+        }
+    }
+
+    @BeforeEach
+    void newBrowserContext() {
+        context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN").setTimezoneId("Asia/Shanghai")
+                .setViewportSize(1280, 900).setAcceptDownloads(true));
+        context.setDefaultTimeout(30_000);
+        page = context.newPage();
+        page.onConsoleMessage(m -> {
+            if (m.type().equals("error")) {
+                consoleErrors.add(m.text() + " at " + m.location());
+            }
+        });
+        page.onPageError(e -> consoleErrors.add("uncaught: " + e));
+    }
+
+    @AfterEach
+    void closeContext() {
+        context.close();
+    }
+
+    String base() {
+        return suite.url("supervision");
+    }
+
+    void signInAsSupervisor() {
+        page.navigate(base() + "/");
+        page.locator("#sign-in").click();
+        // Keycloak's own login page
+        page.locator("#username").fill("supervisor");
+        page.locator("#password").fill("duban");
+        page.locator("#kc-login").click();
+        page.waitForURL(Pattern.compile(Pattern.quote(base()) + "/.*"));
+        assertThat(page.locator("#user-name")).containsText("supervisor");
+        assertThat(page.locator("h1")).hasText("任务总览");
+    }
+
+    void screenshot(String name) {
+        page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(OUT.resolve("screenshots/" + name + ".png")));
+    }
+
+    List<List<String>> workbook(Download download, String name) throws IOException {
+        Path file = OUT.resolve("downloads/" + name);
+        download.saveAs(file);
+        List<List<String>> rows = new ArrayList<>();
+        DataFormatter format = new DataFormatter();
+        try (InputStream in = Files.newInputStream(file); XSSFWorkbook book = new XSSFWorkbook(in)) {
+            for (Row row : book.getSheetAt(0)) {
+                List<String> cells = new ArrayList<>();
+                for (int c = 0; c < row.getLastCellNum(); c++) {
+                    cells.add(row.getCell(c) == null ? "" : format.formatCellValue(row.getCell(c)));
+                }
+                rows.add(cells);
+            }
+        }
+        return rows;
+    }
+
+    @Test
+    void theOfficeSignsInMovesTheClockAcknowledgesARedTaskAndExportsTheLedger() throws IOException {
+        signInAsSupervisor();
+        screenshot("01-board-2022-03-01");
+
+        page.locator("#clock-date").fill("2022-11-01");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("调整时钟")).click();
+        assertThat(page.locator("#notice")).containsText("2022-11-01");
+        assertThat(page.locator("#clock-now")).containsText("2022/11/1");
+        Locator overdueList = page.locator("section", new Page.LocatorOptions().setHasText("逾期任务（"));
+        assertThat(overdueList.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("2022-IND-010"))).isVisible();
+        screenshot("02-board-2022-11-01");
+
+        overdueList.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("2022-IND-010")).click();
+        assertThat(page.locator("h1")).containsText("2022-IND-010");
+        assertThat(page.locator("h1 .light")).hasText("红灯");
+        assertThat(page.locator("#task-status")).hasText("逾期");
+        assertThat(page.locator("svg.chart polyline.planned")).hasCount(1);
+        assertThat(page.locator("section", new Page.LocatorOptions().setHasText("时间节点")).locator("tbody tr").first()).isVisible();
+        Locator acknowledge = page.locator("button[data-ack]").first();
+        String alertId = acknowledge.getAttribute("data-ack");
+        acknowledge.click();
+        assertThat(page.locator("#notice")).containsText("已确认督办单 " + alertId);
+        assertThat(page.locator("button[data-ack='" + alertId + "']")).hasCount(0);
+        ReportJourneyTest.as("supervisor").get(base() + "/api/supervision/alerts?taskId=2022-IND-010&size=200").then()
+                .statusCode(200).body("items.find { it.id == '" + alertId + "' }.acknowledgedBy", equalTo("supervisor"));
+        screenshot("03-task-2022-IND-010");
+
+        page.locator("nav a[href='#/ledger']").click();
+        Download download = page.waitForDownload(() -> page.getByRole(AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("导出全部任务台账")).click());
+        assertThat(download.suggestedFilename()).isEqualTo("任务台账-2022-11-01.xlsx");
+        List<List<String>> rows = workbook(download, "ledger-all.xlsx");
+        assertThat(rows.get(0)).startsWith("任务编号", "领域", "任务名称", "牵头单位");
+        assertThat(rows).hasSize(178); // the header and the 177 tasks of the Pingyao ledger
+        List<String> coke = rows.stream().filter(r -> r.get(0).equals("2022-IND-010")).findFirst().orElseThrow();
+        assertThat(coke.get(7)).isEqualTo("OVERDUE");
+        assertThat(coke.get(8)).isEqualTo("RED");
+        assertThat(Integer.parseInt(coke.get(11))).as("open alerts, acknowledged ones included").isPositive();
+
+        assertThat(consoleErrors).isEmpty();
+    }
+
+    @Test
+    void theOverdueTasksOfOneSectorInThreeClicksAndExported() throws IOException {
+        AlertJourneyTest.clock("2022-11-01T09:00:00+08:00");
+        signInAsSupervisor();
+        page.locator("nav a[href='#/alerts']").click();
+        assertThat(page.locator("h1")).hasText("督办单");
+
+        page.locator("nav a[href='#/board']").click();                                         // 1
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("工业逾期任务").setExact(true)).click();  // 2
+        assertThat(page.locator("h1")).containsText("工业");
+        assertThat(page.locator("h1")).containsText("逾期");
+        Download download = page.waitForDownload(() -> page.locator("#export-ledger").click()); // 3
+        screenshot("04-industry-overdue");
+
+        List<String> expected = ReportJourneyTest.as("supervisor")
+                .get(base() + "/api/supervision/tasks?sector=industry&status=OVERDUE&size=200").then().statusCode(200)
+                .extract().jsonPath().getList("items.id");
+        assertThat(expected).contains("2022-IND-010");
+        List<List<String>> rows = workbook(download, "industry-overdue.xlsx");
+        assertThat(rows.subList(1, rows.size()).stream().map(r -> r.get(0)).toList()).isEqualTo(expected);
+        assertThat(rows.subList(1, rows.size())).allSatisfy(r -> {
+            assertThat(r.get(1)).isEqualTo("industry");
+            assertThat(r.get(7)).isEqualTo("OVERDUE");
+        });
+
+        assertThat(consoleErrors).isEmpty();
+    }
+
+    @Test
+    void aPhoneScreenAndPaper() {
+        AlertJourneyTest.clock("2022-11-01T09:00:00+08:00");
+        page.setViewportSize(390, 844);
+        signInAsSupervisor();
+        assertThat((Boolean) page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"))
+                .as("nothing wider than the phone but the scrolling tables inside their cards").isTrue();
+        screenshot("05-board-phone");
+        page.locator("nav a[href='#/scores']").click();
+        assertThat(page.locator("h1")).containsText("考核排名");
+        assertThat(page.locator("section", new Page.LocatorOptions().setHasText("单位排名")).locator("tbody tr").first())
+                .containsText("1");
+        screenshot("06-scores-phone");
+
+        page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.PRINT));
+        assertThat(page.locator("nav")).isHidden();
+        assertThat(page.locator("h1")).isVisible();
+        page.pdf(new Page.PdfOptions().setPath(OUT.resolve("screenshots/06-scores-print.pdf")));
+        assertThat(consoleErrors).isEmpty();
+    }
+}

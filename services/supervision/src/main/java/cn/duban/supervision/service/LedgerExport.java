@@ -1,0 +1,67 @@
+package cn.duban.supervision.service;
+
+import cn.duban.supervision.engine.TaskCounts;
+import cn.duban.supervision.engine.UnitFacts;
+import cn.duban.supervision.ledger.SheetRow.Cell;
+import cn.duban.supervision.ledger.XlsxSheet;
+import cn.duban.supervision.repository.Alert;
+import cn.duban.supervision.repository.Task;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The office's workbooks: the ledger with each task's current standing, and the scorecards (docs/dashboard.md). */
+@ApplicationScoped
+public class LedgerExport {
+    public static final List<String> LEDGER_HEADER = List.of("任务编号", "领域", "任务名称", "牵头单位", "配合单位",
+            "责任领导", "完成时限", "状态", "亮灯", "完成进度(%)", "计划进度(%)", "未办结督办单", "最近报送日期");
+    public static final List<String> SCORE_HEADER = List.of("排名", "名称", "领域", "得分", "牵头任务", "按期办结",
+            "逾期办结", "逾期未办结", "配合任务", "应报送", "按时报送", "升级督办");
+
+    @Inject
+    EntityManager entityManager;
+
+    /** One row per task, in the order given; open alerts are those not yet resolved, acknowledged or not. */
+    public byte[] ledger(List<Task> tasks) {
+        Map<String, Long> openAlerts = Alert.<Alert>list("state <> ?1", Alert.RESOLVED).stream()
+                .collect(Collectors.groupingBy(a -> a.taskId, Collectors.counting()));
+        Map<String, LocalDate> latestReport = latestReports();
+        List<List<Cell>> rows = tasks.stream().map(t -> List.of(Cell.of(t.id), Cell.of(t.sector), Cell.of(t.title),
+                Cell.of(t.leadUnit), Cell.of(String.join("、", t.coUnits)), Cell.of(t.leader), Cell.ofNullable(t.deadline),
+                Cell.of(t.status), Cell.of(t.light), Cell.of(t.percent), Cell.of(t.expectedPercent),
+                Cell.of(openAlerts.getOrDefault(t.id, 0L)), Cell.ofNullable(latestReport.get(t.id)))).toList();
+        return XlsxSheet.write(List.of(new XlsxSheet.Table("任务台账", LEDGER_HEADER, rows)));
+    }
+
+    /** Two sheets: units ranked, then sectors ranked, each with the facts its score comes from. */
+    public byte[] scorecards(Scorecards.Scoreboard board) {
+        return XlsxSheet.write(List.of(new XlsxSheet.Table("单位排名", SCORE_HEADER, scoreRows(board.units())),
+                new XlsxSheet.Table("领域排名", SCORE_HEADER, scoreRows(board.sectors()))));
+    }
+
+    private static List<List<Cell>> scoreRows(List<Scorecards.Card> cards) {
+        List<List<Cell>> rows = new ArrayList<>();
+        for (Scorecards.Card card : cards) {
+            UnitFacts f = card.facts();
+            TaskCounts led = f.led();
+            rows.add(List.of(Cell.of(card.rank()), Cell.of(card.name()), Cell.of(card.sector() == null ? "" : card.sector()),
+                    Cell.of(card.score()), Cell.of(led.tasks()), Cell.of(led.completedOnTime()), Cell.of(led.completedLate()),
+                    Cell.of(led.openOverdue()), Cell.of(f.tasksCoLed()), Cell.of(f.reportsDue()), Cell.of(f.reportsOnTime()),
+                    Cell.of(f.escalations())));
+        }
+        return rows;
+    }
+
+    private Map<String, LocalDate> latestReports() {
+        Map<String, LocalDate> latest = new HashMap<>();
+        entityManager.createQuery("select r.taskId, max(r.asOf) from ProgressReport r group by r.taskId", Object[].class)
+                .getResultList().forEach(row -> latest.put((String) row[0], (LocalDate) row[1]));
+        return latest;
+    }
+}
