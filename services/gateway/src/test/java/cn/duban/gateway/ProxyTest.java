@@ -40,6 +40,14 @@ class ProxyTest {
     }
 
     @Test
+    void theOfficesWebPageComesFromSupervisionWithoutAToken() {
+        given().get("/").then().statusCode(200).body("service", equalTo("supervision")).body("path", equalTo("/"));
+        given().get("/assets/app.js").then().statusCode(200).body("service", equalTo("supervision"))
+                .body("path", equalTo("/assets/app.js"));
+        given().get("/app/config.json").then().statusCode(200).body("service", equalTo("supervision"));
+    }
+
+    @Test
     void bodiesAndChineseQueriesPassThrough() {
         String token = TestTokens.as("poster").roles("unit-reporter").bearer();
         Response r = given().header("Authorization", token).contentType("application/json")
