@@ -10,7 +10,8 @@
 #
 # DUBAN_INSTANCE=dev (default, `make run`) or test (`make test`): each has its own broker port, data folder
 # and databases, so tests never touch demo data and can run while the demo runs. DUBAN_KAFKA_PORT and
-# DUBAN_DB_SUFFIX move an instance elsewhere (two work trees testing at once on one machine).
+# DUBAN_DB_SUFFIX move an instance elsewhere (two work trees testing at once on one machine); DUBAN_STATE_NAME
+# gives such a moved instance its own folder under .duban/ (make faults: a test instance beside make test's).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -25,7 +26,7 @@ PG_HOST=${DUBAN_PG_HOST:-127.0.0.1}
 PG_PORT=${DUBAN_PG_PORT:-5432}
 PG_USER=${DUBAN_PG_USER:-postgres}
 SERVICES=(supervision agriculture industry culture_tourism urban_construction reform livelihood)
-STATE="$ROOT/.duban/$INSTANCE"
+STATE="$ROOT/.duban/${DUBAN_STATE_NAME:-$INSTANCE}"
 SHARED_STATE="$ROOT/.duban/shared"
 INFRA="$ROOT/deploy/local/infra"
 
