@@ -8,7 +8,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$ROOT"
 export DUBAN_INSTANCE=test DUBAN_STATE_NAME=faults
 export DUBAN_KAFKA_PORT=${DUBAN_FAULTS_KAFKA_PORT:-29092} DUBAN_DB_SUFFIX=_faults
-export DUBAN_KEYCLOAK_PORT=${DUBAN_FAULTS_KEYCLOAK_PORT:-28180}
+export DUBAN_KEYCLOAK_PORT=${DUBAN_FAULTS_KEYCLOAK_PORT:-28180} DUBAN_KEYCLOAK_WAIT=${DUBAN_KEYCLOAK_WAIT:-300}
 
 deploy/local/infra.sh stop >/dev/null 2>&1
 rm -rf .duban/faults/kafka

@@ -155,7 +155,8 @@ keycloak_start() {
     --hostname="http://127.0.0.1:$KC_PORT" --db=dev-mem --import-realm --log-level=warn \
     >"$STATE/keycloak.log" 2>&1 </dev/null 9>&- &
   echo $! >"$pid"
-  for _ in $(seq 1 240); do
+  local wait=${DUBAN_KEYCLOAK_WAIT:-120} # seconds; a busy 2-core machine may need more
+  for _ in $(seq 1 $((wait * 2))); do
     if curl -fsS -o /dev/null "$url" 2>/dev/null; then
       say "Keycloak ready: issuer http://127.0.0.1:$KC_PORT/realms/duban"
       return
@@ -165,7 +166,7 @@ keycloak_start() {
   done
   tail -30 "$STATE/keycloak.log" >&2
   keycloak_stop
-  die "Keycloak did not become ready on 127.0.0.1:$KC_PORT in 120 s (see $STATE/keycloak.log)"
+  die "Keycloak did not become ready on 127.0.0.1:$KC_PORT in $wait s (see $STATE/keycloak.log)"
 }
 
 keycloak_stop() { stop_pid Keycloak "$STATE/keycloak.pid"; }

@@ -43,6 +43,8 @@ public final class FaultRun {
     private final List<String> timeline = Collections.synchronizedList(new ArrayList<>());
     private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
     private volatile boolean loadDone;
+    private volatile int liveSamples;
+    private volatile int liveAnswersNot200;
 
     private FaultRun(Services services, Infra infra, String issuer, String runId, int total, boolean stopPostgres) {
         this.services = services;
@@ -98,6 +100,9 @@ public final class FaultRun {
         }, "ticker");
         ticker.setDaemon(true);
         ticker.start();
+        Thread liveness = new Thread(this::watchLiveness, "liveness");
+        liveness.setDaemon(true);
+        liveness.start();
         long loadStart = System.nanoTime();
         reporters.run(work, total, clients);
         loadDone = true;
@@ -110,15 +115,15 @@ public final class FaultRun {
 
     /** The fault schedule, paced by the load: each fault while reports keep streaming in. */
     private void faults() {
-        step(0.05, "inject 10 malformed events", () -> malformed.inject(10));
-        step(0.10, "broker outage", this::brokerOutage);
+        step(0.03, "inject 10 malformed events", () -> malformed.inject(10));
+        step(0.08, "broker outage", this::brokerOutage);
         step(0.30, "kill -9 supervision, restart", () -> {
             services.kill("supervision");
             services.start("supervision", false);
             services.awaitReady("supervision", Services.READY_WITHIN);
         });
         step(0.35, "inject 10 malformed events", () -> malformed.inject(10));
-        step(0.50, "restart agriculture while it relays", () -> {
+        step(0.45, "restart agriculture while it relays", () -> {
             int before = tally.unpublished("agriculture");
             services.stop("agriculture");
             int after = tally.unpublished("agriculture");
@@ -128,11 +133,29 @@ public final class FaultRun {
             services.awaitReady("agriculture", Services.READY_WITHIN);
         });
         if (stopPostgres && infra.canStopPostgres()) {
-            step(0.70, "database outage", this::databaseOutage);
+            step(0.60, "database outage", this::databaseOutage);
         } else {
             failures.add("PostgreSQL outage not run (DUBAN_FAULTS_POSTGRES=skip or no pg_ctlcluster)");
         }
-        step(0.85, "inject 10 malformed events", () -> malformed.inject(10));
+        step(0.80, "inject 10 malformed events", () -> malformed.inject(10));
+    }
+
+    /**
+     * Liveness over the whole run, rebalances and outages included: a service that answers must answer 200; one
+     * being restarted does not answer at all (status 0), which is not a liveness failure.
+     */
+    private void watchLiveness() {
+        while (!loadDone) {
+            for (String s : Services.ALL) {
+                int status = services.health(s, "live");
+                if (status != 200 && status != 0) {
+                    liveAnswersNot200++;
+                    timeline.add(String.format("%4d s  %s /q/health/live answered %d", seconds(started), s, status));
+                }
+            }
+            liveSamples++;
+            Pause.of(Duration.ofSeconds(1));
+        }
     }
 
     private void brokerOutage() {
@@ -264,6 +287,11 @@ public final class FaultRun {
         System.out.printf("requests: %d attempts, %d retries with the same Idempotency-Key, %d without a final answer%n",
                 reporters.attempts.get(), reporters.retried.get(), reporters.unanswered.get());
 
+        System.out.printf("liveness: %d rounds over the 7 services during the load, %d answers other than 200%n",
+                liveSamples, liveAnswersNot200);
+        if (liveAnswersNot200 > 0) {
+            failures.add("liveness answered other than 200 " + liveAnswersNot200 + " times");
+        }
         if (lost > 0) {
             failures.add(lost + " accepted reports lost");
         }

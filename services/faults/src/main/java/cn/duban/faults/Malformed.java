@@ -1,12 +1,18 @@
 package cn.duban.faults;
 
 import cn.duban.events.Topics;
-import cn.duban.testsupport.KafkaTestClient;
+import cn.duban.testsupport.LocalInfra;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Events no consumer can accept, written straight onto duban.progress.v1 as a broken or hostile producer would:
@@ -29,20 +35,35 @@ final class Malformed {
 
     /** {@code count} events, cycling through four ways of being unreadable. */
     void inject(int count) {
-        for (int i = 0; i < count; i++) {
-            Map<String, String> headers = headers();
-            String key = TASK;
-            byte[] value = "{\"reportId\":\"R-x\"".getBytes(StandardCharsets.UTF_8); // truncated JSON
-            switch (sent % 4) {
-                case 1 -> headers.remove("ce_id");
-                case 2 -> headers.put("ce_specversion", "0.3");
-                case 3 -> key = "2022-AGR-002"; // key is not the subject
-                default -> {
-                }
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalInfra.kafkaBootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
+            for (int i = 0; i < count; i++) {
+                send(producer);
             }
-            KafkaTestClient.sendRaw(Topics.PROGRESS, key, headers, value);
-            sent++;
         }
+    }
+
+    private void send(KafkaProducer<String, byte[]> producer) {
+        Map<String, String> headers = headers();
+        String key = TASK;
+        byte[] value = "{\"reportId\":\"R-x\"".getBytes(StandardCharsets.UTF_8); // truncated JSON
+        switch (sent % 4) {
+            case 1 -> headers.remove("ce_id");
+            case 2 -> headers.put("ce_specversion", "0.3");
+            case 3 -> key = "2022-AGR-002"; // key is not the subject
+            default -> {
+            }
+        }
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.PROGRESS, key, value);
+        headers.forEach((name, v) -> record.headers().add(name, v.getBytes(StandardCharsets.UTF_8)));
+        try {
+            producer.send(record).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not inject a malformed event", e);
+        }
+        sent++;
+        sent++;
     }
 
     private Map<String, String> headers() {
