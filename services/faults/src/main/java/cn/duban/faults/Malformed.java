@@ -63,7 +63,6 @@ final class Malformed {
             throw new IllegalStateException("could not inject a malformed event", e);
         }
         sent++;
-        sent++;
     }
 
     private Map<String, String> headers() {
