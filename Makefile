@@ -1,7 +1,7 @@
 # Duban — the two commands a newcomer needs are `make run` and `make test`.
 SHELL := /bin/bash
 
-.PHONY: help build run up stop status test bench clean
+.PHONY: help build run up stop status test bench faults clean
 
 help:
 	@echo "make run     build if needed, start Kafka, PostgreSQL and all services with demo data; Ctrl-C stops"
@@ -10,6 +10,7 @@ help:
 	@echo "make status  what is running"
 	@echo "make test    the whole test suite against a real broker and database (starts and stops them)"
 	@echo "make bench   measure ingest, latency, a 100,000-task ledger and footprint against this machine's limits (~15 min)"
+	@echo "make faults  10,000 reports while Kafka, PostgreSQL and services are restarted and killed; fails if one is lost or doubled"
 	@echo "make clean   stop, remove build output and all local data"
 
 build:
@@ -30,6 +31,7 @@ status:
 	@deploy/local/infra.sh status
 	@DUBAN_INSTANCE=test deploy/local/infra.sh status
 	@DUBAN_INSTANCE=bench deploy/local/infra.sh status
+	@DUBAN_INSTANCE=test DUBAN_STATE_NAME=faults DUBAN_KAFKA_PORT=29092 DUBAN_KEYCLOAK_PORT=28180 deploy/local/infra.sh status
 
 test:
 	@deploy/local/test.sh
@@ -37,8 +39,12 @@ test:
 bench:
 	@deploy/local/bench.sh
 
+faults:
+	@deploy/local/faults.sh
+
 clean: stop
 	@DUBAN_INSTANCE=test deploy/local/infra.sh stop
 	@DUBAN_INSTANCE=bench deploy/local/infra.sh stop
+	@DUBAN_INSTANCE=test DUBAN_STATE_NAME=faults DUBAN_KAFKA_PORT=29092 DUBAN_KEYCLOAK_PORT=28180 deploy/local/infra.sh stop
 	mvn -B -q clean
 	rm -rf .duban

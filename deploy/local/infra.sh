@@ -15,6 +15,8 @@
 #
 # Keycloak's public hostname is the gateway (http://127.0.0.1:$GW_PORT): its login pages and every token's
 # issuer name the one origin clients use; services discover the realm on Keycloak itself (the backchannel).
+# DUBAN_STATE_NAME gives such a moved instance its own folder under .duban/ (make faults: a test instance beside
+# make test's).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -30,7 +32,7 @@ PG_HOST=${DUBAN_PG_HOST:-127.0.0.1}
 PG_PORT=${DUBAN_PG_PORT:-5432}
 PG_USER=${DUBAN_PG_USER:-postgres}
 SERVICES=(supervision agriculture industry culture_tourism urban_construction reform livelihood)
-STATE="$ROOT/.duban/$INSTANCE"
+STATE="$ROOT/.duban/${DUBAN_STATE_NAME:-$INSTANCE}"
 SHARED_STATE="$ROOT/.duban/shared"
 INFRA="$ROOT/deploy/local/infra"
 

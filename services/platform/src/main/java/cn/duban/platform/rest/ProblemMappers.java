@@ -12,6 +12,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -93,10 +94,34 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        SQLException data = dataException(e, 0);
+        if (data != null) {
+            // PostgreSQL refused a value itself (a NUL character, a number or date out of its range): bad input,
+            // and the transaction rolled back. Found by the BadInput property tests.
+            return Problem.of(400, "invalid-request", "Invalid request", "a value cannot be stored as given: "
+                    + data.getMessage().split("\n")[0]).at(uri.getPath()).toResponse();
+        }
         LOG.error("unexpected failure on " + uri.getPath(), e);
         return Problem.of(500, "internal", "Internal error",
                 "the request failed inside the service; it was logged, nothing was half-stored")
                 .at(uri.getPath()).toResponse();
+    }
+
+    /** SQLSTATE class 22, "data exception", anywhere among the causes and suppressed exceptions. */
+    private static SQLException dataException(Throwable t, int depth) {
+        if (t == null || depth > 20) {
+            return null;
+        }
+        if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+            return sql;
+        }
+        for (Throwable suppressed : t.getSuppressed()) {
+            SQLException found = dataException(suppressed, depth + 1);
+            if (found != null) {
+                return found;
+            }
+        }
+        return dataException(t.getCause(), depth + 1);
     }
 
     private static String field(ConstraintViolation<?> violation) {

@@ -1,0 +1,381 @@
+package cn.duban.faults;
+
+import cn.duban.testsupport.LocalInfra;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+
+/**
+ * make faults: streams progress reports through the six sector services while the broker is stopped and started,
+ * supervision is killed (SIGKILL) and restarted, a sector service is restarted while it relays, and PostgreSQL is
+ * stopped and started; then proves from the databases and the broker that every accepted report is at supervision
+ * exactly once, nothing refused was stored, every injected malformed event is on the DLQ, and that readiness told
+ * the truth during the outages while liveness stayed up. Exit status 0 only if all of that holds.
+ */
+public final class FaultRun {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration DOWN_WITHIN = Duration.ofSeconds(30);
+    private static final Duration UP_WITHIN = Duration.ofSeconds(90);
+    private static final Duration OUTAGE = Duration.ofSeconds(20);
+
+    private final Services services;
+    private final Infra infra;
+    private final Tokens tokens;
+    private final Reporters reporters;
+    private final Malformed malformed;
+    private final Tally tally = new Tally();
+    private final String runId;
+    private final int total;
+    private final boolean stopPostgres;
+    private final long started = System.nanoTime();
+    private final List<String> timeline = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
+    private volatile boolean loadDone;
+    private volatile int liveSamples;
+    private volatile int liveAnswersNot200;
+
+    private FaultRun(Services services, Infra infra, String issuer, String runId, int total, boolean stopPostgres) {
+        this.services = services;
+        this.infra = infra;
+        this.tokens = new Tokens(issuer);
+        this.reporters = new Reporters(runId, services::url, tokens);
+        this.malformed = new Malformed(runId);
+        this.runId = runId;
+        this.total = total;
+        this.stopPostgres = stopPostgres;
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        int total = Integer.parseInt(System.getenv().getOrDefault("DUBAN_FAULTS_REPORTS", "10000"));
+        int clients = Integer.parseInt(System.getenv().getOrDefault("DUBAN_FAULTS_CLIENTS", "24"));
+        boolean stopPostgres = !"skip".equals(System.getenv("DUBAN_FAULTS_POSTGRES"));
+        Path root = LocalInfra.root();
+        Path out = root.resolve("services/faults/target/run");
+        String runId = UUID.randomUUID().toString().substring(0, 8);
+        long t0 = System.nanoTime();
+        LocalInfra.ensureStarted();
+        String issuer = LocalInfra.keycloakIssuer();
+        Services services = new Services(root, out.resolve("logs"), issuer);
+        Infra infra = new Infra(root, out.resolve("infra.log"));
+        int status;
+        try {
+            services.startAll();
+            System.out.printf("[faults] run %s: infrastructure and 7 services up in %d s; logs in %s%n", runId,
+                    seconds(t0), out.resolve("logs"));
+            status = new FaultRun(services, infra, issuer, runId, total, stopPostgres).run(clients);
+        } catch (RuntimeException e) {
+            e.printStackTrace();
+            status = 2;
+        } finally {
+            services.stopAll();
+        }
+        System.out.printf("[faults] finished in %d s, exit %d%n", seconds(t0), status);
+        System.exit(status);
+    }
+
+    private int run(int clients) throws InterruptedException {
+        List<Reporters.Work> work = assignedTasks();
+        say("%d tasks over six sectors; %d reports from %d clients; every %dth report deliberately invalid", work.size(),
+                total, clients, Reporters.INVALID_EVERY);
+        Thread faults = new Thread(this::faults, "faults");
+        faults.start();
+        Thread ticker = new Thread(() -> {
+            while (!loadDone) {
+                Pause.of(Duration.ofSeconds(30));
+                say("%d sent, %d accepted, %d retries", reporters.sent.get(), reporters.accepted.size(),
+                        reporters.retried.get());
+            }
+        }, "ticker");
+        ticker.setDaemon(true);
+        ticker.start();
+        Thread liveness = new Thread(this::watchLiveness, "liveness");
+        liveness.setDaemon(true);
+        liveness.start();
+        long loadStart = System.nanoTime();
+        reporters.run(work, total, clients);
+        loadDone = true;
+        say("load done in %d s: %d accepted, %d refused", seconds(loadStart), reporters.accepted.size(),
+                reporters.refused.size());
+        faults.join();
+        converge();
+        return report();
+    }
+
+    /** The fault schedule, paced by the load: each fault while reports keep streaming in. */
+    private void faults() {
+        step(0.03, "inject 10 malformed events", () -> malformed.inject(10));
+        step(0.08, "broker outage", this::brokerOutage);
+        step(0.30, "kill -9 supervision, restart", () -> {
+            services.kill("supervision");
+            services.start("supervision", false);
+            services.awaitReady("supervision", Services.READY_WITHIN);
+        });
+        step(0.35, "inject 10 malformed events", () -> malformed.inject(10));
+        step(0.45, "restart agriculture while it relays", () -> {
+            int before = tally.unpublished("agriculture");
+            services.stop("agriculture");
+            int after = tally.unpublished("agriculture");
+            timeline.add(String.format("      agriculture outbox unpublished: %d before SIGTERM, %d after shutdown", before,
+                    after));
+            services.start("agriculture", false);
+            services.awaitReady("agriculture", Services.READY_WITHIN);
+        });
+        if (stopPostgres && infra.canStopPostgres()) {
+            step(0.60, "database outage", this::databaseOutage);
+        } else {
+            failures.add("PostgreSQL outage not run (DUBAN_FAULTS_POSTGRES=skip or no pg_ctlcluster)");
+        }
+        step(0.80, "inject 10 malformed events", () -> malformed.inject(10));
+    }
+
+    /**
+     * Liveness over the whole run, rebalances and outages included: a service that answers must answer 200; one
+     * being restarted does not answer at all (status 0), which is not a liveness failure.
+     */
+    private void watchLiveness() {
+        while (!loadDone) {
+            for (String s : Services.ALL) {
+                int status = services.health(s, "live");
+                if (status != 200 && status != 0) {
+                    liveAnswersNot200++;
+                    timeline.add(String.format("%4d s  %s /q/health/live answered %d", seconds(started), s, status));
+                }
+            }
+            liveSamples++;
+            Pause.of(Duration.ofSeconds(1));
+        }
+    }
+
+    private void brokerOutage() {
+        infra.stopKafka();
+        outage("broker", infra::startKafka);
+    }
+
+    private void databaseOutage() {
+        infra.stopPostgres();
+        outage("database", infra::startPostgres);
+    }
+
+    /**
+     * While something is down: readiness must turn 503 on supervision and agriculture within {@link #DOWN_WITHIN},
+     * liveness must stay 200 on every service; once it is back, readiness must be 200 again by itself.
+     */
+    private void outage(String what, Runnable recover) {
+        long down = System.nanoTime();
+        List<String> probed = List.of("supervision", "agriculture");
+        Map<String, Long> notReady = new java.util.HashMap<>();
+        int liveFailures = 0;
+        while (System.nanoTime() - down < OUTAGE.toNanos() || notReady.size() < probed.size()) {
+            for (String s : probed) {
+                if (!notReady.containsKey(s) && services.health(s, "ready") == 503) {
+                    notReady.put(s, System.nanoTime() - down);
+                }
+            }
+            for (String s : Services.ALL) {
+                if (services.health(s, "live") != 200) {
+                    liveFailures++;
+                }
+            }
+            if (System.nanoTime() - down > DOWN_WITHIN.toNanos()) {
+                break;
+            }
+            Pause.of(Duration.ofMillis(500));
+        }
+        recover.run();
+        long back = System.nanoTime();
+        Map<String, Long> ready = new java.util.HashMap<>();
+        while (ready.size() < probed.size() && System.nanoTime() - back < UP_WITHIN.toNanos()) {
+            for (String s : probed) {
+                if (!ready.containsKey(s) && services.health(s, "ready") == 200) {
+                    ready.put(s, System.nanoTime() - back);
+                }
+            }
+            for (String s : Services.ALL) {
+                if (services.health(s, "live") != 200) {
+                    liveFailures++;
+                }
+            }
+            Pause.of(Duration.ofMillis(500));
+        }
+        for (String s : probed) {
+            String line = String.format("      %s down: %s ready %s after %s, live failures %d, ready again %s after recovery",
+                    what, s, notReady.containsKey(s) ? "503" : "NOT 503", millis(notReady.get(s)), liveFailures,
+                    ready.containsKey(s) ? "200" : "NOT 200", millis(ready.get(s)));
+            timeline.add(line);
+            if (!notReady.containsKey(s) || !ready.containsKey(s)) {
+                failures.add("health: " + line.strip());
+            }
+        }
+        if (liveFailures > 0) {
+            failures.add("health: liveness failed " + liveFailures + " times during the " + what + " outage");
+        }
+    }
+
+    private void step(double fraction, String name, Runnable action) {
+        awaitProgress(() -> loadDone || reporters.sent.get() >= fraction * total);
+        long t = System.nanoTime();
+        String at = String.format("%4d s  at %5d sent", seconds(started), reporters.sent.get());
+        try {
+            action.run();
+            timeline.add(at + "  " + name + " (" + seconds(t) + " s)");
+        } catch (RuntimeException e) {
+            timeline.add(at + "  " + name + " FAILED: " + e.getMessage());
+            failures.add(name + ": " + e);
+        }
+    }
+
+    /** Waits until the sectors' outboxes are empty, supervision has committed every offset and its count settles. */
+    private void converge() {
+        long start = System.nanoTime();
+        int lastStored = -1;
+        while (System.nanoTime() - start < Duration.ofMinutes(5).toNanos()) {
+            try {
+                int unpublished = tally.unpublished();
+                long lag = tally.supervisionLag();
+                int stored = tally.atSupervision(reporters.marker()).size();
+                if (unpublished == 0 && lag == 0 && stored == lastStored) {
+                    say("settled in %d s: outboxes empty, supervision's lag 0", seconds(start));
+                    return;
+                }
+                lastStored = stored;
+            } catch (RuntimeException e) {
+                say("still settling: %s", e.getMessage());
+            }
+            Pause.of(Duration.ofSeconds(2));
+        }
+        failures.add("did not settle in 5 minutes (outbox rows unpublished or supervision lagging)");
+    }
+
+    private int report() {
+        Map<String, List<Tally.Stored>> stored = tally.atSupervision(reporters.marker());
+        int atSectors = tally.atSectors(reporters.marker());
+        Tally.DeadLetters dlq = tally.deadLetters(runId);
+        int accepted = reporters.accepted.size();
+        long lost = reporters.accepted.keySet().stream().filter(id -> !stored.containsKey(id)).count();
+        long duplicated = stored.values().stream().mapToInt(rows -> rows.size() - 1).sum();
+        long refusedStored = reporters.refused.stream().filter(stored::containsKey).count();
+        long unknownStored = stored.keySet().stream()
+                .filter(id -> !reporters.accepted.containsKey(id) && !reporters.refused.contains(id)).count();
+        String clientSum = Tally.checksum(reporters.accepted.values().stream()
+                .map(a -> new Tally.Stored(a.reportId(), a.investment())).toList());
+        String storedSum = Tally.checksum(reporters.accepted.keySet().stream().filter(stored::containsKey)
+                .map(id -> stored.get(id).get(0)).toList());
+
+        System.out.println();
+        System.out.println("[faults] timeline");
+        timeline.forEach(line -> System.out.println("  " + line));
+        System.out.println();
+        System.out.println("| sent | accepted (202) | refused (4xx) | at sectors | stored at supervision | lost | duplicated "
+                + "| refused but stored | DLQ (injected) |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|");
+        System.out.printf("| %d | %d | %d | %d | %d | %d | %d | %d | %d (%d) |%n", reporters.sent.get(), accepted,
+                reporters.refused.size(), atSectors, stored.size(), lost, duplicated, refusedStored, dlq.total(),
+                malformed.sent());
+        System.out.printf("checksum over report ids and figures: accepted %s, at supervision %s%n", clientSum, storedSum);
+        System.out.printf("requests: %d attempts, %d retries with the same Idempotency-Key, %d without a final answer%n",
+                reporters.attempts.get(), reporters.retried.get(), reporters.unanswered.get());
+
+        System.out.printf("liveness: %d rounds over the 7 services during the load, %d answers other than 200%n",
+                liveSamples, liveAnswersNot200);
+        if (liveAnswersNot200 > 0) {
+            failures.add("liveness answered other than 200 " + liveAnswersNot200 + " times");
+        }
+        if (lost > 0) {
+            failures.add(lost + " accepted reports lost");
+        }
+        if (duplicated > 0) {
+            failures.add(duplicated + " reports stored more than once");
+        }
+        if (refusedStored > 0 || unknownStored > 0) {
+            failures.add((refusedStored + unknownStored) + " reports stored that were refused or never accepted");
+        }
+        if (atSectors != accepted) {
+            failures.add("the sector services stored " + atSectors + " reports for " + accepted + " accepted");
+        }
+        if (dlq.total() != malformed.sent() || dlq.injected() != malformed.sent()) {
+            failures.add("DLQ holds " + dlq.total() + " events (" + dlq.injected() + " of them injected) for "
+                    + malformed.sent() + " injected");
+        }
+        if (!clientSum.equals(storedSum)) {
+            failures.add("checksums differ");
+        }
+        reporters.unexpected.stream().limit(10).forEach(u -> failures.add("unexpected answer: " + u));
+        if (reporters.unexpected.size() > 10) {
+            failures.add("… and " + (reporters.unexpected.size() - 10) + " more unexpected answers");
+        }
+        if (failures.isEmpty()) {
+            System.out.println("[faults] PASS: nothing accepted was lost or doubled, nothing refused was stored, "
+                    + "every malformed event is on the DLQ, health told the truth");
+            return 0;
+        }
+        failures.forEach(f -> System.out.println("[faults] FAIL: " + f));
+        return 1;
+    }
+
+    /** The tasks each sector service knows, once all of supervision's ledger has reached them. */
+    private List<Reporters.Work> assignedTasks() {
+        int ledger = get(services.url("supervision") + "/api/supervision/tasks?size=1", "supervisor").path("total").asInt();
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (true) {
+            List<Reporters.Work> work = new ArrayList<>();
+            for (String sector : Services.SECTORS) {
+                get(services.url(sector) + "/api/" + sector + "/tasks", sector).path("items")
+                        .forEach(t -> work.add(new Reporters.Work(sector, t.path("id").asText())));
+            }
+            if (work.size() >= ledger) {
+                return work;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the sector services know " + work.size() + " of " + ledger + " tasks");
+            }
+            Pause.of(Duration.ofSeconds(1));
+        }
+    }
+
+    private JsonNode get(String url, String user) {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Authorization", tokens.bearer(user)).timeout(Duration.ofSeconds(30)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("GET " + url + ": " + response.statusCode() + " " + response.body());
+            }
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("GET " + url, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void awaitProgress(BooleanSupplier condition) {
+        while (!condition.getAsBoolean()) {
+            Pause.of(Duration.ofMillis(200));
+        }
+    }
+
+    private void say(String format, Object... args) {
+        System.out.printf("[faults] %4d s  %s%n", seconds(started), String.format(format, args));
+    }
+
+    private static long seconds(long since) {
+        return Duration.ofNanos(System.nanoTime() - since).toSeconds();
+    }
+
+    private static String millis(Long nanos) {
+        return nanos == null ? "-" : Duration.ofNanos(nanos).toMillis() + " ms";
+    }
+}

@@ -1,0 +1,18 @@
+package cn.duban.faults;
+
+import java.time.Duration;
+
+/** Waiting between polls of processes and retries of requests: this is a driver, not a test. */
+final class Pause {
+    private Pause() {
+    }
+
+    static void of(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package cn.duban.faults;
+
+import cn.duban.testsupport.LocalInfra;
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The seven packaged services (target/quarkus-app) as processes, each on a port it keeps across restarts, on this
+ * run's broker, databases and Keycloak. Databases are wiped at the first start only: a restart finds what it left.
+ */
+final class Services {
+    static final List<String> ALL = List.of("supervision", "agriculture", "industry", "culture-tourism",
+            "urban-construction", "reform", "livelihood");
+    static final List<String> SECTORS = ALL.subList(1, ALL.size());
+    // Generous: on a shared 2-core machine under load a restart was measured at 254 s (docs/benchmarks.md).
+    static final Duration READY_WITHIN = Duration.ofMinutes(8);
+
+    private final Path root;
+    private final Path logs;
+    private final String issuer;
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Map<String, Process> processes = new LinkedHashMap<>();
+
+    Services(Path root, Path logs, String issuer) {
+        this.root = root;
+        this.logs = logs;
+        this.issuer = issuer;
+        ALL.forEach(s -> ports.put(s, freePort()));
+    }
+
+    String url(String service) {
+        return "http://127.0.0.1:" + ports.get(service);
+    }
+
+    Path log(String service) {
+        return logs.resolve(service + ".log");
+    }
+
+    /** Supervision first (it owns the ledger and announces the tasks), then the six sector services together. */
+    void startAll() {
+        start("supervision", true);
+        awaitReady("supervision", READY_WITHIN);
+        SECTORS.forEach(s -> start(s, true));
+        SECTORS.forEach(s -> awaitReady(s, READY_WITHIN));
+    }
+
+    synchronized void start(String service, boolean freshDatabase) {
+        Path jar = root.resolve("services/" + service + "/target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: package the services first");
+        }
+        List<String> command = new ArrayList<>(List.of("java", "-Xms32m", "-Xmx256m", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-Dquarkus.profile=demo",
+                "-Dquarkus.http.port=" + ports.get(service),
+                "-Dkafka.bootstrap.servers=" + LocalInfra.kafkaBootstrapServers(),
+                "-Dquarkus.datasource.jdbc.url=" + LocalInfra.jdbcUrl(service),
+                "-Dquarkus.datasource.username=" + LocalInfra.dbUser(),
+                "-Dquarkus.oidc.auth-server-url=" + issuer));
+        if (freshDatabase) {
+            command.addAll(List.of("-Dquarkus.flyway.clean-at-start=true", "-Dquarkus.flyway.clean-disabled=false"));
+        }
+        command.addAll(List.of("-jar", jar.toString()));
+        try {
+            Files.createDirectories(logs);
+            processes.put(service, new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log(service).toFile())).start());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start " + service, e);
+        }
+    }
+
+    /** SIGKILL, as a crash or an OOM killer would end it. */
+    void kill(String service) {
+        Process p = processes.get(service);
+        p.destroyForcibly();
+        waitFor(p, Duration.ofSeconds(30));
+    }
+
+    /** SIGTERM: the graceful shutdown an orchestrator asks for. */
+    void stop(String service) {
+        Process p = processes.get(service);
+        p.destroy();
+        if (!waitFor(p, Duration.ofSeconds(60))) {
+            p.destroyForcibly();
+            waitFor(p, Duration.ofSeconds(30));
+        }
+    }
+
+    void stopAll() {
+        processes.values().forEach(Process::destroy);
+        processes.values().forEach(p -> {
+            if (!waitFor(p, Duration.ofSeconds(45))) {
+                p.destroyForcibly();
+            }
+        });
+    }
+
+    boolean alive(String service) {
+        Process p = processes.get(service);
+        return p != null && p.isAlive();
+    }
+
+    void awaitReady(String service, Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (health(service, "ready") != 200) {
+            if (!alive(service) || System.nanoTime() > deadline) {
+                throw new IllegalStateException(service + " did not become ready; see " + log(service));
+            }
+            Pause.of(Duration.ofMillis(250));
+        }
+    }
+
+    /** The HTTP status of /q/health/{check}, or 0 when the service does not answer. */
+    int health(String service, String check) {
+        try {
+            HttpURLConnection c = (HttpURLConnection) URI.create(url(service) + "/q/health/" + check).toURL()
+                    .openConnection();
+            c.setConnectTimeout(1000);
+            c.setReadTimeout(5000);
+            try {
+                return c.getResponseCode();
+            } finally {
+                c.disconnect();
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static boolean waitFor(Process p, Duration within) {
+        try {
+            return p.waitFor(within.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package cn.duban.faults;
+
+import cn.duban.events.Topics;
+import cn.duban.testsupport.LocalInfra;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/** What arrived where: read from supervision's and the sectors' own databases and from the broker, never from the clients. */
+final class Tally {
+    record Stored(String reportId, BigDecimal investment) {
+    }
+
+    record DeadLetters(int total, int injected) {
+    }
+
+    /** Supervision's copy of this run's reports, by the request id each carries in its narrative. */
+    Map<String, List<Stored>> atSupervision(String marker) {
+        Map<String, List<Stored>> byRequest = new HashMap<>();
+        query("supervision", "select report_id, investment, narrative from progress_report where narrative like ?",
+                rs -> byRequest.computeIfAbsent(rs.getString(3).substring(marker.length()),
+                        k -> new ArrayList<>()).add(new Stored(rs.getString(1), rs.getBigDecimal(2))), marker + "%");
+        return byRequest;
+    }
+
+    /** Reports of this run the sector services stored (one row per accepted submission). */
+    int atSectors(String marker) {
+        int[] count = {0};
+        for (String sector : Services.SECTORS) {
+            query(sector, "select count(*) from submission where kind = 'ProgressReported' and payload->>'narrative' like ?",
+                    rs -> count[0] += rs.getInt(1), marker + "%");
+        }
+        return count[0];
+    }
+
+    /** Outbox rows not yet acknowledged by the broker, over the six sector services. */
+    int unpublished() {
+        return Services.SECTORS.stream().mapToInt(this::unpublished).sum();
+    }
+
+    int unpublished(String service) {
+        int[] count = {0};
+        query(service, "select count(*) from outbox_event where published_at is null", rs -> count[0] = rs.getInt(1));
+        return count[0];
+    }
+
+    /** How many progress events supervision's consumer group has not yet committed. */
+    long supervisionLag() {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, LocalInfra.kafkaBootstrapServers());
+        try (Admin admin = Admin.create(props)) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("supervision")
+                    .partitionsToOffsetAndMetadata().get();
+            Set<TopicPartition> partitions = admin.describeTopics(List.of(Topics.PROGRESS)).allTopicNames().get()
+                    .get(Topics.PROGRESS).partitions().stream()
+                    .map(p -> new TopicPartition(Topics.PROGRESS, p.partition())).collect(Collectors.toSet());
+            var ends = admin.listOffsets(partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
+                    .all().get();
+            long lag = 0;
+            for (TopicPartition p : partitions) {
+                OffsetAndMetadata at = committed.get(p);
+                lag += ends.get(p).offset() - (at == null ? 0 : at.offset());
+            }
+            return lag;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot read supervision's consumer lag", e);
+        }
+    }
+
+    /** Every record on duban.progress.v1.dlq (the broker is fresh each run), and those this run injected. */
+    DeadLetters deadLetters(String runId) {
+        String topic = Topics.deadLetter(Topics.PROGRESS);
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalInfra.kafkaBootstrapServers());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "faults-" + UUID.randomUUID());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        int total = 0;
+        int injected = 0;
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p)) && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    total++;
+                    Header run = record.headers().lastHeader(Malformed.RUN_HEADER);
+                    if (run != null && runId.equals(new String(run.value(), StandardCharsets.UTF_8))) {
+                        injected++;
+                    }
+                }
+            }
+        }
+        return new DeadLetters(total, injected);
+    }
+
+    /** SHA-256 over "reportId:investment" lines in report-id order: one number for a whole set of reports. */
+    static String checksum(Collection<Stored> reports) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            reports.stream().map(r -> r.reportId() + ":" + (r.investment() == null ? "-"
+                    : r.investment().stripTrailingZeros().toPlainString())).sorted()
+                    .forEach(line -> sha.update((line + "\n").getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private interface Row {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    private static void query(String service, String sql, Row row, String... parameters) {
+        try (Connection c = DriverManager.getConnection(LocalInfra.jdbcUrl(service), LocalInfra.dbUser(), "");
+                PreparedStatement statement = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    row.read(rs);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read " + service + "'s database: " + e.getMessage(), e);
+        }
+    }
+}
