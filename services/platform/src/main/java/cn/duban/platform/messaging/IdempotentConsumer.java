@@ -63,7 +63,7 @@ public class IdempotentConsumer {
         if (event == null || !concerns.test(event)) {
             return;
         }
-        applyOnce(consumer, "event " + event.id(), () -> {
+        applyOnce(consumer, "event " + event.id(), record, () -> {
             if (firstTime(consumer, event.id())) {
                 effect.accept(event);
             }
@@ -96,14 +96,14 @@ public class IdempotentConsumer {
             return;
         }
         try {
-            applyOnce(consumer, "a batch of " + events.size() + " events", () -> effect.accept(
+            applyOnce(consumer, "a batch of " + events.size() + " events", null, () -> effect.accept(
                     events.stream().filter(event -> firstTime(consumer, event.id())).toList()));
         } catch (RejectedEventException batchFailed) {
             LOG.warnf("%s applies a failed batch one event at a time: %s", consumer, batchFailed.getMessage());
             for (int i = 0; i < events.size(); i++) {
                 Envelope<?> event = events.get(i);
                 try {
-                    applyOnce(consumer, "event " + event.id(), () -> {
+                    applyOnce(consumer, "event " + event.id(), sources.get(i), () -> {
                         if (firstTime(consumer, event.id())) {
                             effect.accept(List.of(event));
                         }
@@ -116,7 +116,7 @@ public class IdempotentConsumer {
     }
 
     /** The record's event; null for a type this consumer does not know (skipped, as newer producers may add some). */
-    private static Envelope<?> decode(String consumer, ConsumerRecord<String, byte[]> record) {
+    private Envelope<?> decode(String consumer, ConsumerRecord<String, byte[]> record) {
         try {
             return EventCodec.decode(record.key(), headers(record), record.value());
         } catch (UnknownEventTypeException e) {
@@ -128,8 +128,12 @@ public class IdempotentConsumer {
         }
     }
 
-    /** Runs {@code work} in a new transaction until it commits: database outages are waited out, other failures retried a little. */
-    private void applyOnce(String consumer, String what, Runnable work) {
+    /**
+     * Runs {@code work} in a new transaction until it commits: database outages are waited out, other failures
+     * retried a little. A rejection leaving for the dead-letter queue is counted against {@code record}; a whole
+     * batch ({@code record} null) is not dead-lettered but retried event by event, so it is not counted.
+     */
+    private void applyOnce(String consumer, String what, ConsumerRecord<String, byte[]> record, Runnable work) {
         Duration backoff = Duration.ofMillis(100);
         int failures = 0;
         while (true) {
@@ -137,7 +141,7 @@ public class IdempotentConsumer {
                 QuarkusTransaction.requiringNew().run(work);
                 return;
             } catch (RejectedEventException e) {
-                throw deadLetter(record, "rejected", e);
+                throw record == null ? e : deadLetter(record, "rejected", e);
             } catch (RuntimeException e) {
                 if (shuttingDown) {
                     // Not acknowledged, so redelivered after the restart; never dead-lettered for our own shutdown.
@@ -145,8 +149,8 @@ public class IdempotentConsumer {
                     waitForExit();
                 }
                 if (!isTransient(e) && ++failures >= ATTEMPTS_FOR_OTHER_FAILURES) {
-                    throw deadLetter(record, "failing",
-                            new RejectedEventException("failed " + failures + " times: " + e, e));
+                    RejectedEventException failing = new RejectedEventException("failed " + failures + " times: " + e, e);
+                    throw record == null ? failing : deadLetter(record, "failing", failing);
                 }
                 LOG.warnf("%s could not apply %s, retrying in %d ms: %s", consumer, what, backoff.toMillis(), e.toString());
                 sleep(backoff);
