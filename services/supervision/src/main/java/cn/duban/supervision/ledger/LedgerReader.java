@@ -74,6 +74,19 @@ public final class LedgerReader {
         return problems;
     }
 
+    /** Numbers too large for a double (read as infinity), anywhere in the document. */
+    private static void findNonFinite(JsonNode node, String path, List<LedgerException.RowError> found) {
+        if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
+            found.add(new LedgerException.RowError(path, "number out of range"));
+        } else if (node.isObject()) {
+            node.fields().forEachRemaining(f -> findNonFinite(f.getValue(), path + "." + f.getKey(), found));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                findNonFinite(node.get(i), path + "[" + i + "]", found);
+            }
+        }
+    }
+
     public static UnitDirectory units(JsonNode json) {
         List<LedgerException.RowError> problems = validate(UNITS_SCHEMA, json);
         if (!problems.isEmpty()) {
@@ -91,6 +104,11 @@ public final class LedgerReader {
     }
 
     private static List<LedgerException.RowError> validate(JsonSchema schema, JsonNode json) {
+        List<LedgerException.RowError> outOfRange = new ArrayList<>();
+        findNonFinite(json, "$", outOfRange);
+        if (!outOfRange.isEmpty()) {
+            return outOfRange; // e.g. 1e999, read as infinity: the schema validator cannot even compare it
+        }
         Set<ValidationMessage> messages = schema.validate(json);
         return new ArrayList<>(messages.stream()
                 .sorted(Comparator.comparing(ValidationMessage::getInstanceLocation, Comparator.comparing(Object::toString)))
