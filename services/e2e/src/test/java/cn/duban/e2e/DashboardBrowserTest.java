@@ -98,8 +98,9 @@ class DashboardBrowserTest {
         context.close();
     }
 
+    /** The page as users open it: through the gateway, the one origin. */
     String base() {
-        return suite.url("supervision");
+        return suite.url(RunningSuite.GATEWAY);
     }
 
     void signInAsSupervisor() {

@@ -96,8 +96,8 @@ final class RunningSuite {
         } else {
             command.addAll(List.of(
                     "-Dkafka.bootstrap.servers=" + LocalInfra.kafkaBootstrapServers(),
-                    // the web page's sign-in: discovery and token endpoint on Keycloak itself
-                    "-Dduban.web.keycloak-url=" + LocalInfra.keycloakIssuer(),
+                    // the web page signs in through the gateway, the one origin (as with make run)
+                    "-Dduban.web.keycloak-url=" + LocalInfra.gatewayUrl() + "/realms/duban",
                     "-Dquarkus.datasource.jdbc.url=" + LocalInfra.jdbcUrl(service),
                     "-Dquarkus.datasource.username=" + LocalInfra.dbUser(),
                     "-Dquarkus.flyway.clean-at-start=" + first, // a restart keeps its data

@@ -7,8 +7,11 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "duban.web")
 public interface WebConfig {
 
-    /** The realm the page signs in with, as the browser reaches it; production: the office's own realm. */
-    @WithDefault("http://127.0.0.1:8180/realms/duban")
+    /**
+     * The realm the page signs in with, as the browser reaches it: through the gateway, the one origin, so that
+     * Keycloak's login form and token endpoint are same-origin with the page; production: the office's realm.
+     */
+    @WithDefault("http://127.0.0.1:8080/realms/duban")
     String keycloakUrl();
 
     /** The realm's public PKCE client for the page. */
