@@ -93,6 +93,8 @@ final class RunningSuite {
             SERVICES.stream().filter(s -> !s.equals(GATEWAY))
                     .forEach(s -> command.add("-Dduban.gateway.services." + s + "=" + url(s)));
             command.add("-Dduban.gateway.keycloak=" + LocalInfra.keycloakUrl());
+            // The page and Keycloak's login form post from the gateway's own origin, as at 8080 under make run.
+            command.add("-Dquarkus.http.cors.origins=" + LocalInfra.gatewayUrl());
         } else {
             command.addAll(List.of(
                     "-Dkafka.bootstrap.servers=" + LocalInfra.kafkaBootstrapServers(),
