@@ -37,6 +37,14 @@ public class Routes {
             throw new IllegalStateException("duban.gateway.services.supervision is not configured");
         }
 
+        // Keycloak's login pages are sent with Referrer-Policy: no-referrer, so their own form posts arrive with
+        // "Origin: null"; they are page navigations, not cross-origin API calls, and must not be refused as CORS.
+        router.route("/realms/*").order(Integer.MIN_VALUE).handler(ctx -> {
+            if ("null".equals(ctx.request().getHeader("Origin"))) {
+                ctx.request().headers().remove("Origin");
+            }
+            ctx.next();
+        });
         router.route().order(Integer.MIN_VALUE + 1000).handler(edge::begin);
 
         MobileApi mobile = new MobileApi(proxy, supervision);
