@@ -1,11 +1,8 @@
 package cn.duban.agriculture;
 
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 
-import cn.duban.events.Sector;
 import cn.duban.testsupport.BadInput;
-import cn.duban.testsupport.TestTasks;
 import cn.duban.testsupport.TestTokens;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -13,7 +10,6 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,10 +30,7 @@ class BadInputTest {
     @BeforeEach
     void assignATask() {
         TestTokens.actAs(TestTokens.sectorReporter("agriculture"));
-        taskId = TestTasks.newId(Sector.AGRICULTURE);
-        TestTasks.assign(TestTasks.farmland(taskId));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().get("/api/agriculture/tasks/{id}", taskId).then().statusCode(200));
+        taskId = ProgressApiTest.assignFarmland();
     }
 
     @Test

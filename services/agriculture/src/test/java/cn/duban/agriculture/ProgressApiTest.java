@@ -42,10 +42,16 @@ class ProgressApiTest {
     @BeforeEach
     void assignATask() {
         TestTokens.actAs(TestTokens.sectorReporter("agriculture"));
-        taskId = TestTasks.newId(Sector.AGRICULTURE);
-        TestTasks.assign(TestTasks.farmland(taskId));
+        taskId = assignFarmland();
+    }
+
+    /** A fresh farmland task, assigned on duban.tasks.v1 as supervision would, once agriculture shows it. */
+    static String assignFarmland() {
+        String id = TestTasks.newId(Sector.AGRICULTURE);
+        TestTasks.assign(TestTasks.farmland(id));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().get("/api/agriculture/tasks/{id}", taskId).then().statusCode(200));
+                given().get("/api/agriculture/tasks/{id}", id).then().statusCode(200));
+        return id;
     }
 
     @Test
