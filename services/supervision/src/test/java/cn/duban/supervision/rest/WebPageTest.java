@@ -32,7 +32,7 @@ class WebPageTest {
     @Test
     void itLearnsWhereToSignInFromTheServiceConfig() {
         given().get("/app/config.json").then().statusCode(200)
-                .body("keycloakUrl", equalTo("http://127.0.0.1:8180/realms/duban"), "clientId", equalTo("duban-web"));
+                .body("keycloakUrl", equalTo("http://127.0.0.1:8080/realms/duban"), "clientId", equalTo("duban-web"));
     }
 
     @Test
