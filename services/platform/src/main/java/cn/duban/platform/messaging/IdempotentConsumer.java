@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -59,21 +60,27 @@ public class IdempotentConsumer {
      */
     public void consume(String consumer, ConsumerRecord<String, byte[]> record, Predicate<Envelope<?>> concerns,
             Consumer<Envelope<?>> effect) {
-        Envelope<?> event = decode(consumer, record);
-        if (event == null || !concerns.test(event)) {
-            return;
-        }
-        applyOnce(consumer, "event " + event.id(), record, () -> {
-            if (firstTime(consumer, event.id())) {
-                effect.accept(event);
+        try {
+            Envelope<?> event = decode(consumer, record);
+            if (event == null || !concerns.test(event)) {
+                return;
             }
-        });
+            applyOnce(consumer, "event " + event.id(), () -> {
+                if (firstTime(consumer, event.id())) {
+                    effect.accept(event);
+                }
+            });
+        } catch (RejectedEventException e) {
+            countDeadLetter(record, e); // the channel's dead-letter queue takes it from here
+            throw e;
+        }
     }
 
     /**
      * Applies a poll's worth of records in one transaction: one commit for many events instead of one each.
-     * Unreadable records go to {@code deadLetters} and the others go on; if the batch cannot be applied, its events
-     * are applied one at a time, so only an event that cannot be applied itself is dead-lettered.
+     * Unreadable records go to {@code deadLetters} (once: see {@link #parkOnce}) and the others go on; if the batch
+     * cannot be applied, its events are applied one at a time, so only an event that cannot be applied itself is
+     * dead-lettered.
      *
      * @param effect runs in a transaction with the batch's events not processed before, in record order
      */
@@ -89,30 +96,55 @@ public class IdempotentConsumer {
                     sources.add(record);
                 }
             } catch (RejectedEventException e) {
-                deadLetters.accept(record, e);
+                parkOnce(consumer, record, e, deadLetters);
             }
         }
         if (events.isEmpty()) {
             return;
         }
         try {
-            applyOnce(consumer, "a batch of " + events.size() + " events", null, () -> effect.accept(
+            applyOnce(consumer, "a batch of " + events.size() + " events", () -> effect.accept(
                     events.stream().filter(event -> firstTime(consumer, event.id())).toList()));
         } catch (RejectedEventException batchFailed) {
             LOG.warnf("%s applies a failed batch one event at a time: %s", consumer, batchFailed.getMessage());
             for (int i = 0; i < events.size(); i++) {
                 Envelope<?> event = events.get(i);
                 try {
-                    applyOnce(consumer, "event " + event.id(), sources.get(i), () -> {
+                    applyOnce(consumer, "event " + event.id(), () -> {
                         if (firstTime(consumer, event.id())) {
                             effect.accept(List.of(event));
                         }
                     });
                 } catch (RejectedEventException e) {
-                    deadLetters.accept(sources.get(i), e);
+                    parkOnce(consumer, sources.get(i), e, deadLetters);
                 }
             }
         }
+    }
+
+    /**
+     * Parks a record on its dead-letter topic unless this consumer parked it before. Offsets are committed a few
+     * seconds after a batch (longer while the broker is away), so a crash in between redelivers records that were
+     * already parked; a mark in processed_event, written once the dead-letter topic has acknowledged, keeps the
+     * dead-letter queue to one copy. The mark names the record's place and broker timestamp, not its event id:
+     * an unreadable record may have none, and a reset cluster reuses offsets but not their timestamps.
+     */
+    private void parkOnce(String consumer, ConsumerRecord<String, byte[]> record, RejectedEventException reason,
+            BiConsumer<ConsumerRecord<String, byte[]>, RejectedEventException> deadLetters) {
+        String mark = "dead-letter:" + record.topic() + "-" + record.partition() + "@" + record.offset() + "/"
+                + record.timestamp();
+        AtomicBoolean parkedBefore = new AtomicBoolean();
+        applyOnce(consumer, "the dead-letter check of " + mark, () -> parkedBefore.set(entityManager
+                .createNativeQuery("select count(*) from processed_event where consumer = :consumer and event_id = :id")
+                .setParameter("consumer", consumer).setParameter("id", mark).getSingleResult() instanceof Number n
+                && n.longValue() > 0));
+        if (parkedBefore.get()) {
+            LOG.infof("%s finds %s parked before (redelivered after a restart); not parked again", consumer, mark);
+            return;
+        }
+        deadLetters.accept(record, reason);
+        countDeadLetter(record, reason);
+        applyOnce(consumer, "the dead-letter mark of " + mark, () -> firstTime(consumer, mark));
     }
 
     /** The record's event; null for a type this consumer does not know (skipped, as newer producers may add some). */
@@ -124,16 +156,15 @@ public class IdempotentConsumer {
                     record.offset());
             return null;
         } catch (MalformedEventException e) {
-            throw deadLetter(record, "malformed", new RejectedEventException(e.getMessage(), e));
+            throw new RejectedEventException(e.getMessage(), e).kind("malformed");
         }
     }
 
     /**
      * Runs {@code work} in a new transaction until it commits: database outages are waited out, other failures
-     * retried a little. A rejection leaving for the dead-letter queue is counted against {@code record}; a whole
-     * batch ({@code record} null) is not dead-lettered but retried event by event, so it is not counted.
+     * retried a little, then given up as a {@link RejectedEventException} of kind "failing".
      */
-    private void applyOnce(String consumer, String what, ConsumerRecord<String, byte[]> record, Runnable work) {
+    private void applyOnce(String consumer, String what, Runnable work) {
         Duration backoff = Duration.ofMillis(100);
         int failures = 0;
         while (true) {
@@ -141,7 +172,7 @@ public class IdempotentConsumer {
                 QuarkusTransaction.requiringNew().run(work);
                 return;
             } catch (RejectedEventException e) {
-                throw record == null ? e : deadLetter(record, "rejected", e);
+                throw e;
             } catch (RuntimeException e) {
                 if (shuttingDown) {
                     // Not acknowledged, so redelivered after the restart; never dead-lettered for our own shutdown.
@@ -149,8 +180,7 @@ public class IdempotentConsumer {
                     waitForExit();
                 }
                 if (!isTransient(e) && ++failures >= ATTEMPTS_FOR_OTHER_FAILURES) {
-                    RejectedEventException failing = new RejectedEventException("failed " + failures + " times: " + e, e);
-                    throw record == null ? failing : deadLetter(record, "failing", failing);
+                    throw new RejectedEventException("failed " + failures + " times: " + e, e).kind("failing");
                 }
                 LOG.warnf("%s could not apply %s, retrying in %d ms: %s", consumer, what, backoff.toMillis(), e.toString());
                 sleep(backoff);
@@ -175,14 +205,9 @@ public class IdempotentConsumer {
         }
     }
 
-    /**
-     * Counts an event the channel's dead-letter queue is about to take: every Duban channel has
-     * failure-strategy=dead-letter-queue, and only this exception leaves a consumer.
-     */
-    private RejectedEventException deadLetter(ConsumerRecord<String, byte[]> record, String reason,
-            RejectedEventException rejection) {
-        registry.counter("duban.dlq.events", "topic", record.topic(), "reason", reason).increment();
-        return rejection;
+    /** duban_dlq_events_total{topic,reason}: one per record parked on a dead-letter topic. */
+    private void countDeadLetter(ConsumerRecord<String, byte[]> record, RejectedEventException rejection) {
+        registry.counter("duban.dlq.events", "topic", record.topic(), "reason", rejection.kind()).increment();
     }
 
     private boolean firstTime(String consumer, String eventId) {

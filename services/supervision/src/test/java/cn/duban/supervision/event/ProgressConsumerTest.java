@@ -14,18 +14,25 @@ import cn.duban.events.progress.Figure;
 import cn.duban.events.progress.ProgressReported;
 import cn.duban.testsupport.KafkaTestClient;
 import cn.duban.testsupport.TestTokens;
+import cn.duban.platform.messaging.IdempotentConsumer;
+import cn.duban.supervision.service.ProgressIntake;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -87,5 +94,43 @@ class ProgressConsumerTest {
         KafkaTestClient.send(report(FARMLAND, after, 1600));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/supervision/tasks/{id}", FARMLAND)
                 .then().body("progress.history.reportId.flatten()", org.hamcrest.Matchers.hasItem(after)));
+    }
+
+    @Inject
+    IdempotentConsumer consumer;
+
+    @Inject
+    ProgressIntake intake;
+
+    /**
+     * A crash after parking but before the offset commit redelivers the batch: the unreadable record must not be
+     * parked a second time, and the good report beside it is still stored once.
+     */
+    @Test
+    void aBatchRedeliveredAfterACrashParksItsUnreadableRecordOnce() {
+        String reportId = "R-" + UUID.randomUUID();
+        EncodedEvent good = EventCodec.encode(report(FARMLAND, reportId, 1700));
+        long offset = 1_000_000 + (long) (Math.random() * 1_000_000); // a place no real record of the topic holds
+        ConsumerRecord<String, byte[]> unreadable = record(offset, FARMLAND, Map.of("ce_specversion", "1.0"),
+                "{\"reportId\":".getBytes(StandardCharsets.UTF_8));
+        ConsumerRecord<String, byte[]> readable = record(offset + 1, good.key(), good.headers(), good.value());
+        List<ConsumerRecord<String, byte[]>> parked = new ArrayList<>();
+
+        for (int delivery = 1; delivery <= 2; delivery++) {
+            consumer.consumeAll("supervision.progress", List.of(unreadable, readable), intake::acceptAll,
+                    (record, reason) -> parked.add(record));
+        }
+
+        assertThat(parked).containsExactly(unreadable);
+        given().get("/api/supervision/tasks/{id}", FARMLAND).then()
+                .body("progress.history.reportId.flatten().findAll { it == '" + reportId + "' }", hasSize(1));
+    }
+
+    private static ConsumerRecord<String, byte[]> record(long offset, String key, Map<String, String> headers,
+            byte[] value) {
+        RecordHeaders recordHeaders = new RecordHeaders();
+        headers.forEach((name, v) -> recordHeaders.add(name, v.getBytes(StandardCharsets.UTF_8)));
+        return new ConsumerRecord<>(Topics.PROGRESS, 0, offset, 1_669_600_000_000L, TimestampType.CREATE_TIME,
+                ConsumerRecord.NULL_SIZE, ConsumerRecord.NULL_SIZE, key, value, recordHeaders, Optional.empty());
     }
 }
