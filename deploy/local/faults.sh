@@ -17,5 +17,6 @@ trap 'deploy/local/infra.sh stop' EXIT
 if [ "${DUBAN_FAULTS_SKIP_BUILD:-}" != 1 ]; then
   mvn -B -q package -DskipTests -pl services/faults -am || exit 1
 fi
-java -Xmx512m -Dduban.root="$ROOT" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+# Bounded: on this 2-core machine a run takes about 7 minutes idle; a hung wait must not hold CI for hours.
+timeout --signal=TERM --kill-after=120 "${DUBAN_FAULTS_TIMEOUT:-35m}" java -Xmx512m -Dduban.root="$ROOT" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
   -cp "services/faults/target/classes:$(cat services/faults/target/classpath.txt)" cn.duban.faults.FaultRun

@@ -69,6 +69,8 @@ public final class FaultRun {
         String issuer = LocalInfra.keycloakIssuer();
         Services services = new Services(root, out.resolve("logs"), issuer);
         Infra infra = new Infra(root, out.resolve("infra.log"));
+        // make faults bounds the run with timeout(1): its SIGTERM must not leave seven services behind.
+        Runtime.getRuntime().addShutdownHook(new Thread(services::stopAll, "stop-services"));
         int status;
         try {
             services.startAll();
@@ -115,8 +117,11 @@ public final class FaultRun {
 
     /** The fault schedule, paced by the load: each fault while reports keep streaming in. */
     private void faults() {
-        step(0.03, "inject 10 malformed events", () -> malformed.inject(10));
-        step(0.08, "broker outage", this::brokerOutage);
+        // Injected just before the broker goes: supervision, behind the load, parks them while the broker is away.
+        step(0.08, "inject 10 malformed events, then broker outage", () -> {
+            malformed.inject(10);
+            brokerOutage();
+        });
         step(0.30, "kill -9 supervision, restart", () -> {
             services.kill("supervision");
             services.start("supervision", false);

@@ -48,6 +48,14 @@ final class Services {
 
     /** Supervision first (it owns the ledger and announces the tasks), then the six sector services together. */
     void startAll() {
+        // A service's log spans its restarts within this run, and only this run.
+        ALL.forEach(s -> {
+            try {
+                Files.deleteIfExists(log(s));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
         start("supervision", true);
         awaitReady("supervision", READY_WITHIN);
         SECTORS.forEach(s -> start(s, true));
