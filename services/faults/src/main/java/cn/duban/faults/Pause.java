@@ -15,4 +15,12 @@ final class Pause {
             throw new IllegalStateException("interrupted", e);
         }
     }
+
+    /** Until {@code System.nanoTime()} reaches {@code nanoTime}; at once if it has. */
+    static void until(long nanoTime) {
+        long wait = nanoTime - System.nanoTime();
+        if (wait > 0) {
+            of(Duration.ofNanos(wait));
+        }
+    }
 }

@@ -65,8 +65,10 @@ final class Reporters {
         return "faults " + runId + " ";
     }
 
-    void run(List<Work> work, int total, int clients) throws InterruptedException {
+    /** {@code total} reports from {@code clients} threads, report n not before n / {@code rate} seconds. */
+    void run(List<Work> work, int total, int clients, double rate) throws InterruptedException {
         AtomicInteger tickets = new AtomicInteger();
+        long start = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         for (int c = 0; c < clients; c++) {
             List<Work> mine = new ArrayList<>();
@@ -74,7 +76,7 @@ final class Reporters {
                 mine.add(work.get(i));
             }
             if (!mine.isEmpty()) {
-                pool.submit(() -> client(mine, tickets, total));
+                pool.submit(() -> client(mine, tickets, total, start, rate));
             }
         }
         pool.shutdown();
@@ -84,11 +86,12 @@ final class Reporters {
         }
     }
 
-    private void client(List<Work> mine, AtomicInteger tickets, int total) {
+    private void client(List<Work> mine, AtomicInteger tickets, int total, long start, double rate) {
         long[] investment = new long[mine.size()];
         int next = 0;
         try {
             for (int ticket = tickets.getAndIncrement(); ticket < total; ticket = tickets.getAndIncrement()) {
+                Pause.until(start + (long) (ticket * 1e9 / rate));
                 int i = next++ % mine.size();
                 boolean invalid = ticket % INVALID_EVERY == INVALID_EVERY - 1;
                 investment[i] += invalid ? 0 : 1;
