@@ -73,7 +73,8 @@ public class GatewayStubs implements QuarkusTestResourceLifecycleManager {
             json(request, new JsonObject().put("total", 1).put("items", new JsonArray().add(new JsonObject()
                     .put("id", "a-1").put("taskId", "9001-AGR-001").put("rule", "DUE_SOON").put("light", "YELLOW")
                     .put("state", "OPEN").put("escalationLevel", 1).put("reason", "投产 due 2022-10-31")
-                    .put("units", new JsonArray().add("县农业农村局")).put("raisedAt", "2022-10-20T09:00:00+08:00"))));
+                    .put("units", new JsonArray().add("县农业农村局")).put("raisedAt", "2022-10-20T09:00:00+08:00")
+                    .put("mayAcknowledge", true))));
         } else if (path.equals("/api/supervision/alerts/stream")) {
             request.response().setChunked(true).putHeader("Content-Type", "text/event-stream")
                     .write("data: " + REMINDER + "\n\n");

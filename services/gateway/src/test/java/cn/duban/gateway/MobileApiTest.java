@@ -72,7 +72,7 @@ class MobileApiTest {
         String token = TestTokens.as("etagger").roles("unit-reporter").claim("unit", "县农业农村局").bearer();
         String etag = given().header("Authorization", token).get("/api/mobile/me/alerts").then().statusCode(200)
                 .body("items[0].id", equalTo("a-1")).body("items[0].level", equalTo(1))
-                .body("items[0].units", nullValue())
+                .body("items[0].units", nullValue()).body("items[0].mayAcknowledge", equalTo(true))
                 .extract().header("ETag");
         assertThat(etag).matches("\"[0-9a-f]{32}\"");
         String body = given().header("Authorization", token).header("If-None-Match", etag).get("/api/mobile/me/alerts")

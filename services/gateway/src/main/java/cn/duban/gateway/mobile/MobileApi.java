@@ -74,7 +74,8 @@ public class MobileApi {
                                 .put("rule", a.getValue("rule")).put("light", a.getValue("light"))
                                 .put("state", a.getValue("state")).put("level", a.getValue("escalationLevel"))
                                 .put("milestone", a.getValue("milestone")).put("reason", a.getValue("reason"))
-                                .put("raisedAt", a.getValue("raisedAt")));
+                                .put("raisedAt", a.getValue("raisedAt"))
+                                .put("mayAcknowledge", a.getValue("mayAcknowledge")));
                     }
                     return paging.wrap(items, page.getLong("total", 0L));
                 })

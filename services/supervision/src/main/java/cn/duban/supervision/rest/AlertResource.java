@@ -21,6 +21,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
@@ -40,25 +42,30 @@ public class AlertResource {
     @Inject
     AlertQueries queries;
 
+    /** An alert; {@code mayAcknowledge}: whether the caller may acknowledge it now (the page shows 确认 only then). */
     public record AlertView(String id, String taskId, String rule, String light, String state, int escalationLevel,
             String milestone, String reason, boolean inhibited, List<String> units, OffsetDateTime raisedAt,
-            OffsetDateTime acknowledgedAt, String acknowledgedBy, OffsetDateTime resolvedAt, String resolution) {
-        static AlertView of(Alert a) {
+            OffsetDateTime acknowledgedAt, String acknowledgedBy, OffsetDateTime resolvedAt, String resolution,
+            boolean mayAcknowledge) {
+        static AlertView of(Alert a, boolean mayAcknowledge) {
             return new AlertView(a.id, a.taskId, a.rule, a.light, a.state, a.escalationLevel, a.milestone, a.reason,
-                    a.inhibited, a.units, a.raisedAt, a.acknowledgedAt, a.acknowledgedBy, a.resolvedAt, a.resolution);
+                    a.inhibited, a.units, a.raisedAt, a.acknowledgedAt, a.acknowledgedBy, a.resolvedAt, a.resolution,
+                    mayAcknowledge);
         }
 
         /**
          * The alert as it stood at {@code at}: what happened later (acknowledgement, resolution) is left out.
          * The escalation level shown is the latest; the audit trail has each escalation with its time.
+         * {@code mayAcknowledge} is about now, as the button acts now.
          */
-        static AlertView asOf(Alert a, OffsetDateTime at) {
+        static AlertView asOf(Alert a, OffsetDateTime at, boolean mayAcknowledge) {
             boolean acknowledged = a.acknowledgedAt != null && !a.acknowledgedAt.isAfter(at);
             boolean resolved = a.resolvedAt != null && !a.resolvedAt.isAfter(at);
             String state = resolved ? Alert.RESOLVED : acknowledged ? Alert.ACKNOWLEDGED : Alert.OPEN;
             return new AlertView(a.id, a.taskId, a.rule, a.light, state, a.escalationLevel, a.milestone, a.reason,
                     a.inhibited, a.units, a.raisedAt, acknowledged ? a.acknowledgedAt : null,
-                    acknowledged ? a.acknowledgedBy : null, resolved ? a.resolvedAt : null, resolved ? a.resolution : null);
+                    acknowledged ? a.acknowledgedBy : null, resolved ? a.resolvedAt : null, resolved ? a.resolution : null,
+                    mayAcknowledge);
         }
     }
 
@@ -73,7 +80,10 @@ public class AlertResource {
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
         AlertQueries.Page found = queries.find(new AlertQueries.Filter(taskId, access.unitFilter(unit),
                 access.sectorFilter(null), state, light, rule, page, size));
-        return new AlertPage(found.items().stream().map(AlertView::of).toList(), found.total());
+        Map<String, Task> tasks = Task.<Task>list("id in ?1", found.items().stream().map(a -> a.taskId).distinct().toList())
+                .stream().collect(Collectors.toMap(t -> t.id, t -> t));
+        return new AlertPage(found.items().stream()
+                .map(a -> AlertView.of(a, access.mayAcknowledge(a, tasks.get(a.taskId)))).toList(), found.total());
     }
 
     @RolesAllowed({Roles.SUPERVISOR, Roles.LEADER, Roles.SECTOR_REPORTER, Roles.UNIT_REPORTER})
@@ -82,8 +92,10 @@ public class AlertResource {
     @Operation(summary = "The responsible unit acknowledges an alert; reminders stop, escalation goes on until resolved")
     public AlertView acknowledge(@PathParam("id") String id) {
         Alert alert = Alert.<Alert>findByIdOptional(id).orElseThrow(() -> DubanException.notFound("no alert " + id));
-        access.checkMayAcknowledge(alert, Task.findById(alert.taskId));
-        return AlertView.of(desk.acknowledge(id, access.actor()));
+        Task task = Task.findById(alert.taskId);
+        access.checkMayAcknowledge(alert, task);
+        Alert acknowledged = desk.acknowledge(id, access.actor());
+        return AlertView.of(acknowledged, access.mayAcknowledge(acknowledged, task));
     }
 
     @RolesAllowed({Roles.SUPERVISOR, Roles.LEADER, Roles.SECTOR_REPORTER, Roles.UNIT_REPORTER})

@@ -79,11 +79,12 @@ public class TaskResource {
         access.checkMayRead(task);
         List<ProgressReport> reports = ProgressReport.ofTask(id);
         if (asOf == null) {
-            return TaskView.detail(task, evaluation.evaluateAt(task, clock.instant()), reports);
+            return TaskView.detail(task, evaluation.evaluateAt(task, clock.instant()), reports,
+                    alert -> access.mayAcknowledge(alert, task));
         }
         var at = asOf.plusDays(1).atStartOfDay(BusinessClock.ZONE).minusNanos(1).toInstant();
         List<ProgressReport> then = reports.stream().filter(r -> !r.asOf.isAfter(asOf)).toList();
-        return TaskView.detail(task, evaluation.evaluateAt(task, at), then);
+        return TaskView.detail(task, evaluation.evaluateAt(task, at), then, alert -> access.mayAcknowledge(alert, task));
     }
 
     public record ReminderRequest(@NotBlank @Size(max = 2000) String message) {

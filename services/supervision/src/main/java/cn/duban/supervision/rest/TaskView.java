@@ -14,6 +14,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.function.Predicate;
 
 /** The shapes of tasks on the public API (DESIGN.md "Public surface"). */
 public final class TaskView {
@@ -58,9 +59,12 @@ public final class TaskView {
     public record AcknowledgementView(String unit, OffsetDateTime acknowledgedAt, String acknowledgedBy) {
     }
 
-    /** The task as of {@code evaluation}: stored state for today, a recomputation for a past date. */
-    /** The task as of the end of {@code evaluation}'s date: reports, alerts and audit up to then. */
-    static Detail detail(Task t, Evaluation evaluation, List<ProgressReport> reports) {
+    /**
+     * The task as of the end of {@code evaluation}'s date (stored state for today, a recomputation for a past date):
+     * reports, alerts and audit up to then; {@code mayAcknowledge} tells, for each alert, whether the caller may now.
+     */
+    static Detail detail(Task t, Evaluation evaluation, List<ProgressReport> reports,
+            Predicate<Alert> mayAcknowledge) {
         OffsetDateTime endOfDay = evaluation.evaluatedOn().plusDays(1).atStartOfDay(BusinessClock.ZONE).toOffsetDateTime();
         List<MilestoneView> milestones = t.milestones.stream().map(m -> new MilestoneView(m.name(), m.due(),
                 reports.stream().filter(r -> r.milestonesReached.contains(m.name())).map(r -> r.asOf)
@@ -75,7 +79,7 @@ public final class TaskView {
                 t.originalDeadline, evaluation.status().name(), evaluation.light().name(), t.leadUnit, t.coUnits,
                 t.leader, t.targets, milestones, t.reportingCycle, t.flags, t.ruleOverrides, progress,
                 Alert.allOf(t.id).stream().filter(a -> a.raisedAt.isBefore(endOfDay))
-                        .map(a -> AlertResource.AlertView.asOf(a, endOfDay)).toList(), acks,
+                        .map(a -> AlertResource.AlertView.asOf(a, endOfDay, mayAcknowledge.test(a))).toList(), acks,
                 AuditEntry.ofTask(t.id).stream().filter(a -> a.at.isBefore(endOfDay)).map(a -> new AuditView(a.at, a.actor, a.action, a.subject, a.detail))
                         .toList(),
                 evaluation.evaluatedOn());

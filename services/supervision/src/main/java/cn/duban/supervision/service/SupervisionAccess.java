@@ -79,16 +79,24 @@ public class SupervisionAccess {
      * Leaders acknowledge nothing else.
      */
     public void checkMayAcknowledge(Alert alert, Task task) {
-        if (caller.is(Roles.SUPERVISOR) || caller.answersFor(task.sector, units(task))) {
-            return;
-        }
-        boolean ownEscalation = caller.is(Roles.LEADER) && alert.escalationLevel >= OpenAlert.LEADER_LEVEL
-                && caller.post().filter(task.leader::equals).isPresent();
-        if (!ownEscalation) {
+        if (!mayAcknowledgeAlertsOf(alert, task)) {
             throw DubanException.forbidden(caller.name() + " may not acknowledge " + alert.id + ": only the office, "
                     + "the units answering for " + task.id + ", or its leader (" + task.leader
                     + ") once escalated to them");
         }
+    }
+
+    /** Whether the page should offer 确认 on this alert: it is open and the caller may acknowledge it. */
+    public boolean mayAcknowledge(Alert alert, Task task) {
+        return Alert.OPEN.equals(alert.state) && mayAcknowledgeAlertsOf(alert, task);
+    }
+
+    private boolean mayAcknowledgeAlertsOf(Alert alert, Task task) {
+        if (caller.is(Roles.SUPERVISOR) || caller.answersFor(task.sector, units(task))) {
+            return true;
+        }
+        return caller.is(Roles.LEADER) && alert.escalationLevel >= OpenAlert.LEADER_LEVEL
+                && caller.post().filter(task.leader::equals).isPresent();
     }
 
     private DubanException unbound() {

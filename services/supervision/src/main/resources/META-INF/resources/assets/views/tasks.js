@@ -58,7 +58,8 @@ export async function taskList(params) {
 }
 
 function alertActions(alert, rerender) {
-  if (alert.state !== 'OPEN') return '';
+  // The service says whether this caller may acknowledge (a leader only once escalated to their post).
+  if (!alert.mayAcknowledge) return '';
   return el('button', {
     type: 'button', class: 'small', 'data-ack': alert.id,
     onclick: () => act(() => post(`/api/supervision/alerts/${encodeURIComponent(alert.id)}/acknowledge`),

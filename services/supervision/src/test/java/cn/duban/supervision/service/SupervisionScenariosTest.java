@@ -191,12 +191,17 @@ class SupervisionScenariosTest {
         clock("2022-11-01T09:00:00+08:00");
         String alertId = (String) openAlert(task(COKE), "OVERDUE").get("id");
         String industryLeader = TestTokens.leader("分管工业工作的副县长");
+        assertThat(offeredToAcknowledge(alertId, industryLeader)).isFalse();
         acknowledge(alertId, industryLeader).statusCode(403); // level 1: still the unit's to answer
 
         clock("2022-11-05T09:00:00+08:00"); // level 2: escalated to the task's leader
-        acknowledge(alertId, TestTokens.leader("分管农业农村工作的副县长")).statusCode(403);
+        String agricultureLeader = TestTokens.leader("分管农业农村工作的副县长");
+        assertThat(offeredToAcknowledge(alertId, agricultureLeader)).isFalse();
+        acknowledge(alertId, agricultureLeader).statusCode(403);
         acknowledge(alertId, TestTokens.sectorReporter("agriculture")).statusCode(403);
-        acknowledge(alertId, industryLeader).statusCode(200).body("acknowledgedBy", equalTo("leader"));
+        assertThat(offeredToAcknowledge(alertId, industryLeader)).isTrue();
+        acknowledge(alertId, industryLeader).statusCode(200).body("acknowledgedBy", equalTo("leader"))
+                .body("mayAcknowledge", equalTo(false)); // acknowledged: nothing more to offer
         assertThat(task(COKE).getList("audit.actor", String.class)).contains("leader");
     }
 
@@ -211,6 +216,16 @@ class SupervisionScenariosTest {
         KafkaTestClient.readUntil(Topics.ALERTS, Duration.ofSeconds(20), r -> COKE.equals(r.key())
                 && "duban.AlertAcknowledged.v1".equals(KafkaTestClient.header(r, "ce_type"))
                 && "industry-bureau".equals(KafkaTestClient.header(r, "ce_actor")));
+    }
+
+    /** Whether the caller's alert list, and the task page, offer 确认 on this alert (mayAcknowledge). */
+    static boolean offeredToAcknowledge(String alertId, String bearer) {
+        boolean inList = given().header("Authorization", bearer).queryParam("taskId", COKE).get("/api/supervision/alerts")
+                .then().statusCode(200).extract().path("items.find { it.id == '" + alertId + "' }.mayAcknowledge");
+        boolean onTaskPage = given().header("Authorization", bearer).get("/api/supervision/tasks/{id}", COKE)
+                .then().statusCode(200).extract().path("alerts.find { it.id == '" + alertId + "' }.mayAcknowledge");
+        assertThat(onTaskPage).as("the task page agrees with the alert list").isEqualTo(inList);
+        return inList;
     }
 
     static io.restassured.response.ValidatableResponse acknowledge(String alertId, String bearer) {
