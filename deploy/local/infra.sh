@@ -99,7 +99,11 @@ group.initial.rebalance.delay.ms=0
 PROPS
   if [ ! -f "$dir/data/meta.properties" ]; then
     local cluster_id
-    cluster_id=$(head -c16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')
+    # A URL-safe base64 UUID, as Kafka's own: never starting with '-', which the format tool would read as an option.
+    cluster_id=-
+    while [ "${cluster_id:0:1}" = - ]; do
+      cluster_id=$(head -c16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')
+    done
     java -Xmx256m -cp "$cp" kafka.tools.StorageTool format -t "$cluster_id" -c "$dir/server.properties" \
       >"$STATE/kafka-format.log" 2>&1 || { cat "$STATE/kafka-format.log" >&2; die "could not format Kafka storage in $dir/data"; }
   fi
