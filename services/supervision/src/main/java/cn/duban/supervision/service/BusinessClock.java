@@ -1,6 +1,7 @@
 package cn.duban.supervision.service;
 
 import cn.duban.supervision.config.SupervisionConfig;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -21,7 +22,13 @@ public class BusinessClock {
     @Inject
     SupervisionConfig config;
 
-    void init(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent event) {
+    /**
+     * Set when the bean is made, not on StartupEvent: the seed ledger is imported and evaluated on StartupEvent
+     * too, and observers run in no fixed order, so it was once evaluated at the wall clock (2026), raising and
+     * resolving 544 alerts before the demo began.
+     */
+    @PostConstruct
+    void start() {
         config.clock().start().ifPresent(start -> offset = Duration.between(Instant.now(), start.toInstant()));
     }
 

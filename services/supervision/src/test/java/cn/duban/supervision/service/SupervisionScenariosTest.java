@@ -14,7 +14,12 @@ import cn.duban.events.progress.Figure;
 import cn.duban.events.progress.ProgressReported;
 import cn.duban.testsupport.KafkaTestClient;
 import cn.duban.testsupport.TestTokens;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import org.junit.jupiter.api.BeforeEach;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -52,6 +57,20 @@ class SupervisionScenariosTest {
     @AfterEach
     void backToTheDemoStart() {
         clock("2022-03-01T09:00:00+08:00");
+    }
+
+    @Inject
+    AgroalDataSource database;
+
+    @Test
+    void theSeedLedgerIsEvaluatedInBusinessTimeFromTheStart() throws SQLException {
+        // Every clock in these tests is in 2022: an alert or audit entry dated later was made at the wall clock.
+        try (Connection c = database.getConnection(); ResultSet rs = c.createStatement().executeQuery(
+                "select (select count(*) from alert where raised_at >= '2023-01-01')"
+                        + " + (select count(*) from audit_entry where at >= '2023-01-01')")) {
+            rs.next();
+            assertThat(rs.getLong(1)).as("alerts and audit entries after the business year").isZero();
+        }
     }
 
     @Test
