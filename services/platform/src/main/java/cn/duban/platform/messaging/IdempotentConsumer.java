@@ -12,18 +12,23 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 /**
@@ -103,8 +108,8 @@ public class IdempotentConsumer {
             return;
         }
         try {
-            applyOnce(consumer, "a batch of " + events.size() + " events", () -> effect.accept(
-                    events.stream().filter(event -> firstTime(consumer, event.id())).toList()));
+            applyOnce(consumer, "a batch of " + events.size() + " events",
+                    () -> effect.accept(firstTimes(consumer, events)));
         } catch (RejectedEventException batchFailed) {
             LOG.warnf("%s applies a failed batch one event at a time: %s", consumer, batchFailed.getMessage());
             for (int i = 0; i < events.size(); i++) {
@@ -217,6 +222,29 @@ public class IdempotentConsumer {
                 .setParameter("consumer", consumer)
                 .setParameter("id", eventId)
                 .executeUpdate() == 1;
+    }
+
+    /** The events not processed before, in order, now recorded as processed: one statement for the whole batch. */
+    private List<Envelope<?>> firstTimes(String consumer, List<Envelope<?>> events) {
+        String[] ids = events.stream().map(Envelope::id).distinct().toArray(String[]::new);
+        Set<String> fresh = entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into processed_event (consumer, event_id, processed_at)
+                    select ?, id, now() from unnest(?) as id
+                    on conflict do nothing returning event_id""")) {
+                insert.setString(1, consumer);
+                insert.setArray(2, connection.createArrayOf("text", ids));
+                Set<String> inserted = new HashSet<>();
+                try (ResultSet rows = insert.executeQuery()) {
+                    while (rows.next()) {
+                        inserted.add(rows.getString(1));
+                    }
+                }
+                return inserted;
+            }
+        });
+        // remove, so an event delivered twice within one batch is applied once
+        return events.stream().filter(event -> fresh.remove(event.id())).toList();
     }
 
     static Map<String, String> headers(ConsumerRecord<String, byte[]> record) {

@@ -12,7 +12,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -91,5 +93,15 @@ public class ProgressReport extends PanacheEntityBase {
     public static Map<String, List<ProgressReport>> ofTasks(Collection<String> taskIds) {
         return ProgressReport.<ProgressReport>list("taskId in ?1 order by taskId, asOf desc, reportedAt desc", taskIds)
                 .stream().collect(Collectors.groupingBy(r -> r.taskId));
+    }
+
+    /** Which of {@code reportIds} are stored, in one query (a batch of events would otherwise ask once each). */
+    public static Set<String> knownOf(Collection<String> reportIds) {
+        if (reportIds.isEmpty()) {
+            return new HashSet<>();
+        }
+        return new HashSet<>(getEntityManager().createQuery(
+                "select r.reportId from ProgressReport r where r.reportId in ?1", String.class)
+                .setParameter(1, reportIds).getResultList());
     }
 }

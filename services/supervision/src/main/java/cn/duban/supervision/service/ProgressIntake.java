@@ -39,9 +39,11 @@ public class ProgressIntake {
     @Transactional(Transactional.TxType.MANDATORY)
     public void acceptAll(List<Envelope<?>> events) {
         Set<String> touched = new LinkedHashSet<>();
+        Set<String> known = ProgressReport.knownOf(events.stream().map(Envelope::data)
+                .filter(ProgressReported.class::isInstance).map(r -> ((ProgressReported) r).reportId()).toList());
         for (Envelope<?> event : events) {
             if (event.data() instanceof ProgressReported report) {
-                record(event.id(), report, touched);
+                record(event.id(), report, known, touched);
             } else if (event.data() instanceof AssignmentAcknowledged ack) {
                 acknowledge(ack);
             } else if (event.data() instanceof ExtensionRequested request) {
@@ -63,8 +65,9 @@ public class ProgressIntake {
         evaluation.evaluateAll(tasks);
     }
 
-    private void record(String eventId, ProgressReported report, Set<String> touched) {
-        if (ProgressReport.findById(report.reportId()) != null) {
+    /** @param known the ids of reports stored already; the new one joins them */
+    private void record(String eventId, ProgressReported report, Set<String> known, Set<String> touched) {
+        if (!known.add(report.reportId())) {
             return; // the same report re-sent under a new event id
         }
         ProgressReport.of(eventId, report, OffsetDateTime.now()).persist();

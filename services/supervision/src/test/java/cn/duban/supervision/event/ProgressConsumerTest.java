@@ -126,6 +126,27 @@ class ProgressConsumerTest {
                 .body("progress.history.reportId.flatten().findAll { it == '" + reportId + "' }", hasSize(1));
     }
 
+    /** At-least-once delivery can put one event twice into one poll, and a unit may re-send a report. */
+    @Test
+    void aBatchHoldingAnEventTwiceAndItsReportUnderANewEventIdStoresTheReportOnce() {
+        String reportId = "R-" + UUID.randomUUID();
+        EncodedEvent original = EventCodec.encode(report(FARMLAND, reportId, 1800));
+        EncodedEvent resent = EventCodec.encode(report(FARMLAND, reportId, 1800)); // a new event id, the same report
+        assertThat(resent.headers().get("ce_id")).isNotEqualTo(original.headers().get("ce_id"));
+        long offset = 2_000_000 + (long) (Math.random() * 1_000_000);
+        List<ConsumerRecord<String, byte[]>> batch = List.of(
+                record(offset, original.key(), original.headers(), original.value()),
+                record(offset + 1, original.key(), original.headers(), original.value()),
+                record(offset + 2, resent.key(), resent.headers(), resent.value()));
+
+        consumer.consumeAll("supervision.progress", batch, intake::acceptAll, (record, reason) -> {
+            throw new AssertionError("nothing here is unreadable: " + reason);
+        });
+
+        given().get("/api/supervision/tasks/{id}", FARMLAND).then()
+                .body("progress.history.reportId.flatten().findAll { it == '" + reportId + "' }", hasSize(1));
+    }
+
     private static ConsumerRecord<String, byte[]> record(long offset, String key, Map<String, String> headers,
             byte[] value) {
         RecordHeaders recordHeaders = new RecordHeaders();
