@@ -57,18 +57,10 @@ public final class DeadLetters {
 
     private static CompletableFuture<Void> send(Emitter<byte[]> deadLetterTopic, ConsumerRecord<String, byte[]> record,
             RecordHeaders headers) {
-        CompletableFuture<Void> acked = new CompletableFuture<>();
-        deadLetterTopic.send(Message.of(record.value())
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(record.key()).withHeaders(headers).build())
-                .withAck(() -> {
-                    acked.complete(null);
-                    return CompletableFuture.completedFuture(null);
-                })
-                .withNack(failure -> {
-                    acked.completeExceptionally(failure);
-                    return CompletableFuture.completedFuture(null);
-                }));
-        return acked;
+        Delivery delivery = Delivery.of(Message.of(record.value())
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(record.key()).withHeaders(headers).build()));
+        deadLetterTopic.send(delivery.message());
+        return delivery.acked();
     }
 
     private static void sleep(Duration duration) {

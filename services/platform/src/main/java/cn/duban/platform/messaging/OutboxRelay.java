@@ -134,27 +134,18 @@ public class OutboxRelay {
     }
 
     private CompletableFuture<Void> send(OutboxEvent row) {
-        CompletableFuture<Void> acked = new CompletableFuture<>();
         RecordHeaders headers = new RecordHeaders();
         row.headers.forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
         Context writer = TraceContext.of(row.traceparent);
-        Message<byte[]> message = Message.of(row.payload.getBytes(StandardCharsets.UTF_8))
+        Delivery delivery = Delivery.of(Message.of(row.payload.getBytes(StandardCharsets.UTF_8))
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                         .withTopic(row.topic).withKey(row.key).withHeaders(headers).build())
                 // the connector's producer span joins the writer's trace and puts its traceparent on the record
-                .addMetadata(TracingMetadata.withCurrent(writer))
-                .withAck(() -> {
-                    acked.complete(null);
-                    return CompletableFuture.completedFuture(null);
-                })
-                .withNack(failure -> {
-                    acked.completeExceptionally(failure);
-                    return CompletableFuture.completedFuture(null);
-                });
+                .addMetadata(TracingMetadata.withCurrent(writer)));
         try (Scope ignored = writer.makeCurrent()) { // for anything that reads the current context instead
-            emitter.send(message);
+            emitter.send(delivery.message());
         }
-        return acked;
+        return delivery.acked();
     }
 
     private void cleanUpNowAndThen() {
