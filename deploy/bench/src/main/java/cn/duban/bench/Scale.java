@@ -1,6 +1,7 @@
 package cn.duban.bench;
 
 import cn.duban.events.Sector;
+import cn.duban.events.Topics;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -11,8 +12,17 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ExecutionException;
 import java.util.function.IntFunction;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * Supervision with a province-sized ledger: full re-evaluation (the clock moved, as every hour and on the demo's
@@ -47,6 +57,12 @@ final class Scale {
         long unpublished = waitForOutbox();
         report.row("outbox relayed to duban.alerts.v1 after the first re-evaluation",
                 String.format("%.1f s", (System.nanoTime() - outbox) / 1e9), unpublished == 0 ? String.format("%,d alerts open", count("select count(*) from alert where state <> 'RESOLVED'")) : unpublished + " still unpublished");
+        // The queries below should not share the machine with six services still filing those alerts.
+        long inboxes = System.nanoTime();
+        long behind = waitForSectorInboxes();
+        report.row("the six sector services' alert inboxes caught up with duban.alerts.v1",
+                String.format("%.1f s", (System.nanoTime() - inboxes) / 1e9),
+                behind == 0 ? "consumer lag 0 in every sector" : String.format("%,d records still behind", behind));
         return tasks;
     }
 
@@ -119,6 +135,40 @@ final class Scale {
             Pause.briefly(250);
         }
         return left;
+    }
+
+    /** Waits until every sector's alerts consumer has committed the end of duban.alerts.v1; returns the lag left. */
+    private long waitForSectorInboxes() {
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, env.kafka()))) {
+            long behind;
+            while ((behind = alertsLag(admin)) > 0 && System.nanoTime() < deadline) {
+                Pause.briefly(500);
+            }
+            return behind;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not read the sectors' consumer lag", e);
+        }
+    }
+
+    private static long alertsLag(Admin admin) throws InterruptedException, ExecutionException {
+        List<TopicPartition> partitions = admin.describeTopics(List.of(Topics.ALERTS)).allTopicNames().get()
+                .get(Topics.ALERTS).partitions().stream().map(p -> new TopicPartition(Topics.ALERTS, p.partition())).toList();
+        Map<TopicPartition, ListOffsetsResultInfo> ends = admin.listOffsets(partitions.stream()
+                .collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()))).all().get();
+        long lag = 0;
+        for (Sector sector : Sector.values()) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin
+                    .listConsumerGroupOffsets(sector.id() + ".alerts").partitionsToOffsetAndMetadata().get();
+            for (TopicPartition partition : partitions) {
+                OffsetAndMetadata at = committed.get(partition);
+                lag += ends.get(partition).offset() - (at == null ? 0 : at.offset());
+            }
+        }
+        return lag;
     }
 
     private String lights() {
