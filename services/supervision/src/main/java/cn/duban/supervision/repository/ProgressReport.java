@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.jpa.HibernateHints;
 import org.hibernate.type.SqlTypes;
 
 /** A progress report as a unit sent it; corrections are further reports naming the one they correct. */
@@ -91,7 +92,9 @@ public class ProgressReport extends PanacheEntityBase {
 
     /** The reports of each of {@code taskIds}, newest first as in {@link #ofTask}, in one query. */
     public static Map<String, List<ProgressReport>> ofTasks(Collection<String> taskIds) {
-        return ProgressReport.<ProgressReport>list("taskId in ?1 order by taskId, asOf desc, reportedAt desc", taskIds)
+        // Read-only: evaluation never changes a report, and Hibernate then keeps no snapshot of its JSON columns.
+        return ProgressReport.<ProgressReport>find("taskId in ?1 order by taskId, asOf desc, reportedAt desc", taskIds)
+                .withHint(HibernateHints.HINT_READ_ONLY, true).list()
                 .stream().collect(Collectors.groupingBy(r -> r.taskId));
     }
 
