@@ -181,7 +181,7 @@ public class IdempotentConsumer {
             } catch (RuntimeException e) {
                 if (shuttingDown) {
                     // Not acknowledged, so redelivered after the restart; never dead-lettered for our own shutdown.
-                    LOG.infof("%s leaves %s for redelivery: shutting down", consumer, what);
+                    LOG.infof("%s leaves %s for redelivery: shutting down (%s)", consumer, what, e.toString());
                     waitForExit();
                 }
                 if (!isTransient(e) && ++failures >= ATTEMPTS_FOR_OTHER_FAILURES) {
