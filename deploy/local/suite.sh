@@ -52,13 +52,19 @@ wait_ready() {
 }
 
 stop() {
-  local entry name pid p
+  # All at once, then wait: each takes up to ~20 s to stop (docs/operations.md, Health), one after another minutes.
+  local entry name pid p deadline=$((SECONDS + 30))
   for entry in "${SERVICES[@]}"; do
     name=${entry%%:*}; pid="$STATE/pids/$name.pid"
     alive "$pid" || { rm -f "$pid"; continue; }
-    p=$(cat "$pid"); kill "$p" 2>/dev/null || true
-    for _ in $(seq 1 40); do kill -0 "$p" 2>/dev/null || break; sleep 0.5; done
-    kill -0 "$p" 2>/dev/null && { say "$name did not stop in 20 s; killing it"; kill -9 "$p" 2>/dev/null || true; }
+    kill "$(cat "$pid")" 2>/dev/null || true
+  done
+  for entry in "${SERVICES[@]}"; do
+    name=${entry%%:*}; pid="$STATE/pids/$name.pid"
+    [ -f "$pid" ] || continue
+    p=$(cat "$pid")
+    while kill -0 "$p" 2>/dev/null && [ $SECONDS -lt $deadline ]; do sleep 0.5; done
+    kill -0 "$p" 2>/dev/null && { say "$name did not stop in 30 s; killing it"; kill -9 "$p" 2>/dev/null || true; }
     rm -f "$pid"; say "$name stopped"
   done
 }
