@@ -216,24 +216,25 @@ public class IdempotentConsumer {
     }
 
     private boolean firstTime(String consumer, String eventId) {
-        return entityManager.createNativeQuery("""
-                insert into processed_event (consumer, event_id, processed_at) values (:consumer, :id, now())
-                on conflict do nothing""")
-                .setParameter("consumer", consumer)
-                .setParameter("id", eventId)
-                .executeUpdate() == 1;
+        return !recordProcessed(consumer, List.of(eventId)).isEmpty();
     }
 
     /** The events not processed before, in order, now recorded as processed: one statement for the whole batch. */
     private List<Envelope<?>> firstTimes(String consumer, List<Envelope<?>> events) {
-        String[] ids = events.stream().map(Envelope::id).distinct().toArray(String[]::new);
-        Set<String> fresh = entityManager.unwrap(Session.class).doReturningWork(connection -> {
+        Set<String> fresh = recordProcessed(consumer, events.stream().map(Envelope::id).distinct().toList());
+        // remove, so an event delivered twice within one batch is applied once
+        return events.stream().filter(event -> fresh.remove(event.id())).toList();
+    }
+
+    /** Records {@code ids} (distinct) as processed by {@code consumer}; returns those it had not processed before. */
+    private Set<String> recordProcessed(String consumer, List<String> ids) {
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
                     insert into processed_event (consumer, event_id, processed_at)
                     select ?, id, now() from unnest(?) as id
                     on conflict do nothing returning event_id""")) {
                 insert.setString(1, consumer);
-                insert.setArray(2, connection.createArrayOf("text", ids));
+                insert.setArray(2, connection.createArrayOf("text", ids.toArray()));
                 Set<String> inserted = new HashSet<>();
                 try (ResultSet rows = insert.executeQuery()) {
                     while (rows.next()) {
@@ -243,8 +244,6 @@ public class IdempotentConsumer {
                 return inserted;
             }
         });
-        // remove, so an event delivered twice within one batch is applied once
-        return events.stream().filter(event -> fresh.remove(event.id())).toList();
     }
 
     static Map<String, String> headers(ConsumerRecord<String, byte[]> record) {

@@ -17,7 +17,7 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "outbox_event")
 public class OutboxEvent {
 
-    /** Relay order: events leave in the order they were written, which keeps each task's events in order. */
+    /** Relay order: a process's events leave in the order it wrote them (docs/operations.md, Scaling, says more). */
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "outbox_event_seq")
     @SequenceGenerator(name = "outbox_event_seq", sequenceName = "outbox_event_seq", allocationSize = 50) // so inserts batch
