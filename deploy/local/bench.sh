@@ -14,5 +14,5 @@ rm -rf .duban/bench/kafka
 trap 'deploy/local/infra.sh stop' EXIT
 deploy/local/infra.sh start
 while IFS= read -r line; do export "${line?}"; done < <(deploy/local/infra.sh env)
-java -Xmx512m -Dduban.root="$ROOT" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "deploy/bench/target/classes:$(cat deploy/bench/target/classpath.txt)" \
+java -Xmx512m -Dduban.root="$ROOT" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "harness/bench/target/classes:$(cat harness/bench/target/classpath.txt)" \
   cn.duban.bench.Bench

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The web page's end-to-end test (services/e2e, DashboardBrowserTest) drives Debian's Chromium through
+# The web page's end-to-end test (harness/e2e, DashboardBrowserTest) drives Debian's Chromium through
 # Playwright; Playwright's own browser downloads are never used. This makes sure Chromium is installed, with a
 # Chinese font so that the test's screenshots are readable.
 set -euo pipefail
@@ -14,7 +14,7 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
 fi
 if [[ " ${missing[*]} " == *" chromium "* ]]; then
   echo "[browser] Chromium is missing: install it (Debian: sudo apt-get install chromium fonts-noto-cjk) or set" \
-       "DUBAN_CHROMIUM to a Chromium binary; the browser test in services/e2e needs it." >&2
+       "DUBAN_CHROMIUM to a Chromium binary; the browser test in harness/e2e needs it." >&2
   exit 1
 fi
 echo "[browser] no Chinese font (sudo apt-get install fonts-noto-cjk): screenshots will show boxes" >&2

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds Duban (mvn install -DskipTests) if anything under services/ or deploy/ changed since the packaged jars
+# Builds Duban (mvn install -DskipTests) if anything under services/, libs/ or deploy/ changed since the packaged jars
 # were written; make run and make bench start from it.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -8,9 +8,9 @@ cd "$ROOT"
 needs_build() {
   local jar newer
   for jar in services/{supervision,agriculture,industry,culture-tourism,urban-construction,reform,livelihood,gateway}/target/quarkus-app/quarkus-run.jar \
-             deploy/local/infra/target/classpath.txt deploy/bench/target/classpath.txt; do
+             deploy/local/infra/target/classpath.txt harness/bench/target/classpath.txt; do
     [ -f "$jar" ] || return 0
-    newer=$(find services deploy/local/infra deploy/bench pom.xml -type f -newer "$jar" -not -path '*/target/*' -print -quit)
+    newer=$(find services libs deploy/local/infra harness/bench pom.xml -type f -newer "$jar" -not -path '*/target/*' -print -quit)
     [ -z "$newer" ] || return 0
   done
   return 1

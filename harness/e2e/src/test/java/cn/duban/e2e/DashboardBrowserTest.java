@@ -37,11 +37,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The office's web page in a real headless Chromium, signed in through the real Keycloak login page, against the
- * running suite. Screenshots go to services/e2e/target/screenshots/.
+ * running suite. Screenshots go to harness/e2e/target/screenshots/.
  */
 class DashboardBrowserTest {
     static final Path CHROMIUM = Paths.get(System.getenv().getOrDefault("DUBAN_CHROMIUM", "/usr/bin/chromium"));
-    static final Path OUT = LocalInfra.root().resolve("services/e2e/target");
+    static final Path OUT = LocalInfra.root().resolve("harness/e2e/target");
     static RunningSuite suite;
     static Playwright playwright;
     static Browser browser;

@@ -78,7 +78,7 @@ final class RunningSuite {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (mvn verify does)");
         }
-        Path log = root.resolve("services/e2e/target/" + service + ".log");
+        Path log = root.resolve("harness/e2e/target/" + service + ".log");
         List<String> command = new ArrayList<>(List.of("java", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Dquarkus.profile=demo",
                 "-Dquarkus.http.port=" + ports.get(service),
@@ -122,7 +122,7 @@ final class RunningSuite {
         while (!ready(service)) {
             if (!processes.get(service).isAlive() || System.nanoTime() > deadline) {
                 stop();
-                throw new IllegalStateException(service + " did not become ready; see services/e2e/target/"
+                throw new IllegalStateException(service + " did not become ready; see harness/e2e/target/"
                         + service + ".log");
             }
             sleepBriefly();

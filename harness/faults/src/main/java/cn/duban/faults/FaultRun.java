@@ -64,7 +64,7 @@ public final class FaultRun {
         double rate = Double.parseDouble(System.getenv().getOrDefault("DUBAN_FAULTS_RATE", "30"));
         boolean stopPostgres = !"skip".equals(System.getenv("DUBAN_FAULTS_POSTGRES"));
         Path root = LocalInfra.root();
-        Path out = root.resolve("services/faults/target/run");
+        Path out = root.resolve("harness/faults/target/run");
         String runId = UUID.randomUUID().toString().substring(0, 8);
         long t0 = System.nanoTime();
         LocalInfra.ensureStarted();
