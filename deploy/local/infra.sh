@@ -163,6 +163,9 @@ keycloak_start() {
   # reached Keycloak, and login pages link back through the gateway. The backchannel (discovery, keys, token
   # endpoint) answers with whatever address a service used, so services reach Keycloak directly.
   # The admin console's user is a demo one too (admin / duban), like the realm: docs/security.md.
+  # The realm's web client admits this instance's gateway and, next to it, the page's own port (the end-to-end tests
+  # run supervision there): Keycloak fills the realm file's ${...} placeholders from the environment.
+  DUBAN_REALM_GATEWAY_ORIGIN="http://127.0.0.1:$GW_PORT" DUBAN_REALM_WEB_ORIGIN="http://127.0.0.1:$((GW_PORT + 1))" \
   JAVA_HOME="$java_home" JAVA_OPTS_KC_HEAP="-Xms64m -Xmx512m" \
     KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=duban nohup setsid "$home/bin/kc.sh" start-dev \
     --http-host=127.0.0.1 --http-port="$KC_PORT" --http-management-port=$((KC_PORT + 1)) \

@@ -26,9 +26,10 @@ final class RunningSuite {
     private static final Duration READY_WITHIN = Duration.ofMinutes(4);
     /**
      * Supervision serves the office's web page, and Keycloak sends the browser back only to the redirect URIs the
-     * realm names (it does not wildcard ports), so supervision takes this fixed port; the others take free ones.
+     * realm names (it does not wildcard ports), so supervision takes the port next to the gateway's, which
+     * deploy/local/infra.sh writes into the realm it imports; the others take free ones.
      */
-    static final int WEB_PORT = Integer.getInteger("duban.e2e.web-port", 18081);
+    static final int WEB_PORT = URI.create(LocalInfra.gatewayUrl()).getPort() + 1;
     private static RunningSuite instance;
 
     private final Map<String, Integer> ports = new LinkedHashMap<>();

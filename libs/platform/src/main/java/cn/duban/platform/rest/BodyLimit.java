@@ -1,11 +1,16 @@
 package cn.duban.platform.rest;
 
+import cn.duban.text.Languages;
+import cn.duban.text.Text;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.Locale;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -49,13 +54,24 @@ public class BodyLimit {
     }
 
     private void refuse(RoutingContext context) {
-        String detail = "the request body is larger than this service accepts (" + limit.asLongValue() + " bytes)";
-        String json = "{\"type\":\"urn:duban:problem:too-large\",\"title\":\"Request body too large\",\"status\":413,"
-                + "\"detail\":\"" + detail + "\",\"instance\":\"" + context.request().path().replace("\"", "%22")
-                        .replace("\\", "%5C") + "\"}";
+        Locale language = Languages.preferred(context.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+        Problem problem = Problem.of(413, "too-large", Text.of("请求体过大", "Request body too large").in(language),
+                Text.of("请求体超过了本服务接受的大小(%s 字节)", "the request body is larger than this service accepts (%s bytes)",
+                        limit.asLongValue()).in(language)).at(context.request().path());
         context.response().setStatusCode(413)
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader("Content-Language", language.toLanguageTag())
                 .putHeader(HttpHeaders.CONNECTION, "close")
-                .end(json);
+                .end(json(problem));
     }
+
+    private static String json(Problem problem) {
+        try {
+            return JSON.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 }

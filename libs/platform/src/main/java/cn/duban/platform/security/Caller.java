@@ -1,6 +1,7 @@
 package cn.duban.platform.security;
 
 import cn.duban.platform.rest.DubanException;
+import cn.duban.text.Text;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -68,26 +69,32 @@ public class Caller {
     /** Refuses (403) unless this caller answers for the task. */
     public void checkAnswersFor(String taskId, String taskSector, Collection<String> taskUnits) {
         if (!answersFor(taskSector, taskUnits)) {
-            throw DubanException.forbidden(name() + " " + scope() + " and does not answer for " + taskId);
+            throw DubanException.forbidden("%s,不负责任务 %s", "%s and does not answer for %s", who(), taskId);
         }
     }
 
     /** Refuses (403) unless this caller may see the task. */
     public void checkMayRead(String taskId, String taskSector, Collection<String> taskUnits) {
         if (!mayRead(taskSector, taskUnits)) {
-            throw DubanException.forbidden(name() + " " + scope() + " and may not see " + taskId);
+            throw DubanException.forbidden("%s,无权查看任务 %s", "%s and may not see %s", who(), taskId);
         }
     }
 
-    /** What this caller is bound to, in words, for the detail of a refusal. */
-    public String scope() {
+    /** What this caller is bound to, in words, for the detail of a refusal (after the name: "张三 为单位…填报"). */
+    public Text scope() {
         if (is(Roles.UNIT_REPORTER)) {
-            return "reports for the unit " + unit().orElse("(none in the token)");
+            return Text.of(" 为单位 %s 填报", "reports for the unit %s", unit().<Object>map(u -> u).orElse(Text.of("(令牌中没有单位)", "(none in the token)")));
         }
         if (is(Roles.SECTOR_REPORTER)) {
-            return "reports for the sector " + sector().orElse("(none in the token)");
+            return Text.of(" 为领域 %s 填报", "reports for the sector %s", sector().<Object>map(u -> u).orElse(Text.of("(令牌中没有领域)", "(none in the token)")));
         }
-        return readsEverything() ? "reads but does not report" : "has no Duban role";
+        return readsEverything() ? Text.of(" 只能查看、不能填报", "reads but does not report")
+                : Text.of(" 没有督办系统的角色", "has no Duban role");
+    }
+
+    /** "张三 为单位 … 填报" / "zhang reports for the unit …": who is refused, for the start of a refusal's detail. */
+    public Text who() {
+        return Text.of("%s%s", "%s %s", name(), scope());
     }
 
     private Optional<String> claim(String name) {

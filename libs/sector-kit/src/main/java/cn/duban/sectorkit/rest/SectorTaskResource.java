@@ -101,7 +101,7 @@ public class SectorTaskResource {
         checkSector();
         access.checkReadsHere();
         AssignedTask task = store.task(id).orElseThrow(
-                () -> DubanException.notFound("no task " + id + " is assigned in " + config.name()));
+                () -> DubanException.notFound("%s 没有交办任务 %s", "no task %2$s is assigned in %1$s", config.name(), id));
         access.checkMayRead(task);
         return TaskItem.of(task, store.openAlerts(id));
     }
@@ -153,8 +153,8 @@ public class SectorTaskResource {
     /** The sector in the path must be this service's; shared with {@link SectorAlertResource}. */
     static void checkSector(SectorConfig config, String sector) {
         if (!config.name().equals(sector)) {
-            throw DubanException.notFound("this is the " + config.name() + " service; " + sector
-                    + " is served at /api/" + sector);
+            throw DubanException.notFound("这里是 %s 服务；%s 的地址是 /api/%s", "this is the %s service; %s is served at /api/%s",
+                    config.name(), sector, sector);
         }
     }
 

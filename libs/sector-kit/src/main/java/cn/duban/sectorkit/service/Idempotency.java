@@ -30,14 +30,14 @@ public class Idempotency {
             return action.get();
         }
         if (key.isBlank() || key.length() > 200) {
-            throw DubanException.invalid("Idempotency-Key must be 1 to 200 characters");
+            throw DubanException.invalid("Idempotency-Key 的长度应为 1 到 200 个字符", "Idempotency-Key must be 1 to 200 characters");
         }
         String storedKey = scope + " " + key;
         String hash = hash(scope, request);
         IdempotencyKey earlier = store.idempotencyKey(storedKey).orElse(null);
         if (earlier != null) {
             if (!earlier.requestHash.equals(hash)) {
-                throw DubanException.conflict("Idempotency-Key '" + key + "' was already used for a different request");
+                throw DubanException.conflict("Idempotency-Key「%s」已用于另一个不同的请求", "Idempotency-Key '%s' was already used for a different request", key);
             }
             return read(earlier.response, answerType);
         }

@@ -3,7 +3,8 @@ package cn.duban.sectorkit.service;
 import cn.duban.events.progress.ProgressReported;
 import cn.duban.events.task.Milestone;
 import cn.duban.events.task.Target;
-import cn.duban.platform.rest.Problem.FieldError;
+import cn.duban.platform.rest.BadField;
+import cn.duban.text.Text;
 import cn.duban.sectorkit.config.SectorConfig;
 import cn.duban.sectorkit.repository.AssignedTask;
 import cn.duban.sectorkit.rest.Requests;
@@ -23,10 +24,10 @@ final class ReportChecks {
     }
 
     /** Field problems (400): what the report says cannot be right for this task. */
-    static List<FieldError> check(AssignedTask task, Requests.Progress report, LocalDate today) {
-        List<FieldError> errors = new ArrayList<>();
+    static List<BadField> check(AssignedTask task, Requests.Progress report, LocalDate today) {
+        List<BadField> errors = new ArrayList<>();
         if (report.asOf().isAfter(today)) {
-            errors.add(new FieldError("asOf", "must not be in the future (today is " + today + ")"));
+            errors.add(BadField.of("asOf", "不能晚于今天(今天是 %s)", "must not be in the future (today is %s)", today));
         }
         Map<String, Target> targets = quantities(task);
         Set<String> seen = new HashSet<>();
@@ -34,42 +35,45 @@ final class ReportChecks {
         for (int i = 0; i < figures.size(); i++) {
             String metric = figures.get(i).metric();
             if (!targets.containsKey(metric)) {
-                errors.add(new FieldError("figures[" + i + "].metric", "unknown metric '" + metric
-                        + "' for " + task.id + "; its metrics are " + targets.keySet()
-                        + (Target.INVESTMENT.equals(metric) ? " (investment goes in the investment field)" : "")));
+                errors.add(BadField.of("figures[" + i + "].metric", "任务 %s 没有指标「%s」,它的指标是 %s%s",
+                        "unknown metric '%2$s' for %1$s; its metrics are %3$s%4$s", task.id, metric, targets.keySet(),
+                        Target.INVESTMENT.equals(metric) ? Text.of("(投资额请填在 investment 字段)",
+                                " (investment goes in the investment field)") : ""));
             } else if (!seen.add(metric)) {
-                errors.add(new FieldError("figures[" + i + "].metric", "'" + metric + "' is reported twice"));
+                errors.add(BadField.of("figures[" + i + "].metric", "「%s」填报了两次", "'%s' is reported twice", metric));
             }
         }
         if (report.percent() != null && !targets.isEmpty()) {
-            errors.add(new FieldError("percent", "only for tasks without quantitative targets; report figures for "
-                    + targets.keySet()));
+            errors.add(BadField.of("percent", "完成百分比只用于没有量化目标的任务；请填报 %s 的数值",
+                    "only for tasks without quantitative targets; report figures for %s", targets.keySet()));
         }
         Set<String> milestones = task.milestones.stream().map(Milestone::name).collect(Collectors.toSet());
         List<String> reached = report.milestonesReached() == null ? List.of() : report.milestonesReached();
         for (int i = 0; i < reached.size(); i++) {
             if (!milestones.contains(reached.get(i))) {
-                errors.add(new FieldError("milestonesReached[" + i + "]", "'" + reached.get(i)
-                        + "' is not a milestone of " + task.id + (milestones.isEmpty() ? " (it has none)" : "; its milestones are " + milestones)));
+                errors.add(BadField.of("milestonesReached[" + i + "]", "「%s」不是任务 %s 的时间节点%s",
+                        "'%s' is not a milestone of %s%s", reached.get(i), task.id, milestones.isEmpty()
+                                ? Text.of("(该任务没有时间节点)", " (it has none)")
+                                : Text.of(",它的时间节点是 %s", "; its milestones are %s", milestones)));
             }
         }
         if (report.correctionOf() != null && (report.correctionReason() == null || report.correctionReason().isBlank())) {
-            errors.add(new FieldError("correctionReason", "a correction needs a reason"));
+            errors.add(BadField.of("correctionReason", "更正需要说明理由", "a correction needs a reason"));
         }
         return errors;
     }
 
     /** The sector's configured rules: whole-number units, and evidence for named stages and for completion. */
-    static List<FieldError> configured(AssignedTask task, Requests.Progress report, SectorConfig.Rules rules) {
-        List<FieldError> errors = new ArrayList<>();
+    static List<BadField> configured(AssignedTask task, Requests.Progress report, SectorConfig.Rules rules) {
+        List<BadField> errors = new ArrayList<>();
         Map<String, Target> targets = quantities(task);
         List<Requests.Figure> figures = report.figures() == null ? List.of() : report.figures();
         for (int i = 0; i < figures.size(); i++) {
             Target target = targets.get(figures.get(i).metric());
             if (target != null && rules.wholeUnits().contains(target.unit())
                     && figures.get(i).value().stripTrailingZeros().scale() > 0) {
-                errors.add(new FieldError("figures[" + i + "].value",
-                        "whole " + target.unit() + " only (got " + figures.get(i).value().toPlainString() + ")"));
+                errors.add(BadField.of("figures[" + i + "].value", "只能填整数%s(收到 %s)",
+                        "whole %s only (got %s)", target.unit(), figures.get(i).value().toPlainString()));
             }
         }
         boolean noEvidence = report.evidence() == null || report.evidence().isEmpty();
@@ -77,64 +81,69 @@ final class ReportChecks {
         List<String> reached = report.milestonesReached() == null ? List.of() : report.milestonesReached();
         for (int i = 0; i < reached.size(); i++) {
             if (noEvidence && needEvidence.contains(reached.get(i))) {
-                errors.add(new FieldError("evidence", "reaching " + reached.get(i)
-                        + " needs evidence (an acceptance document, photo or link)"));
+                errors.add(BadField.of("evidence", "报告「%s」完成需要佐证材料(验收文件、照片或链接)",
+                        "reaching %s needs evidence (an acceptance document, photo or link)", reached.get(i)));
             }
         }
         if (noEvidence && rules.evidenceOnCompletion() && Boolean.TRUE.equals(report.completed())) {
-            errors.add(new FieldError("evidence", "a report marked completed needs evidence"));
+            errors.add(BadField.of("evidence", "标为已完成的报告需要佐证材料", "a report marked completed needs evidence"));
         }
         return errors;
     }
 
     /** The figures a report must keep cumulative: none may fall below the last report's unless corrected. */
-    static List<FieldError> cumulative(Requests.Progress report, ProgressReported previous) {
+    static List<BadField> cumulative(Requests.Progress report, ProgressReported previous) {
         if (previous == null || report.correctionOf() != null) {
             return List.of();
         }
         Map<String, BigDecimal> before = previous.figures().stream()
                 .collect(Collectors.toMap(f -> f.metric(), f -> f.value(), (a, b) -> b));
-        List<FieldError> errors = new ArrayList<>();
+        List<BadField> errors = new ArrayList<>();
         List<Requests.Figure> figures = report.figures() == null ? List.of() : report.figures();
         for (int i = 0; i < figures.size(); i++) {
             BigDecimal last = before.get(figures.get(i).metric());
             if (last != null && figures.get(i).value().compareTo(last) < 0) {
-                errors.add(new FieldError("figures[" + i + "].value", "figures are cumulative: " + figures.get(i).value()
-                        + " is below the last reported " + last.stripTrailingZeros().toPlainString()
-                        + " (report " + previous.reportId() + "); send a correction with correctionOf and correctionReason"));
+                errors.add(BadField.of("figures[" + i + "].value",
+                        "数值是累计数:%s 低于上次填报的 %s(报告 %s)；如需改正,请用 correctionOf 和 correctionReason 提交更正",
+                        "figures are cumulative: %s is below the last reported %s (report %s); send a correction with "
+                                + "correctionOf and correctionReason",
+                        figures.get(i).value().toPlainString(), last.stripTrailingZeros().toPlainString(), previous.reportId()));
             }
         }
         if (previous.investment() != null && report.investment() != null
                 && report.investment().compareTo(previous.investment()) < 0) {
-            errors.add(new FieldError("investment", "investment is cumulative: below the last reported "
-                    + previous.investment().stripTrailingZeros().toPlainString() + "; send a correction"));
+            errors.add(BadField.of("investment", "投资额是累计数:低于上次填报的 %s 万元；如需改正,请提交更正",
+                    "investment is cumulative: below the last reported %s; send a correction",
+                    previous.investment().stripTrailingZeros().toPlainString()));
         }
         return errors;
     }
 
     /** Figures beyond {@code ratio} × target, which need {@code confirmed: true}. */
-    static List<FieldError> farPastTarget(AssignedTask task, Requests.Progress report, BigDecimal ratio) {
+    static List<BadField> farPastTarget(AssignedTask task, Requests.Progress report, BigDecimal ratio) {
         if (Boolean.TRUE.equals(report.confirmed())) {
             return List.of();
         }
         Map<String, Target> targets = quantities(task);
-        List<FieldError> errors = new ArrayList<>();
+        List<BadField> errors = new ArrayList<>();
         List<Requests.Figure> figures = report.figures() == null ? List.of() : report.figures();
         for (int i = 0; i < figures.size(); i++) {
             Target target = targets.get(figures.get(i).metric());
             if (target != null && figures.get(i).value().compareTo(target.value().multiply(ratio)) > 0) {
-                errors.add(new FieldError("figures[" + i + "].value", figures.get(i).value() + " is over "
-                        + ratio.movePointRight(2).stripTrailingZeros().toPlainString() + "% of the target "
-                        + target.value().stripTrailingZeros().toPlainString() + " " + target.unit()
-                        + "; resend with \"confirmed\": true if it is right"));
+                errors.add(BadField.of("figures[" + i + "].value",
+                        "%s 超过目标 %s %s 的 %s%%；如确认无误,请加上 \"confirmed\": true 重新提交",
+                        "%1$s is over %4$s%% of the target %2$s %3$s; resend with \"confirmed\": true if it is right",
+                        figures.get(i).value().toPlainString(), target.value().stripTrailingZeros().toPlainString(),
+                        target.unit(), ratio.movePointRight(2).stripTrailingZeros().toPlainString()));
             }
         }
         Target investment = task.targets.stream().filter(Target::isInvestment).findFirst().orElse(null);
         if (investment != null && report.investment() != null
                 && report.investment().compareTo(investment.value().multiply(ratio)) > 0) {
-            errors.add(new FieldError("investment", "over " + ratio.movePointRight(2).stripTrailingZeros().toPlainString()
-                    + "% of the planned " + investment.value().stripTrailingZeros().toPlainString()
-                    + " 万元; resend with \"confirmed\": true if it is right"));
+            errors.add(BadField.of("investment", "超过计划投资 %s 万元的 %s%%；如确认无误,请加上 \"confirmed\": true 重新提交",
+                    "over %2$s%% of the planned %1$s 万元; resend with \"confirmed\": true if it is right",
+                    investment.value().stripTrailingZeros().toPlainString(),
+                    ratio.movePointRight(2).stripTrailingZeros().toPlainString()));
         }
         return errors;
     }

@@ -31,7 +31,7 @@ public class SectorAccess {
     public void checkReadsHere() {
         if (!caller.readsEverything() && !caller.is(Roles.UNIT_REPORTER)
                 && !config.name().equals(caller.sector().orElse(null))) {
-            throw DubanException.forbidden(caller.name() + " " + caller.scope() + ", not for " + config.name());
+            throw DubanException.forbidden("%s,不能使用 %s 服务", "%s, not for %s", caller.who(), config.name());
         }
     }
 
@@ -40,9 +40,9 @@ public class SectorAccess {
         if (caller.readsEverything() || caller.is(Roles.SECTOR_REPORTER)) {
             return requested;
         }
-        String own = caller.unit().orElseThrow(() -> DubanException.forbidden(caller.name() + " " + caller.scope()));
+        String own = caller.unit().orElseThrow(() -> DubanException.forbidden(caller.who()));
         if (requested != null && !requested.equals(own)) {
-            throw DubanException.forbidden(caller.name() + " " + caller.scope() + " and may not list " + requested);
+            throw DubanException.forbidden("%s,无权查看 %s 的任务", "%s and may not list %s", caller.who(), requested);
         }
         return own;
     }
@@ -59,8 +59,8 @@ public class SectorAccess {
         Sector owner = Sector.ofTaskId(taskId).orElse(null);
         if (caller.is(Roles.SECTOR_REPORTER) && !caller.is(Roles.UNIT_REPORTER) && owner != null
                 && !owner.id().equals(caller.sector().orElse(null))) {
-            throw DubanException.forbidden(caller.name() + " " + caller.scope() + " and may not act on " + taskId
-                    + ", a task of " + owner.id());
+            throw DubanException.forbidden("%s,无权办理 %s 领域的任务 %s", "%s and may not act on %3$s, a task of %2$s",
+                    caller.who(), owner.id(), taskId);
         }
     }
 
@@ -75,7 +75,7 @@ public class SectorAccess {
         }
         String own = caller.unit().orElseThrow();
         if (requested != null && !requested.isBlank() && !requested.equals(own)) {
-            throw DubanException.forbidden(caller.name() + " " + caller.scope() + " and may not submit for " + requested);
+            throw DubanException.forbidden("%s,不能以 %s 的名义填报", "%s and may not submit for %s", caller.who(), requested);
         }
         return own;
     }

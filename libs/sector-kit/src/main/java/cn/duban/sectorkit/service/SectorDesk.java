@@ -12,7 +12,8 @@ import cn.duban.events.progress.Figure;
 import cn.duban.events.progress.ProgressReported;
 import cn.duban.platform.messaging.Outbox;
 import cn.duban.platform.rest.DubanException;
-import cn.duban.platform.rest.Problem.FieldError;
+import cn.duban.platform.rest.BadField;
+import cn.duban.text.Text;
 import cn.duban.sectorkit.config.SectorConfig;
 import cn.duban.sectorkit.repository.AssignedTask;
 import cn.duban.sectorkit.repository.SectorStore;
@@ -20,7 +21,6 @@ import cn.duban.sectorkit.repository.Submission;
 import cn.duban.sectorkit.rest.Requests;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import java.time.LocalDate;
@@ -43,9 +43,6 @@ public class SectorDesk {
     SectorConfig config;
 
     @Inject
-    Instance<SectorRules> ownRules;
-
-    @Inject
     Outbox outbox;
 
     @Inject
@@ -63,21 +60,20 @@ public class SectorDesk {
                 Requests.ReportAccepted.class, () -> {
                     AssignedTask task = task(taskId);
                     String unit = unit(task, body.unit());
-                    List<FieldError> errors = new ArrayList<>(ReportChecks.check(task, body, LocalDate.now(ZONE)));
+                    List<BadField> errors = new ArrayList<>(ReportChecks.check(task, body, LocalDate.now(ZONE)));
                     errors.addAll(ReportChecks.configured(task, body, config.rules()));
-                    ownRules.forEach(rule -> errors.addAll(rule.check(task, body)));
                     if (!errors.isEmpty()) {
                         throw DubanException.invalidFields(errors);
                     }
                     if (body.correctionOf() != null && store.submission(body.correctionOf()).isEmpty()) {
-                        throw DubanException.invalidFields(List.of(new FieldError("correctionOf",
-                                "no report " + body.correctionOf() + " on " + taskId)));
+                        throw DubanException.invalidField("correctionOf", "任务 %s 没有报告 %s",
+                                "no report %2$s on %1$s", taskId, body.correctionOf());
                     }
-                    List<FieldError> conflicts = ReportChecks.cumulative(body, lastReport(taskId));
+                    List<BadField> conflicts = ReportChecks.cumulative(body, lastReport(taskId));
                     if (!conflicts.isEmpty()) {
                         throw DubanException.conflictingFields("correction-required", conflicts);
                     }
-                    List<FieldError> unconfirmed = ReportChecks.farPastTarget(task, body, config.confirmAbove());
+                    List<BadField> unconfirmed = ReportChecks.farPastTarget(task, body, config.confirmAbove());
                     if (!unconfirmed.isEmpty()) {
                         throw DubanException.conflictingFields("confirmation-required", unconfirmed);
                     }
@@ -119,8 +115,8 @@ public class SectorDesk {
                     AssignedTask task = task(taskId);
                     String unit = unit(task, body.unit());
                     if (!body.requestedDeadline().isAfter(task.deadline)) {
-                        throw DubanException.invalidFields(List.of(new FieldError("requestedDeadline",
-                                "must be after the current deadline " + task.deadline)));
+                        throw DubanException.invalidField("requestedDeadline", "应晚于现在的完成时限 %s",
+                                "must be after the current deadline %s", task.deadline);
                     }
                     String requestId = newId("X");
                     String eventId = submit(requestId, unit, actor, new ExtensionRequested(requestId, taskId, unit,
@@ -137,7 +133,7 @@ public class SectorDesk {
                     AssignedTask task = task(taskId);
                     String unit = unit(task, body.unit());
                     if (body.completedOn().isAfter(LocalDate.now(ZONE))) {
-                        throw DubanException.invalidFields(List.of(new FieldError("completedOn", "must not be in the future")));
+                        throw DubanException.invalidField("completedOn", "不能晚于今天", "must not be in the future");
                     }
                     String claimId = newId("C");
                     String eventId = submit(claimId, unit, actor, new CompletionClaimed(claimId, taskId, unit,
@@ -150,13 +146,15 @@ public class SectorDesk {
     public AssignedTask task(String taskId) {
         Sector owner = Sector.ofTaskId(taskId).orElse(null);
         if (owner != null && !owner.id().equals(config.name())) {
-            throw DubanException.refused(400, "wrong-sector", "Task of another sector", taskId + " is a task of "
-                    + owner.id() + ", not " + config.name() + "; report it at /api/" + owner.id() + "/tasks/" + taskId);
+            throw DubanException.refused(400, "wrong-sector", Text.of("其他领域的任务", "Task of another sector"), Text.of(
+                    "%1$s 是 %2$s 领域的任务,不是 %3$s 的；请到 /api/%2$s/tasks/%1$s 填报",
+                    "%1$s is a task of %2$s, not %3$s; report it at /api/%2$s/tasks/%1$s", taskId, owner.id(), config.name()));
         }
         AssignedTask task = store.task(taskId).orElseThrow(
-                () -> DubanException.notFound("no task " + taskId + " is assigned in " + config.name()));
+                () -> DubanException.notFound("%s 没有交办任务 %s", "no task %2$s is assigned in %1$s", config.name(), taskId));
         if (task.closed) {
-            throw DubanException.conflict(taskId + " is closed (verified by the office); nothing more can be submitted");
+            throw DubanException.conflict("任务 %s 已由督查室核验销号,不能再提交",
+                    "%s is closed (verified by the office); nothing more can be submitted", taskId);
         }
         return task;
     }
@@ -165,8 +163,8 @@ public class SectorDesk {
     private String unit(AssignedTask task, String requested) {
         String unit = access.submittingUnit(task, requested);
         if (!task.involves(unit)) {
-            throw DubanException.invalidFields(List.of(new FieldError("unit", unit + " is neither lead unit nor co-unit of "
-                    + task.id)));
+            throw DubanException.invalidField("unit", "%s 既不是任务 %s 的牵头单位,也不是配合单位",
+                    "%s is neither lead unit nor co-unit of %s", unit, task.id);
         }
         return unit;
     }

@@ -1,5 +1,6 @@
 package cn.duban.gateway.edge;
 
+import cn.duban.text.Text;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.Context;
@@ -56,8 +57,10 @@ public class Edge {
         OptionalLong retryAfter = limiter.take(client);
         if (retryAfter.isPresent()) {
             ctx.response().putHeader("Retry-After", Long.toString(retryAfter.getAsLong()));
-            EdgeProblem.send(ctx, 429, "too-many-requests", "Too many requests",
-                    "this client made more requests than the gateway allows; try again in " + retryAfter.getAsLong() + " s");
+            EdgeProblem.send(ctx, 429, "too-many-requests", Text.of("请求过于频繁", "Too many requests"),
+                    Text.of("此客户端的请求超过了网关允许的次数,请 %s 秒后再试",
+                            "this client made more requests than the gateway allows; try again in %s s",
+                            retryAfter.getAsLong()));
         } else if (anonymous && tokenRequired) {
             EdgeProblem.unauthenticated(ctx);
         } else {

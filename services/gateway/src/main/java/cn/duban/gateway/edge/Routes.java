@@ -1,5 +1,6 @@
 package cn.duban.gateway.edge;
 
+import cn.duban.text.Text;
 import cn.duban.gateway.config.GatewayConfig;
 import cn.duban.gateway.mobile.MobileApi;
 import cn.duban.gateway.proxy.ServiceProxy;
@@ -53,12 +54,14 @@ public class Routes {
         router.get("/api/mobile/me/alerts").handler(ctx -> edge.admit(ctx, true, mobile::alerts));
         router.get("/api/mobile/me/alerts/stream").handler(ctx -> edge.admit(ctx, true, mobile::alertStream));
         router.route("/api/mobile/*").handler(ctx -> edge.admit(ctx, true,
-                (c, who) -> EdgeProblem.notFound(c, "the mobile API has no " + c.request().method() + " " + c.request().path())));
+                (c, who) -> EdgeProblem.notFound(c, Text.of("移动端接口没有 %s %s", "the mobile API has no %s %s",
+                        c.request().method(), c.request().path()))));
 
         services.forEach((name, service) -> router.route("/api/" + name + "/*")
                 .handler(ctx -> edge.admit(ctx, true, (c, who) -> proxy.forward(c, service, pathAndQuery(c)))));
         router.route("/api/*").handler(ctx -> edge.admit(ctx, true,
-                (c, who) -> EdgeProblem.notFound(c, "no Duban service answers " + c.request().path())));
+                (c, who) -> EdgeProblem.notFound(c, Text.of("没有督办服务响应 %s", "no Duban service answers %s",
+                        c.request().path()))));
 
         // Keycloak's login pages, their assets and the token endpoints, so that phones need only this origin.
         Upstream keycloak = Upstream.of("keycloak", config.keycloak());
@@ -78,7 +81,8 @@ public class Routes {
         router.get("/openapi/:service").handler(ctx -> edge.admit(ctx, false, (c, who) -> {
             Upstream service = services.get(c.pathParam("service"));
             if (service == null) {
-                EdgeProblem.notFound(c, "no service named " + c.pathParam("service") + "; GET /openapi lists them");
+                EdgeProblem.notFound(c, Text.of("没有名为 %s 的服务；GET /openapi 列出全部服务",
+                        "no service named %s; GET /openapi lists them", c.pathParam("service")));
             } else {
                 String query = c.request().query();
                 proxy.forward(c, service, "/q/openapi" + (query == null ? "" : "?" + query));

@@ -1,5 +1,6 @@
 package cn.duban.gateway.proxy;
 
+import cn.duban.text.Text;
 import cn.duban.gateway.config.GatewayConfig;
 import cn.duban.gateway.edge.EdgeProblem;
 import cn.duban.gateway.edge.RequestIds;
@@ -112,13 +113,16 @@ public class ServiceProxy {
     public static void failed(RoutingContext ctx, Upstream service, Throwable cause, boolean timedOut) {
         if (timedOut || cause instanceof ConnectTimeoutException || cause instanceof TimeoutException) {
             LOG.warnf("%s did not answer in time: %s", service.name(), cause.toString());
-            EdgeProblem.send(ctx, 504, "service-timeout", "Service did not answer in time",
-                    "the " + service.name() + " service did not answer in time; try again later", service.name());
+            EdgeProblem.send(ctx, 504, "service-timeout", Text.of("服务响应超时", "Service did not answer in time"),
+                    Text.of("%s 服务没有及时响应,请稍后再试", "the %s service did not answer in time; try again later",
+                            service.name()), service.name());
         } else {
             LOG.warnf("%s could not be reached: %s", service.name(), cause.toString());
-            String why = cause instanceof ConnectException ? "refused the connection" : "could not be reached";
-            EdgeProblem.send(ctx, 502, "service-unavailable", "Service unavailable",
-                    "the " + service.name() + " service " + why + "; try again later", service.name());
+            Text why = cause instanceof ConnectException ? Text.of("拒绝了连接", "refused the connection")
+                    : Text.of("无法连接", "could not be reached");
+            EdgeProblem.send(ctx, 502, "service-unavailable", Text.of("服务暂不可用", "Service unavailable"),
+                    Text.of("%s 服务%s,请稍后再试", "the %s service %s; try again later", service.name(), why),
+                    service.name());
         }
     }
 

@@ -91,7 +91,7 @@ public class AlertResource {
     @Path("/{id}/acknowledge")
     @Operation(summary = "The responsible unit acknowledges an alert; reminders stop, escalation goes on until resolved")
     public AlertView acknowledge(@PathParam("id") String id) {
-        Alert alert = Alert.<Alert>findByIdOptional(id).orElseThrow(() -> DubanException.notFound("no alert " + id));
+        Alert alert = Alert.<Alert>findByIdOptional(id).orElseThrow(() -> DubanException.notFound("没有预警 %s", "no alert %s", id));
         Task task = Task.findById(alert.taskId);
         access.checkMayAcknowledge(alert, task);
         Alert acknowledged = desk.acknowledge(id, access.actor());

@@ -47,7 +47,7 @@ public class ClockResource {
     @Operation(summary = "Demo profile only: move the business clock and re-evaluate the whole ledger at once")
     public ClockView move(@Valid @NotNull MoveClock body) {
         if (!clock.movable()) {
-            throw DubanException.notFound("the business clock can only be moved in the demo profile");
+            throw DubanException.notFound("只有演示环境才能调整业务时钟", "the business clock can only be moved in the demo profile");
         }
         clock.moveTo(body.now());
         reevaluation.all();

@@ -32,6 +32,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Locale;
+import cn.duban.text.Languages;
+import cn.duban.text.Text;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -128,15 +131,20 @@ public class LedgerResource {
     }
 
     @ServerExceptionMapper
-    public Response refused(LedgerException e, UriInfo uri) {
-        return Problem.of(400, "invalid-ledger", "Ledger refused", e.getMessage())
+    public Response refused(LedgerException e, UriInfo uri, HttpHeaders headers) {
+        Locale language = Languages.preferred(headers.getAcceptableLanguages());
+        return Problem.of(400, "invalid-ledger", Text.of("台账未能导入", "Ledger refused").in(language),
+                        Text.of("台账中有 %s 处问题,没有导入任何内容", "%s problem(s) in the ledger; nothing was imported",
+                                e.errors().size()).in(language))
                 .withErrors(e.errors().stream().map(r -> new Problem.FieldError(r.row(), r.message())).toList())
                 .at(uri.getPath()).toResponse();
     }
 
     @ServerExceptionMapper
-    public Response unreadable(UnreadableSheetException e, UriInfo uri) {
-        return Problem.of(400, "unreadable-sheet", "Spreadsheet unreadable", e.getMessage() + "; nothing was imported")
+    public Response unreadable(UnreadableSheetException e, UriInfo uri, HttpHeaders headers) {
+        Locale language = Languages.preferred(headers.getAcceptableLanguages());
+        return Problem.of(400, "unreadable-sheet", Text.of("表格无法读取", "Spreadsheet unreadable").in(language),
+                Text.of("%s；没有导入任何内容", "%s; nothing was imported", e.getMessage()).in(language))
                 .at(uri.getPath()).toResponse();
     }
 }

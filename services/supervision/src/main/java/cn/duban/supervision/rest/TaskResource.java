@@ -74,7 +74,7 @@ public class TaskResource {
             @QueryParam("asOf") LocalDate asOf) {
         Task task = Task.findById(id);
         if (task == null) {
-            throw DubanException.notFound("no task " + id + " in the ledger");
+            throw DubanException.notFound("台账中没有任务 %s", "no task %s in the ledger", id);
         }
         access.checkMayRead(task);
         List<ProgressReport> reports = ProgressReport.ofTask(id);

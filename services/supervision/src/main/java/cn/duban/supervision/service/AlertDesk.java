@@ -77,10 +77,10 @@ public class AlertDesk {
     public Alert acknowledge(String alertId, String actor) {
         Alert alert = Alert.findById(alertId);
         if (alert == null) {
-            throw DubanException.notFound("no alert " + alertId);
+            throw DubanException.notFound("没有预警 %s", "no alert %s", alertId);
         }
         if (Alert.RESOLVED.equals(alert.state)) {
-            throw DubanException.conflict("alert " + alertId + " is already resolved");
+            throw DubanException.conflict("预警 %s 已经解除", "alert %s is already resolved", alertId);
         }
         if (Alert.ACKNOWLEDGED.equals(alert.state)) {
             return alert; // acknowledging twice changes nothing
@@ -100,7 +100,7 @@ public class AlertDesk {
     public Reminder remind(String taskId, String message, String actor) {
         Task task = Task.findById(taskId);
         if (task == null) {
-            throw DubanException.notFound("no task " + taskId + " in the ledger");
+            throw DubanException.notFound("台账中没有任务 %s", "no task %s in the ledger", taskId);
         }
         return remind(task, null, message, true, actor, clock.now());
     }

@@ -97,10 +97,10 @@ public class OfficeDecisions {
     private static ExtensionRequest pendingExtension(String id) {
         ExtensionRequest request = ExtensionRequest.findById(id);
         if (request == null) {
-            throw DubanException.notFound("no extension request " + id);
+            throw DubanException.notFound("没有延期申请 %s", "no extension request %s", id);
         }
         if (!PENDING.equals(request.state)) {
-            throw DubanException.conflict("extension request " + id + " was already " + request.state);
+            throw DubanException.conflict("延期申请 %s 已经处理过(%s)", "extension request %s was already %s", id, request.state);
         }
         return request;
     }
@@ -108,10 +108,10 @@ public class OfficeDecisions {
     private static CompletionClaim pendingClaim(String id) {
         CompletionClaim claim = CompletionClaim.findById(id);
         if (claim == null) {
-            throw DubanException.notFound("no completion claim " + id);
+            throw DubanException.notFound("没有办结申请 %s", "no completion claim %s", id);
         }
         if (!PENDING.equals(claim.state)) {
-            throw DubanException.conflict("completion claim " + id + " was already " + claim.state);
+            throw DubanException.conflict("办结申请 %s 已经处理过(%s)", "completion claim %s was already %s", id, claim.state);
         }
         return claim;
     }
@@ -119,14 +119,14 @@ public class OfficeDecisions {
     private static Task task(String id) {
         Task task = Task.findById(id);
         if (task == null) {
-            throw DubanException.conflict("task " + id + " is not in the ledger; import it first");
+            throw DubanException.conflict("任务 %s 不在台账中,请先导入", "task %s is not in the ledger; import it first", id);
         }
         return task;
     }
 
     private static void requireReason(String reason) {
         if (reason == null || reason.isBlank()) {
-            throw DubanException.invalid("reason: a rejection needs a reason the unit can act on");
+            throw DubanException.invalidField("reason", "驳回需要写明理由,让单位知道如何改进", "a rejection needs a reason the unit can act on");
         }
     }
 }

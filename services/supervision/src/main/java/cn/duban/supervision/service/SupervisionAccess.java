@@ -41,7 +41,7 @@ public class SupervisionAccess {
         }
         String own = caller.sector().orElseThrow(this::unbound);
         if (requested != null && !requested.equals(own)) {
-            throw DubanException.forbidden(caller.name() + " " + caller.scope() + " and may not see " + requested);
+            throw DubanException.forbidden("%s,无权查看 %s", "%s and may not see %s", caller.who(), requested);
         }
         return own;
     }
@@ -53,7 +53,7 @@ public class SupervisionAccess {
         }
         String own = caller.unit().orElseThrow(this::unbound);
         if (requested != null && !requested.equals(own)) {
-            throw DubanException.forbidden(caller.name() + " " + caller.scope() + " and may not see " + requested);
+            throw DubanException.forbidden("%s,无权查看 %s", "%s and may not see %s", caller.who(), requested);
         }
         return own;
     }
@@ -80,9 +80,9 @@ public class SupervisionAccess {
      */
     public void checkMayAcknowledge(Alert alert, Task task) {
         if (!mayAcknowledgeAlertsOf(alert, task)) {
-            throw DubanException.forbidden(caller.name() + " may not acknowledge " + alert.id + ": only the office, "
-                    + "the units answering for " + task.id + ", or its leader (" + task.leader
-                    + ") once escalated to them");
+            throw DubanException.forbidden("%s 不能确认预警 %s:只有督查室、负责任务 %s 的单位,或预警升级后的责任领导(%s)可以确认",
+                    "%s may not acknowledge %s: only the office, the units answering for %s, or its leader (%s) once "
+                            + "escalated to them", caller.name(), alert.id, task.id, task.leader);
         }
     }
 
@@ -100,7 +100,7 @@ public class SupervisionAccess {
     }
 
     private DubanException unbound() {
-        return DubanException.forbidden(caller.name() + " " + caller.scope());
+        return DubanException.forbidden(caller.who());
     }
 
     private static List<String> units(Task task) {

@@ -84,19 +84,19 @@ public class TaskQueries {
 
     private static void check(Filter filter) {
         if (filter.page() < 0) {
-            throw DubanException.invalid("page must be 0 or more (pages count from 0)");
+            throw DubanException.invalidField("page", "页码从 0 开始,不能为负", "must be 0 or more (pages count from 0)");
         }
         if (filter.size() < 1 || filter.size() > MAX_PAGE_SIZE) {
-            throw DubanException.invalid("size must be between 1 and " + MAX_PAGE_SIZE);
+            throw DubanException.invalidField("size", "每页条数应在 1 到 %s 之间", "must be between 1 and %s", MAX_PAGE_SIZE);
         }
         if (filter.sector() != null && Sector.fromId(filter.sector()).isEmpty()) {
-            throw DubanException.invalid("sector must be one of " + Arrays.stream(Sector.values()).map(Sector::id).toList());
+            throw DubanException.invalidField("sector", "领域应为 %s 之一", "must be one of %s", Arrays.stream(Sector.values()).map(Sector::id).toList());
         }
         if (filter.status() != null && Arrays.stream(TaskStatus.values()).noneMatch(s -> s.name().equals(filter.status()))) {
-            throw DubanException.invalid("status must be one of " + Arrays.toString(TaskStatus.values()));
+            throw DubanException.invalidField("status", "状态应为 %s 之一", "must be one of %s", Arrays.toString(TaskStatus.values()));
         }
         if (filter.light() != null && Arrays.stream(Light.values()).noneMatch(l -> l.name().equals(filter.light()))) {
-            throw DubanException.invalid("light must be one of " + Arrays.toString(Light.values()));
+            throw DubanException.invalidField("light", "亮灯应为 %s 之一", "must be one of %s", Arrays.toString(Light.values()));
         }
     }
 }

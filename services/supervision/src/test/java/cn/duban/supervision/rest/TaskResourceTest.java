@@ -72,7 +72,18 @@ class TaskResourceTest {
         given().queryParam("size", 5).queryParam("page", 1).get("/api/supervision/tasks")
                 .then().statusCode(200).body("items", hasSize(5));
         given().queryParam("size", 5000).get("/api/supervision/tasks")
-                .then().statusCode(400).contentType("application/problem+json").body("detail", equalTo("size must be between 1 and 200"));
+                .then().statusCode(400).contentType("application/problem+json").header("Content-Language", "zh-CN")
+                .body("title", equalTo("请求有误")).body("detail", equalTo("size:每页条数应在 1 到 200 之间"))
+                .body("errors[0].field", equalTo("size"));
+    }
+
+    @Test
+    void problemDetailsAreChineseUnlessTheCallerAsksForEnglish() {
+        given().header("Accept-Language", "en-US,en;q=0.9").queryParam("size", 5000).get("/api/supervision/tasks")
+                .then().statusCode(400).header("Content-Language", "en")
+                .body("title", equalTo("Invalid request")).body("detail", equalTo("size: must be between 1 and 200"));
+        given().header("Accept-Language", "fr-FR").queryParam("size", 5000).get("/api/supervision/tasks")
+                .then().statusCode(400).body("title", equalTo("请求有误"));
     }
 
     @Test
