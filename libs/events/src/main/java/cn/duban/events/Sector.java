@@ -5,19 +5,26 @@ import java.util.Optional;
 
 /** The six parts (六个聚焦) of the work plan, in the report's order; each has one sector service. */
 public enum Sector {
-    AGRICULTURE("agriculture", "AGR"),
-    INDUSTRY("industry", "IND"),
-    CULTURE_TOURISM("culture-tourism", "CUL"),
-    URBAN_CONSTRUCTION("urban-construction", "URB"),
-    REFORM("reform", "REF"),
-    LIVELIHOOD("livelihood", "LIV");
+    AGRICULTURE("agriculture", "AGR", "三农"),
+    INDUSTRY("industry", "IND", "工业"),
+    CULTURE_TOURISM("culture-tourism", "CUL", "文旅"),
+    URBAN_CONSTRUCTION("urban-construction", "URB", "城乡建设"),
+    REFORM("reform", "REF", "重点改革"),
+    LIVELIHOOD("livelihood", "LIV", "民生");
 
     private final String id;
     private final String code;
+    private final String chineseName;
 
-    Sector(String id, String code) {
+    Sector(String id, String code, String chineseName) {
         this.id = id;
         this.code = code;
+        this.chineseName = chineseName;
+    }
+
+    /** The short name the office uses, e.g. 三农, 文旅 (the dashboard's and the papers' headings). */
+    public String chineseName() {
+        return chineseName;
     }
 
     /** The name used in URLs, events and configuration, e.g. {@code culture-tourism}. */
