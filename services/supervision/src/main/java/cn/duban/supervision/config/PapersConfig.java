@@ -15,6 +15,10 @@ public interface PapersConfig {
 
     Delivery delivery();
 
+    /** How often notices, instructions and the Monday bulletin are checked against the business clock (PaperDeadlines). */
+    @WithDefault("30s")
+    java.time.Duration checkEvery();
+
     /**
      * The Chinese fonts the PDFs embed (subset) and the charts are drawn with. Debian's and Ubuntu's fonts-noto-cjk
      * put them here; any OpenType/TrueType collection or font with Simplified Chinese glyphs will do.

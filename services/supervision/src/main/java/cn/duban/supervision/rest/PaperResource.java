@@ -2,6 +2,8 @@ package cn.duban.supervision.rest;
 
 import cn.duban.platform.security.Roles;
 import cn.duban.supervision.service.Board;
+import cn.duban.supervision.service.Bulletin;
+import cn.duban.supervision.service.Bulletins;
 import cn.duban.supervision.service.Papers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -28,6 +30,18 @@ public class PaperResource {
 
     @Inject
     Board board;
+
+    @Inject
+    Bulletins bulletins;
+
+    @RolesAllowed({Roles.SUPERVISOR, Roles.LEADER})
+    @GET
+    @Path("/bulletins/{period}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "督查通报 as data: what the .pdf and .docx lay out, for other systems and for checking")
+    public Bulletin json(@PathParam("period") String period, @QueryParam("asOf") LocalDate asOf) {
+        return bulletins.compose(period, asOf);
+    }
 
     @RolesAllowed({Roles.SUPERVISOR, Roles.LEADER})
     @GET

@@ -9,7 +9,9 @@ import cn.duban.supervision.repository.BulletinIssue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Optional;
@@ -35,9 +37,9 @@ public class BulletinDelivery {
     Outbox outbox;
 
     /** The week whose bulletin is due at {@code now}: the one before the latest delivery moment that has passed. */
-    BulletinPeriod dueAt(OffsetDateTime now) {
-        LocalDate day = now.toLocalDate().with(TemporalAdjusters.previousOrSame(config.delivery().day()));
-        if (now.toLocalDate().equals(day) && now.toLocalTime().isBefore(config.delivery().at())) {
+    static BulletinPeriod dueAt(OffsetDateTime now, DayOfWeek weekday, LocalTime from) {
+        LocalDate day = now.toLocalDate().with(TemporalAdjusters.previousOrSame(weekday));
+        if (now.toLocalDate().equals(day) && now.toLocalTime().isBefore(from)) {
             day = day.minusWeeks(1);
         }
         return BulletinPeriod.week(day.minusDays(1));
@@ -50,7 +52,7 @@ public class BulletinDelivery {
             return Optional.empty();
         }
         OffsetDateTime now = clock.now();
-        BulletinPeriod period = dueAt(now);
+        BulletinPeriod period = dueAt(now, config.delivery().day(), config.delivery().at());
         if (BulletinIssue.findById(period.code()) != null) {
             return Optional.empty();
         }
