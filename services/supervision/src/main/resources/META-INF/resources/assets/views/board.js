@@ -74,7 +74,8 @@ export async function board() {
   const head = [el('span', { class: 'dot dot-green' }, '绿灯'), el('span', { class: 'dot dot-yellow' }, '黄灯'),
     el('span', { class: 'dot dot-red' }, '红灯'), '逾期', '合计'];
   const page = el('div', { class: 'board' },
-    el('h1', {}, '任务总览', el('small', {}, ` 截至 ${b.asOf}`)),
+    el('h1', {}, '任务总览'),
+    el('p', { class: 'muted', id: 'board-as-of' }, `截至 ${b.asOf}（业务日期）`),
     summary,
     el('div', { class: 'columns' },
       section('各领域亮灯情况', sectorChart),
