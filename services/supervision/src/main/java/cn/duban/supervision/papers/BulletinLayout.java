@@ -113,7 +113,7 @@ public final class BulletinLayout {
         }
         paper.line(" ", false);
         paper.line(issuer, true);
-        paper.line(Words.date(b.generatedAt().toLocalDate()), true);
+        paper.line(Words.date(Words.businessDay(b.generatedAt())), true);
     }
 
     private static List<String> sectorRow(String name, Bulletin.Totals now, Bulletin.Totals before) {

@@ -1,7 +1,10 @@
 package cn.duban.supervision.papers;
 
 import java.math.BigDecimal;
+import cn.duban.supervision.service.BusinessClock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
 /** The papers' Chinese for the ledger's codes, as the office's page says them (assets/ui.js). */
@@ -38,6 +41,16 @@ final class Words {
     /** A signed change: +2, −1, 0 (a true minus sign, as printed). */
     static String change(int delta) {
         return delta > 0 ? "+" + delta : delta < 0 ? "−" + (-delta) : "0";
+    }
+
+    /** The business day of an instant (a stored time comes back in UTC). */
+    static LocalDate businessDay(OffsetDateTime at) {
+        return at.atZoneSameInstant(BusinessClock.ZONE).toLocalDate();
+    }
+
+    /** 2022-11-01 09:00, business time. */
+    static String time(OffsetDateTime at) {
+        return at == null ? "" : at.atZoneSameInstant(BusinessClock.ZONE).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
     }
 
     static String number(BigDecimal value) {
