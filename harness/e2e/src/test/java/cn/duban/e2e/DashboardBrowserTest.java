@@ -227,4 +227,30 @@ class DashboardBrowserTest {
         page.pdf(new Page.PdfOptions().setPath(OUT.resolve("screenshots/06-scores-print.pdf")));
         assertThat(consoleErrors).isEmpty();
     }
+
+    @Test
+    void theBoardDrawsItsChartsFromTheServersAggregatesAndOffersTheBulletin() {
+        AlertJourneyTest.clock("2022-11-01T09:00:00+08:00");
+        List<String> calls = new CopyOnWriteArrayList<>();
+        page.onRequest(r -> calls.add(r.url()));
+        signInAsSupervisor();
+        assertThat(page.locator("#board-as-of")).containsText("2022-11-01");
+        for (String chart : List.of("#chart-sectors", "#chart-trend", "#chart-ranking", "#chart-indicators")) {
+            assertThat(page.locator(chart + " svg")).isVisible();
+        }
+        assertThat(page.locator("#chart-sectors svg text", new Page.LocatorOptions().setHasText("工业")).first()).isVisible();
+        assertThat(page.locator("#chart-trend")).hasAttribute("aria-label", Pattern.compile("红灯\\d+项"));
+        assertThat(page.locator("#chart-ranking svg text", new Page.LocatorOptions().setHasText("1. ")).first()).isVisible();
+        assertThat(calls).anySatisfy(u -> assertThat(u).contains("/api/supervision/board"));
+        assertThat(calls).as("no page fetches every task").noneSatisfy(u -> assertThat(u).contains("/api/supervision/tasks?"));
+        screenshot("07-board-charts");
+
+        page.locator("#bulletin-period").fill("2022-W43");
+        Download pdf = page.waitForDownload(() -> page.locator("#bulletin-pdf").click());
+        assertThat(pdf.suggestedFilename()).isEqualTo("督查通报-2022-W43-截至2022-10-30.pdf");
+        Path file = OUT.resolve("downloads/bulletin-2022-W43.pdf");
+        pdf.saveAs(file);
+        assertThat(file).content(java.nio.charset.StandardCharsets.ISO_8859_1).startsWith("%PDF");
+        assertThat(consoleErrors).isEmpty();
+    }
 }

@@ -67,6 +67,21 @@ public record ReportDigest(ProgressReport latest, Map<String, LocalDate> milesto
         return digests;
     }
 
+    /**
+     * The same digest from reports already read (newest first, as {@link ProgressReport#ofTasks} gives them), for
+     * callers that judge one task on many days from one read (a bulletin's trend).
+     */
+    public static ReportDigest from(List<ProgressReport> newestFirst, LocalDate today, OffsetDateTime at) {
+        List<ProgressReport> dated = newestFirst.stream().filter(r -> !r.asOf.isAfter(today)).toList();
+        Map<String, LocalDate> reached = new HashMap<>();
+        for (ProgressReport report : dated) {
+            report.milestonesReached.forEach(m -> reached.merge(m, report.asOf, (a, b) -> a.isBefore(b) ? a : b));
+        }
+        OffsetDateTime received = newestFirst.stream().map(r -> r.receivedAt)
+                .filter(t -> t != null && !t.isAfter(at)).max(OffsetDateTime::compareTo).orElse(null);
+        return new ReportDigest(dated.isEmpty() ? null : dated.get(0), reached, received);
+    }
+
     private static LocalDate toDate(Object value) {
         return value instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) value;
     }

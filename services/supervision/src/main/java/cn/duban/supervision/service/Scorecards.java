@@ -62,16 +62,33 @@ public class Scorecards {
     }
 
     public Scoreboard compute(String sector) {
-        LocalDate today = clock.now().toLocalDate();
-        List<ScoredTask> tasks = entityManager.createQuery(
+        Map<String, Long> escalationsByTask = Alert.<Alert>list("escalationLevel >= 2").stream()
+                .collect(Collectors.groupingBy(a -> a.taskId, Collectors.counting()));
+        return compute(sector, clock.now().toLocalDate(), scoredTasks(), escalationsByTask);
+    }
+
+    /**
+     * The scoreboard as it stood at the end of {@code asOf}: each task's status then ({@link LedgerAsOf}) and the
+     * escalations recorded by then, for the 督查通报 of a past period.
+     */
+    public Scoreboard computeAsOf(String sector, LocalDate asOf, Map<String, TaskStatus> statusThen,
+            Map<String, Long> escalationsThen) {
+        List<ScoredTask> tasks = scoredTasks().stream().map(t -> new ScoredTask(t.id(), t.leadUnit(), t.coUnits(),
+                statusThen.getOrDefault(t.id(), TaskStatus.NOT_STARTED), t.plannedStart(), t.deadline())).toList();
+        return compute(sector, asOf, tasks, escalationsThen);
+    }
+
+    private List<ScoredTask> scoredTasks() {
+        return entityManager.createQuery(
                 "select t.id, t.leadUnit, t.coUnits, t.status, t.plannedStart, t.deadline from Task t", ScoredTask.class)
                 .getResultList();
+    }
+
+    private Scoreboard compute(String sector, LocalDate today, List<ScoredTask> tasks, Map<String, Long> escalationsByTask) {
         List<Unit> units = Unit.<Unit>listAll().stream().filter(u -> sector == null || sector.equals(u.sector)).toList();
         Map<String, List<DatedReport>> reports = new HashMap<>();
         entityManager.createQuery("select r.taskId, r.unit, r.asOf from ProgressReport r", TaskReport.class).getResultList()
                 .forEach(r -> reports.computeIfAbsent(r.taskId(), k -> new ArrayList<>()).add(new DatedReport(r.unit(), r.asOf())));
-        Map<String, Long> escalationsByTask = Alert.<Alert>list("escalationLevel >= 2").stream()
-                .collect(Collectors.groupingBy(a -> a.taskId, Collectors.counting()));
 
         // Each task filed under its units once: scanning the whole ledger for every unit is units × tasks.
         Map<String, List<ScoredTask>> ledBy = tasks.stream().collect(Collectors.groupingBy(ScoredTask::leadUnit));

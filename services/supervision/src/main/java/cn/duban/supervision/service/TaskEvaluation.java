@@ -139,7 +139,7 @@ public class TaskEvaluation {
     }
 
     /** The claim if it had been made by {@code at}; none otherwise. */
-    private static CompletionClaim madeBy(CompletionClaim claim, Instant at) {
+    static CompletionClaim madeBy(CompletionClaim claim, Instant at) {
         return claim == null || claim.claimedAt.toInstant().isAfter(at) ? null : claim;
     }
 
