@@ -4,6 +4,8 @@ import cn.duban.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import cn.duban.supervision.repository.Task;
 import cn.duban.supervision.repository.Unit;
+import cn.duban.supervision.service.SupervisionAccess;
+import jakarta.inject.Inject;
 import io.quarkus.panache.common.Sort;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,6 +18,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Path("/api/supervision")
 @Produces(MediaType.APPLICATION_JSON)
 public class UnitResource {
+
+    @Inject
+    SupervisionAccess access;
 
     public record UnitView(String name, String sector, String leader) {
     }
@@ -48,11 +53,11 @@ public class UnitResource {
     @RolesAllowed({Roles.SUPERVISOR, Roles.LEADER, Roles.SECTOR_REPORTER, Roles.UNIT_REPORTER})
     @GET
     @Path("/responsibilities")
-    @Operation(summary = "Per unit: the tasks it leads, the tasks it co-leads, and its leader (the unit × task matrix)")
+    @Operation(summary = "Per unit: the tasks it leads, the tasks it co-leads, and its leader (the unit × task matrix); "
+            + "narrowed for reporters as the task list is")
     public Responsibilities responsibilities(@QueryParam("unit") String unit) {
-        List<Unit> units = unit == null ? Unit.listAll(Sort.by("sector").and("name"))
-                : Unit.<Unit>findByIdOptional(unit).map(List::of).orElse(List.of());
-        List<Task> tasks = Task.listAll(Sort.by("id"));
+        List<Unit> units = access.visibleUnits(unit);
+        List<Task> tasks = Task.<Task>listAll(Sort.by("id")).stream().filter(access::mayRead).toList();
         List<Responsibility> items = units.stream().map(u -> new Responsibility(u.name, u.sector, u.leader,
                 tasks.stream().filter(t -> t.leadUnit.equals(u.name)).map(TaskRef::of).toList(),
                 tasks.stream().filter(t -> t.coUnits.contains(u.name)).map(TaskRef::of).toList())).toList();

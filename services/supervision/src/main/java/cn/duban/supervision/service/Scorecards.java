@@ -59,6 +59,24 @@ public class Scorecards {
     }
 
     public Scoreboard compute(String sector) {
+        return compute(sector, null);
+    }
+
+    /**
+     * The scoreboard of {@code sector} (null: the county), showing only {@code unit}'s card and its sector's when a
+     * unit is given (a unit reporter sees its own place in the ranking, not the other units' facts).
+     */
+    public Scoreboard compute(String sector, String unit) {
+        Scoreboard board = rank(sector);
+        if (unit == null) {
+            return board;
+        }
+        List<Card> own = board.units().stream().filter(c -> c.name().equals(unit)).toList();
+        List<String> ownSector = own.stream().map(Card::sector).toList();
+        return new Scoreboard(board.asOf(), own, board.sectors().stream().filter(c -> ownSector.contains(c.name())).toList());
+    }
+
+    private Scoreboard rank(String sector) {
         LocalDate today = clock.now().toLocalDate();
         List<ScoredTask> tasks = entityManager.createQuery(
                 "select t.id, t.leadUnit, t.coUnits, t.status, t.plannedStart, t.deadline from Task t", ScoredTask.class)
