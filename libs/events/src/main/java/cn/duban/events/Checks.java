@@ -31,6 +31,12 @@ public final class Checks {
         return this;
     }
 
+    /** Within {@link Quantities}' bounds (magnitude and decimals); the sign is each field's own rule. */
+    public Checks quantity(String field, BigDecimal value) {
+        Quantities.problem(value).ifPresent(p -> violations.add(type + "." + field + " " + p.en()));
+        return this;
+    }
+
     public Checks that(boolean condition, String violation) {
         if (!condition) {
             violations.add(type + ": " + violation);

@@ -111,6 +111,29 @@ class EventCodecTest {
     }
 
     @Test
+    void aFigureWithAThousandDigitExponentIsInvalidAndSaysWhy() {
+        EncodedEvent wire = EventCodec.encode(Envelope.of("agriculture", null, NOW, report("2022-AGR-003")));
+        String json = new String(wire.value(), StandardCharsets.UTF_8).replace("\"value\":6000", "\"value\":1e1000");
+        assertThat(json).contains("1e1000");
+
+        assertThatThrownBy(() -> EventCodec.decode(wire.key(), wire.headers(), json.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining("figures.value is out of range");
+    }
+
+    @Test
+    void aTargetPastTheQuantityBoundsIsInvalid() {
+        TaskSnapshot task = new TaskSnapshot("2022-AGR-003", 2022, "agriculture", "高标准农田", "新建高标准农田6万亩",
+                List.of(), "县农业农村局", List.of(), "分管农业农村工作的副县长",
+                List.of(new Target("高标准农田", "亩", new BigDecimal("1E+20"))), List.of(), LocalDate.of(2022, 1, 1),
+                LocalDate.of(2022, 12, 31), LocalDate.of(2022, 12, 31), "MONTHLY", List.of());
+        EncodedEvent wire = EventCodec.encode(Envelope.of("supervision", null, NOW, new TaskAssigned(task)));
+
+        assertThatThrownBy(() -> EventCodec.decode(wire.key(), wire.headers(), wire.value()))
+                .isInstanceOf(MalformedEventException.class).hasMessageContaining("quantity bounds");
+    }
+
+    @Test
     void aKeyThatIsNotTheTaskIdIsMalformed() {
         EncodedEvent wire = EventCodec.encode(Envelope.of("agriculture", null, NOW, report("2022-AGR-001")));
         assertThatThrownBy(() -> EventCodec.decode("2022-IND-001", wire.headers(), wire.value()))

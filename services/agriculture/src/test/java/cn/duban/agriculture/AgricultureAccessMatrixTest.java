@@ -3,6 +3,7 @@ package cn.duban.agriculture;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
@@ -105,6 +106,51 @@ class AgricultureAccessMatrixTest {
         ProgressReported report = (ProgressReported) KafkaTestClient.decode(record).data();
         assertThat(report.unit()).isEqualTo("县财政局");
         assertThat(report.reportedBy()).isEqualTo("finance-bureau");
+    }
+
+    @Test
+    void aSectorReporterActsOnlyInTheNameOfTheTasksOwnUnits() {
+        String forUnit = REPORT.replace("\"narrative\"", "\"unit\": \"%s\", \"narrative\"");
+        //                                                              anonymous supervisor leader agriculture industry lead-unit co-unit other-unit
+        MATRIX.check("POST", "/api/agriculture/tasks/" + taskId + "/progress", forUnit.formatted("县水利局"),
+                401, 403, 403, 403, 403, 403, 403, 403);
+        MATRIX.check("POST", "/api/agriculture/tasks/" + taskId + "/acknowledge", "{\"unit\": \"县水利局\"}",
+                401, 403, 403, 403, 403, 403, 403, 403);
+        given().header("Authorization", MATRIX.bearer("agriculture")).contentType(ContentType.JSON)
+                .body(forUnit.formatted("县水利局")).post("/api/agriculture/tasks/{id}/progress", taskId)
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("detail", containsString("县水利局"));
+        given().header("Authorization", MATRIX.bearer("agriculture")).contentType(ContentType.JSON)
+                .body(forUnit.formatted("县财政局")).post("/api/agriculture/tasks/{id}/progress", taskId)
+                .then().statusCode(202);
+    }
+
+    @Test
+    void aCorrectionNamesAnEarlierReportOfTheSameUnitOnTheSameTask() {
+        String mine = given().header("Authorization", MATRIX.bearer("lead unit")).contentType(ContentType.JSON)
+                .body(REPORT).post("/api/agriculture/tasks/{id}/progress", taskId)
+                .then().statusCode(202).extract().path("reportId");
+        String theirs = given().header("Authorization", MATRIX.bearer("co-unit")).contentType(ContentType.JSON)
+                .body(REPORT).post("/api/agriculture/tasks/{id}/progress", taskId)
+                .then().statusCode(202).extract().path("reportId");
+        String otherTask = TestTasks.newId(Sector.AGRICULTURE);
+        TestTasks.assign(TestTasks.farmland(otherTask));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("Authorization",
+                MATRIX.bearer("supervisor")).get("/api/agriculture/tasks/{id}", otherTask).then().statusCode(200));
+        String elsewhere = given().header("Authorization", MATRIX.bearer("lead unit")).contentType(ContentType.JSON)
+                .body(REPORT).post("/api/agriculture/tasks/{id}/progress", otherTask)
+                .then().statusCode(202).extract().path("reportId");
+        String lower = "{\"asOf\": \"2022-05-31\", \"figures\": [{\"metric\": \"高标准农田\", \"value\": 50}], "
+                + "\"correctionOf\": \"%s\", \"correctionReason\": \"重复统计\"}";
+
+        for (String notMine : new String[] {theirs, elsewhere, "R-made-up", "A-" + taskId + "-县农业农村局"}) {
+            given().header("Authorization", MATRIX.bearer("lead unit")).contentType(ContentType.JSON)
+                    .body(lower.formatted(notMine)).post("/api/agriculture/tasks/{id}/progress", taskId)
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors.field", hasItem("correctionOf"));
+        }
+        given().header("Authorization", MATRIX.bearer("lead unit")).contentType(ContentType.JSON)
+                .body(lower.formatted(mine)).post("/api/agriculture/tasks/{id}/progress", taskId).then().statusCode(202);
     }
 
     @Test

@@ -103,6 +103,37 @@ class ProgressApiTest {
     }
 
     @Test
+    void numbersPastTheQuantityBoundsAreRefusedInChineseAndNothingIsPublished() {
+        for (String figure : new String[] {"1e1000", "1E+999999999", "1000000000000000", "6000.00001", "-1e1000"}) {
+            given().contentType(ContentType.JSON).body(GOOD.replace("6000}", figure + "}"))
+                    .post("/api/agriculture/tasks/{id}/progress", taskId)
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .header("Content-Language", "zh-CN")
+                    .body("errors.field", hasItem("figures[0].value"));
+        }
+        given().contentType(ContentType.JSON).body(GOOD.replace("6000}", "1e1000}"))
+                .post("/api/agriculture/tasks/{id}/progress", taskId)
+                .then().statusCode(400).body("errors[0].message", containsString("整数部分最多 15 位"));
+        given().contentType(ContentType.JSON).header("Accept-Language", "en").body(GOOD.replace("1200", "1E+999999999"))
+                .post("/api/agriculture/tasks/{id}/progress", taskId)
+                .then().statusCode(400).body("errors.field", hasItem("investment"))
+                .body("errors[0].message", containsString("out of range"));
+
+        // the largest quantity is accepted, read back, and compared with the next report
+        String largest = GOOD.replace("6000}", "999999999999999}").replace("1200", "999999999999999.9999")
+                .replace("\"completed\": false",
+                "\"completed\": false, \"confirmed\": true");
+        String eventId = given().contentType(ContentType.JSON).body(largest)
+                .post("/api/agriculture/tasks/{id}/progress", taskId).then().statusCode(202).extract().path("eventId");
+        given().contentType(ContentType.JSON).body(GOOD).post("/api/agriculture/tasks/{id}/progress", taskId)
+                .then().statusCode(409).body("type", equalTo("urn:duban:problem:correction-required"));
+        given().get("/api/agriculture/tasks/{id}", taskId).then().statusCode(200);
+        List<ConsumerRecord<String, byte[]>> records = KafkaTestClient.readUntil(Topics.PROGRESS,
+                Duration.ofSeconds(30), r -> eventId.equals(KafkaTestClient.header(r, "ce_id")));
+        assertThat(records.stream().filter(r -> taskId.equals(r.key()))).as("events for the task").hasSize(1);
+    }
+
+    @Test
     void aReportOnAnotherSectorsTaskIsForbiddenToThisSectorsReporter() {
         given().contentType(ContentType.JSON).body(GOOD).post("/api/agriculture/tasks/{id}/progress", "2022-IND-007")
                 .then().statusCode(403).contentType("application/problem+json")

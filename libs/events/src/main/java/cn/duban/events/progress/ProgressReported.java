@@ -46,10 +46,11 @@ public record ProgressReported(
                 .required("asOf", asOf)
                 .required("reportedAt", reportedAt)
                 .notNegative("investment", investment)
+                .quantity("investment", investment)
                 .that(percent == null || (percent >= 0 && percent <= 100), "percent must be within 0..100")
                 .that(correctionOf == null || correctionReason != null, "a correction needs a correctionReason");
         figures.forEach(f -> checks.required("figures.metric", f.metric()).required("figures.value", f.value())
-                .notNegative("figures.value", f.value()));
+                .notNegative("figures.value", f.value()).quantity("figures.value", f.value()));
         return checks.result();
     }
 }

@@ -1,6 +1,7 @@
 package cn.duban.events.task;
 
 import cn.duban.events.Checks;
+import cn.duban.events.Quantities;
 import cn.duban.events.Sector;
 
 /** The rules every task snapshot obeys, shared by the task events. */
@@ -20,6 +21,9 @@ final class TaskChecks {
                 .required("task.deadline", task.deadline())
                 .that(Sector.fromId(task.sector()).isPresent(), "unknown sector '" + task.sector() + "'")
                 .that(task.targets().stream().allMatch(t -> t.value() != null && t.value().signum() > 0),
-                        "every target needs a positive value");
+                        "every target needs a positive value")
+                .that(task.targets().stream().allMatch(t -> Quantities.isValid(t.value())),
+                        "every target's value must be within the quantity bounds (at most " + Quantities.INTEGER_DIGITS
+                                + " digits before the decimal point and " + Quantities.DECIMALS + " after it)");
     }
 }

@@ -1,5 +1,6 @@
 package cn.duban.sectorkit.rest;
 
+import cn.duban.events.Quantities;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -22,7 +23,9 @@ public final class Requests {
     public record Progress(
             @NotNull @Schema(example = "2022-09-30") LocalDate asOf,
             @Size(max = 50) List<@NotNull @Valid Figure> figures,
-            @PositiveOrZero @Schema(example = "1200") BigDecimal investment,
+            @PositiveOrZero @Schema(example = "1200", maximum = Quantities.MAX_TEXT,
+                    description = "万元, cumulative; at most 15 digits before the decimal point and 4 after it")
+            BigDecimal investment,
             @Min(0) @Max(100) Integer percent,
             @Size(max = 20) List<@NotBlank @Size(max = 100) String> milestonesReached,
             @Size(max = 4000) @Schema(example = "已完成高标准农田6000亩") String narrative,
@@ -38,7 +41,9 @@ public final class Requests {
 
     public record Figure(
             @NotBlank @Size(max = 100) @Schema(example = "高标准农田") String metric,
-            @NotNull @PositiveOrZero @Schema(example = "6000") BigDecimal value) {
+            @NotNull @PositiveOrZero @Schema(example = "6000", maximum = Quantities.MAX_TEXT,
+                    description = "cumulative, in the target's unit; at most 15 digits before the decimal point and 4 after it")
+            BigDecimal value) {
     }
 
     @Schema(description = "签收: the unit confirms it received the task")

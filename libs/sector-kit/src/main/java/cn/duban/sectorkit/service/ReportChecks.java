@@ -1,5 +1,6 @@
 package cn.duban.sectorkit.service;
 
+import cn.duban.events.Quantities;
 import cn.duban.events.progress.ProgressReported;
 import cn.duban.events.task.Milestone;
 import cn.duban.events.task.Target;
@@ -21,6 +22,24 @@ import java.util.stream.Collectors;
 /** The rules every sector applies to a progress report, whatever its subject. */
 final class ReportChecks {
     private ReportChecks() {
+    }
+
+    /**
+     * Numbers outside {@link Quantities}' bounds (400), checked before anything else looks at them: a figure of
+     * {@code 1e1000} must never be stored, compared with a target or sent on.
+     */
+    static List<BadField> bounds(Requests.Progress report) {
+        List<BadField> errors = new ArrayList<>();
+        List<Requests.Figure> figures = report.figures() == null ? List.of() : report.figures();
+        for (int i = 0; i < figures.size(); i++) {
+            bounded("figures[" + i + "].value", figures.get(i).value(), errors);
+        }
+        bounded("investment", report.investment(), errors);
+        return errors;
+    }
+
+    private static void bounded(String field, BigDecimal value, List<BadField> errors) {
+        Quantities.problem(value).ifPresent(p -> errors.add(new BadField(field, new Text(p.zh(), p.en()))));
     }
 
     /** Field problems (400): what the report says cannot be right for this task. */

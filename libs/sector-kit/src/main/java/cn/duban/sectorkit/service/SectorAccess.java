@@ -65,13 +65,22 @@ public class SectorAccess {
     }
 
     /**
-     * The unit a submission is made for. A unit reporter submits in its own unit's name only; a sector reporter
-     * names one of the task's units, or the lead unit by default.
+     * The unit a submission is made for. A unit reporter submits in its own unit's name only; a sector reporter, on a
+     * task of its sector, in the name of one of that task's units (the lead unit by default) and of no other: naming
+     * another unit is a 403, as asking a listing for more than one may see is.
      */
     public String submittingUnit(AssignedTask task, String requested) {
         caller.checkAnswersFor(task.id, config.name(), task.units());
         if (caller.is(Roles.SECTOR_REPORTER) && config.name().equals(caller.sector().orElse(null))) {
-            return requested == null || requested.isBlank() ? task.leadUnit : requested;
+            if (requested == null || requested.isBlank()) {
+                return task.leadUnit;
+            }
+            if (!task.involves(requested)) {
+                throw DubanException.forbidden("%s，不能以 %s 的名义办理任务 %s：它既不是牵头单位，也不是配合单位",
+                        "%s and may not act for %s on %s: it is neither its lead unit nor a co-unit", caller.who(),
+                        requested, task.id);
+            }
+            return requested;
         }
         String own = caller.unit().orElseThrow();
         if (requested != null && !requested.isBlank() && !requested.equals(own)) {

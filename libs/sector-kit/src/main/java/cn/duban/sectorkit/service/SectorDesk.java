@@ -55,6 +55,10 @@ public class SectorDesk {
 
     public Requests.ReportAccepted report(String taskId, Requests.Progress body, String idempotencyKey, String actor) {
         access.checkMayActOn(taskId);
+        List<BadField> outOfBounds = ReportChecks.bounds(body);
+        if (!outOfBounds.isEmpty()) {
+            throw DubanException.invalidFields(outOfBounds); // before the number is hashed, stored or compared
+        }
         return inTransaction(() -> idempotency.once(idempotencyKey, "progress " + taskId + " by " + actor, body,
                 Requests.ReportAccepted.class, () -> {
                     AssignedTask task = task(taskId);
@@ -64,9 +68,8 @@ public class SectorDesk {
                     if (!errors.isEmpty()) {
                         throw DubanException.invalidFields(errors);
                     }
-                    if (body.correctionOf() != null && store.submission(body.correctionOf()).isEmpty()) {
-                        throw DubanException.invalidField("correctionOf", "任务 %s 没有报告 %s",
-                                "no report %2$s on %1$s", taskId, body.correctionOf());
+                    if (body.correctionOf() != null) {
+                        checkCorrects(body.correctionOf(), taskId, unit);
                     }
                     List<BadField> conflicts = ReportChecks.cumulative(body, lastReport(taskId));
                     if (!conflicts.isEmpty()) {
@@ -166,6 +169,21 @@ public class SectorDesk {
                     "%s is neither lead unit nor co-unit of %s", unit, task.id);
         }
         return unit;
+    }
+
+    /**
+     * A correction names an earlier report of the same unit on the same task; any other id would only serve to skip
+     * the cumulative check.
+     */
+    private void checkCorrects(String reportId, String taskId, String unit) {
+        Submission corrected = store.submission(reportId)
+                .filter(s -> s.kind.equals(ProgressReported.class.getSimpleName()) && s.taskId.equals(taskId))
+                .orElseThrow(() -> DubanException.invalidField("correctionOf", "任务 %s 没有报告 %s",
+                        "no report %2$s on %1$s", taskId, reportId));
+        if (!corrected.unit.equals(unit)) {
+            throw DubanException.invalidField("correctionOf", "报告 %s 是 %s 报送的；只能更正本单位（%s）自己的报告",
+                    "report %s was sent by %s; a unit corrects only its own reports (%s)", reportId, corrected.unit, unit);
+        }
     }
 
     private String submit(String id, String unit, String actor, EventPayload payload) {

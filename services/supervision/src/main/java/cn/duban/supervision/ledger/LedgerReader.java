@@ -1,6 +1,9 @@
 package cn.duban.supervision.ledger;
 
 import cn.duban.events.EventCodec;
+import cn.duban.events.Quantities;
+import cn.duban.text.Languages;
+import cn.duban.text.Text;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonNodePath;
 import com.networknt.schema.JsonSchema;
@@ -9,14 +12,20 @@ import com.networknt.schema.PathType;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import com.networknt.schema.i18n.DefaultMessageSource;
+import com.networknt.schema.i18n.MessageSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.text.MessageFormat;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -30,6 +39,26 @@ public final class LedgerReader {
             .formatAssertionsEnabled(true).pathType(PathType.LEGACY).build();
     private static final JsonSchema LEDGER_SCHEMA = schema("ledger/ledger.schema.json");
     private static final JsonSchema UNITS_SCHEMA = schema("ledger/units.schema.json");
+    private static final MessageSource MESSAGES = DefaultMessageSource.getInstance();
+    /**
+     * Chinese of our own for the schema messages an office meets most; the validator's bundle has the rest (and the
+     * English), in a machine translation that reads awkwardly ({0} is the location, left out; {1}… the arguments).
+     */
+    private static final Map<String, String> CHINESE = Map.ofEntries(
+            Map.entry("exclusiveMinimum", "必须大于 {1}"),
+            Map.entry("minimum", "不能小于 {1}"),
+            Map.entry("maximum", "不能大于 {1}"),
+            Map.entry("const", "必须是“{1}”"),
+            Map.entry("required", "缺少必填项“{1}”"),
+            Map.entry("enum", "不是允许的取值，应为 {1} 之一"),
+            Map.entry("additionalProperties", "“{1}”不是台账格式中的属性"),
+            Map.entry("type", "类型是 {1}，应为 {2}"),
+            Map.entry("format.date", "不是有效的日期（YYYY-MM-DD）"),
+            Map.entry("maxLength", "不能超过 {1} 个字符"),
+            Map.entry("minLength", "至少需要 {1} 个字符"),
+            Map.entry("pattern", "不符合格式 {1}"),
+            Map.entry("uniqueItems", "不能有重复项"),
+            Map.entry("minItems", "至少需要 {1} 项"));
 
     private LedgerReader() {
     }
@@ -56,8 +85,16 @@ public final class LedgerReader {
                 JsonNode task = tasks.get(i);
                 if (LocalDate.parse(task.get("deadline").asText()).isBefore(start)) {
                     problems.add(new LedgerException.RowError("$.tasks[" + i + "].deadline",
-                            "is before the ledger's planned start " + start,
+                            Text.of("早于台账的计划开始日期 %s", "is before the ledger's planned start %s", start),
                             new LedgerException.Place(i, "deadline", "")));
+                }
+                JsonNode targets = task.get("targets");
+                for (int t = 0; t < targets.size(); t++) {
+                    Optional<Quantities.Problem> bad = Quantities.problem(targets.get(t).get("value").decimalValue());
+                    if (bad.isPresent()) {
+                        problems.add(new LedgerException.RowError("$.tasks[" + i + "].targets[" + t + "].value",
+                                words(bad.get()), new LedgerException.Place(i, "targets", "[" + t + "].value")));
+                    }
                 }
                 Set<String> names = new HashSet<>();
                 JsonNode milestones = task.get("milestones");
@@ -65,7 +102,7 @@ public final class LedgerReader {
                     String name = milestones.get(m).get("name").asText();
                     if (!names.add(name)) {
                         problems.add(new LedgerException.RowError("$.tasks[" + i + "].milestones[" + m + "].name",
-                                "milestone '" + name + "' appears twice in this task",
+                                Text.of("时间节点「%s」在本任务中出现了两次", "milestone '%s' appears twice in this task", name),
                                 new LedgerException.Place(i, "milestones", "[" + m + "].name")));
                     }
                 }
@@ -74,10 +111,15 @@ public final class LedgerReader {
         return problems;
     }
 
+    /** The words of a quantity's problem, for the import's errors. */
+    public static Text words(Quantities.Problem problem) {
+        return new Text(problem.zh(), problem.en());
+    }
+
     /** Numbers too large for a double (read as infinity), anywhere in the document. */
     private static void findNonFinite(JsonNode node, String path, List<LedgerException.RowError> found) {
         if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
-            found.add(new LedgerException.RowError(path, "number out of range"));
+            found.add(new LedgerException.RowError(path, words(Quantities.Problem.TOO_LARGE)));
         } else if (node.isObject()) {
             node.fields().forEachRemaining(f -> findNonFinite(f.getValue(), path + "." + f.getKey(), found));
         } else if (node.isArray()) {
@@ -112,8 +154,27 @@ public final class LedgerReader {
         Set<ValidationMessage> messages = schema.validate(json);
         return new ArrayList<>(messages.stream()
                 .sorted(Comparator.comparing(ValidationMessage::getInstanceLocation, Comparator.comparing(Object::toString)))
-                .map(m -> new LedgerException.RowError(m.getInstanceLocation().toString(), m.getError(), place(m)))
+                .map(m -> new LedgerException.RowError(m.getInstanceLocation().toString(), words(m), place(m)))
                 .toList());
+    }
+
+    /**
+     * A schema problem in Chinese and in English: the validator's own localized messages (json-schema-validator's
+     * bundles), with Duban's Chinese for the messages an office meets most.
+     */
+    static Text words(ValidationMessage m) {
+        return new Text(words(m, Languages.CHINESE), words(m, Locale.ENGLISH));
+    }
+
+    private static String words(ValidationMessage m, Locale locale) {
+        Object[] arguments = m.getArguments() == null ? new Object[0] : m.getArguments();
+        Object[] withLocation = new Object[arguments.length + 1];
+        withLocation[0] = "";
+        System.arraycopy(arguments, 0, withLocation, 1, arguments.length);
+        String own = Languages.isEnglish(locale) ? null : CHINESE.get(m.getMessageKey());
+        String text = own != null ? new MessageFormat(own, locale).format(withLocation)
+                : MESSAGES.getMessage(m.getMessageKey(), m::getError, locale, withLocation);
+        return text.startsWith(": ") ? text.substring(2) : text;
     }
 
     /** $.tasks[3].targets[1].unit → task 3, field targets, within [1].unit; null outside the tasks. */
@@ -168,8 +229,13 @@ public final class LedgerReader {
          * One problem: {@code row} names it for the caller (a JSON location, a task id or a spreadsheet row),
          * {@code place} says where it is in the ledger, so another reader (a spreadsheet) can name it its way.
          */
-        public record RowError(String row, String message, Place place) {
-            public RowError(String row, String message) {
+        public record RowError(Text row, Text message, Place place) {
+            /** A problem at a JSON location or task id, which reads the same in both languages. */
+            public RowError(String row, Text message, Place place) {
+                this(new Text(row, row), message, place);
+            }
+
+            public RowError(String row, Text message) {
                 this(row, message, null);
             }
         }

@@ -1,5 +1,6 @@
 package cn.duban.supervision.ledger;
 
+import cn.duban.events.Quantities;
 import cn.duban.events.Sector;
 import cn.duban.supervision.ledger.LedgerReader.LedgerException;
 import cn.duban.supervision.ledger.LedgerReader.LedgerException.RowError;
@@ -8,7 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.math.BigDecimal;
+import cn.duban.text.Text;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -77,8 +78,9 @@ public final class LedgerSheet {
             h++;
         }
         if (h == rows.size()) {
-            throw refused(List.of(new Problem(1, -1, "row 1",
-                    "the sheet is empty: row 1 must name the columns (" + headerList() + ")")));
+            throw refused(List.of(new Problem(1, -1, rowWords(1),
+                    Text.of("表格是空的：第 1 行应写明各列（%s）", "the sheet is empty: row 1 must name the columns (%s)",
+                            headerList()))));
         }
         SheetRow header = rows.get(h);
         Map<SheetColumn, Integer> columns = columns(header);
@@ -90,8 +92,8 @@ public final class LedgerSheet {
         }
         if (reading.tasks.isEmpty()) {
             reading.reported.add(":tasks");
-            reading.problems.add(new Problem(header.number() + 1, -1, "row " + (header.number() + 1),
-                    "there is no task under the header row"));
+            reading.problems.add(new Problem(header.number() + 1, -1, rowWords(header.number() + 1),
+                    Text.of("表头行下面没有任务", "there is no task under the header row")));
         }
         ObjectNode json = reading.ledger(year, plannedStart);
         for (RowError error : LedgerReader.problems(json)) {
@@ -110,7 +112,7 @@ public final class LedgerSheet {
             if (place == null || place.task() == null || place.task() >= rowNumbers.size()) {
                 return error;
             }
-            return new RowError(where(rowOf(place.task()), place.field()), describe(place.within(), error.message()));
+            return new RowError(where(rowOf(place.task()), place.field()), describe(place.within(), error.message()), null);
         }).toList());
     }
 
@@ -123,19 +125,20 @@ public final class LedgerSheet {
             SheetColumn.ofHeader(name).ifPresent(column -> {
                 Integer before = columns.putIfAbsent(column, index);
                 if (before != null) {
-                    problems.add(new Problem(header.number(), index, "row " + header.number() + ", column "
-                            + letter(index), column.label() + " is also column " + letter(before)));
+                    problems.add(new Problem(header.number(), index, Text.of("第 %s 行，%s 列", "row %s, column %s",
+                            header.number(), letter(index)), Text.of("%s 也是 %s 列", "%s is also column %s", column.label(),
+                            letter(before))));
                 }
             });
         }
         if (columns.isEmpty()) {
-            throw refused(List.of(new Problem(header.number(), -1, "row " + header.number(),
-                    "row " + header.number() + " must name the columns (" + headerList() + ")")));
+            throw refused(List.of(new Problem(header.number(), -1, rowWords(header.number()),
+                    Text.of("第 %s 行应写明各列（%s）", "row %s must name the columns (%s)", header.number(), headerList()))));
         }
         for (SheetColumn column : SheetColumn.values()) {
             if (column.required() && !columns.containsKey(column)) {
-                problems.add(new Problem(header.number(), column.ordinal(), "row " + header.number(),
-                        "no column " + column.label()));
+                problems.add(new Problem(header.number(), column.ordinal(), rowWords(header.number()),
+                        Text.of("缺少列 %s", "no column %s", column.label())));
             }
         }
         if (!problems.isEmpty()) {
@@ -167,7 +170,7 @@ public final class LedgerSheet {
             if (id != null) {
                 Integer before = rowOfId.putIfAbsent(id, row.number());
                 if (before != null) {
-                    problem(SheetColumn.ID, "task " + id + " is also on row " + before);
+                    problem(SheetColumn.ID, Text.of("任务 %s 也在第 %s 行", "task %s is also on row %s", id, before));
                 }
             }
             task.put("id", id);
@@ -195,7 +198,7 @@ public final class LedgerSheet {
                 try {
                     y = Integer.valueOf(year.strip());
                 } catch (NumberFormatException e) {
-                    ledgerProblem("year", "'" + year + "' is not a year");
+                    ledgerProblem("year", Text.of("「%s」不是年份", "'%s' is not a year", year));
                 }
             } else if (firstDeadline != null) {
                 y = firstDeadline.getYear();
@@ -206,7 +209,8 @@ public final class LedgerSheet {
             if (plannedStart != null && !plannedStart.isBlank()) {
                 start = date(plannedStart);
                 if (start == null) {
-                    ledgerProblem("plannedStart", "'" + plannedStart + "' is not a date (YYYY-MM-DD)");
+                    ledgerProblem("plannedStart", Text.of("「%s」不是日期（YYYY-MM-DD）", "'%s' is not a date (YYYY-MM-DD)",
+                            plannedStart));
                 }
             } else if (y != null) {
                 start = LocalDate.of(y, 1, 1);
@@ -237,12 +241,12 @@ public final class LedgerSheet {
             }
         }
 
-        private void ledgerProblem(String field, String message) {
+        private void ledgerProblem(String field, Text message) {
             reported.add(":" + field);
             problems.add(new Problem(0, -1, queryParameter(field), message));
         }
 
-        private void problem(SheetColumn column, String message) {
+        private void problem(SheetColumn column, Text message) {
             reported.add(tasks.size() + ":" + column.key());
             problems.add(new Problem(row.number(), column.ordinal(), where(row.number(), column.key()), message));
         }
@@ -255,7 +259,7 @@ public final class LedgerSheet {
         private String required(SheetColumn column) {
             String text = cell(column).text();
             if (text.isEmpty()) {
-                problem(column, "is empty; every task needs it");
+                problem(column, Text.of("是空的；每个任务都必须填写", "is empty; every task needs it"));
                 return null;
             }
             return text;
@@ -268,9 +272,9 @@ public final class LedgerSheet {
             }
             var sector = Sector.fromLabel(text).or(() -> Sector.fromId(text.toLowerCase(Locale.ROOT)));
             if (sector.isEmpty()) {
-                problem(SheetColumn.SECTOR, "'" + text + "' is not a sector: one of "
-                        + Arrays.stream(Sector.values()).map(Sector::id).collect(Collectors.joining(", "))
-                        + ", or " + Arrays.stream(Sector.values()).map(Sector::label).collect(Collectors.joining(", ")));
+                problem(SheetColumn.SECTOR, Text.of("「%s」不是领域：应为 %s 之一，或 %s", "'%s' is not a sector: one of %s, or %s",
+                        text, Arrays.stream(Sector.values()).map(Sector::id).collect(Collectors.joining(", ")),
+                        Arrays.stream(Sector.values()).map(Sector::label).collect(Collectors.joining("、"))));
                 return null;
             }
             return sector.get().id();
@@ -298,15 +302,18 @@ public final class LedgerSheet {
             for (String item : items(SheetColumn.TARGETS)) {
                 String[] parts = PARTS.split(item, -1);
                 if (parts.length != 3) {
-                    problem(SheetColumn.TARGETS, "'" + item + "' is not metric:value:unit (e.g. 高标准农田:60000:亩)");
+                    problem(SheetColumn.TARGETS, Text.of("「%s」不是“指标:数值:单位”（例如 高标准农田:60000:亩）",
+                            "'%s' is not metric:value:unit (e.g. 高标准农田:60000:亩)", item));
                     continue;
                 }
-                BigDecimal value = number(parts[1].strip());
-                if (value == null) {
-                    problem(SheetColumn.TARGETS, "'" + parts[1].strip() + "' in '" + item + "' is not a number");
+                Quantities.Reading value = Quantities.read(parts[1]);
+                if (!value.ok()) {
+                    problem(SheetColumn.TARGETS, Text.of("「%s」中的「%s」%s", "'%2$s' in '%1$s' %3$s", item, shorten(parts[1]),
+                            LedgerReader.words(value.problem())));
                     continue;
                 }
-                targets.addObject().put("metric", parts[0].strip()).put("unit", parts[2].strip()).put("value", value);
+                targets.addObject().put("metric", parts[0].strip()).put("unit", parts[2].strip())
+                        .put("value", value.value());
             }
             return targets;
         }
@@ -317,7 +324,8 @@ public final class LedgerSheet {
                 String[] parts = PARTS.split(item, -1);
                 LocalDate due = parts.length == 2 ? date(parts[1]) : null;
                 if (due == null) {
-                    problem(SheetColumn.MILESTONES, "'" + item + "' is not name:YYYY-MM-DD (e.g. 试运行:2022-05-31)");
+                    problem(SheetColumn.MILESTONES, Text.of("「%s」不是“名称:日期”（例如 试运行:2022-05-31）",
+                            "'%s' is not name:YYYY-MM-DD (e.g. 试运行:2022-05-31)", item));
                     continue;
                 }
                 milestones.addObject().put("name", parts[0].strip()).put("due", due.toString());
@@ -335,7 +343,7 @@ public final class LedgerSheet {
                 }
                 deadline = date(text);
                 if (deadline == null) {
-                    problem(SheetColumn.DEADLINE, "'" + text + "' is not a date (YYYY-MM-DD)");
+                    problem(SheetColumn.DEADLINE, Text.of("「%s」不是日期（YYYY-MM-DD）", "'%s' is not a date (YYYY-MM-DD)", text));
                     return null;
                 }
             }
@@ -363,14 +371,10 @@ public final class LedgerSheet {
         }
     }
 
-    /** 60000, 60000.0 and 6E+4 are one value, so a re-read sheet hashes like the data file it came from. */
-    static BigDecimal number(String text) {
-        try {
-            BigDecimal value = new BigDecimal(text).stripTrailingZeros();
-            return value.scale() < 0 ? value.setScale(0) : value;
-        } catch (NumberFormatException e) {
-            return null;
-        }
+    /** A cell's text as an error quotes it: a cell of a megabyte is not sent back whole. */
+    static String shorten(String text) {
+        String t = text.strip();
+        return t.length() <= 40 ? t : t.substring(0, 37) + "…";
     }
 
     // ---- writing: the template, and any ledger as rows
@@ -418,34 +422,41 @@ public final class LedgerSheet {
 
     // ---- naming problems as the office sees them
 
-    private record Problem(int row, int order, String where, String message) {
+    private record Problem(int row, int order, Text where, Text message) {
     }
 
     private static LedgerException refused(List<Problem> problems) {
         return new LedgerException(problems.stream()
                 .sorted(Comparator.comparingInt(Problem::row).thenComparingInt(Problem::order))
-                .map(p -> new RowError(p.where(), p.message())).toList());
+                .map(p -> new RowError(p.where(), p.message(), null)).toList());
     }
 
-    /** {@code row 5, 完成时限 (deadline)}. */
-    private static String where(int row, String field) {
-        return "row " + row + SheetColumn.ofKey(field).map(c -> ", " + c.label()).orElse("");
+    /** {@code 第 5 行，完成时限 (deadline)} / {@code row 5, 完成时限 (deadline)}. */
+    private static Text where(int row, String field) {
+        return SheetColumn.ofKey(field).map(c -> Text.of("第 %s 行，%s", "row %s, %s", row, c.label())).orElse(rowWords(row));
     }
 
-    private static String queryParameter(String field) {
-        return "year".equals(field) || "plannedStart".equals(field) ? field + " (query parameter)" : field;
+    private static Text rowWords(int row) {
+        return Text.of("第 %s 行", "row %s", row);
+    }
+
+    private static Text queryParameter(String field) {
+        return "year".equals(field) || "plannedStart".equals(field)
+                ? Text.of("%s（查询参数）", "%s (query parameter)", field) : new Text(field, field);
     }
 
     /** "[1].unit" + message → "item 2, unit: message": the second target's unit, counted as people count. */
-    private static String describe(String within, String message) {
+    private static Text describe(String within, Text message) {
         if (within == null || within.isEmpty()) {
             return message;
         }
         Matcher m = Pattern.compile("^\\[(\\d+)](?:\\.(.+))?$").matcher(within);
         if (!m.matches()) {
-            return within + ": " + message;
+            return Text.of("%s：%s", "%s: %s", within, message);
         }
-        return "item " + (Integer.parseInt(m.group(1)) + 1) + (m.group(2) == null ? "" : ", " + m.group(2)) + ": " + message;
+        int item = Integer.parseInt(m.group(1)) + 1;
+        return m.group(2) == null ? Text.of("第 %s 项：%s", "item %s: %s", item, message)
+                : Text.of("第 %s 项，%s：%s", "item %s, %s: %s", item, m.group(2), message);
     }
 
     private static String headerList() {

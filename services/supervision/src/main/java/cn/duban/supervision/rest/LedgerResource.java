@@ -4,17 +4,18 @@ import cn.duban.supervision.service.SupervisionAccess;
 import cn.duban.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import cn.duban.platform.rest.Problem;
-import cn.duban.supervision.ledger.CsvSheet;
 import cn.duban.supervision.ledger.LedgerReader;
 import cn.duban.supervision.ledger.LedgerReader.LedgerException;
 import cn.duban.supervision.ledger.LedgerSheet;
 import cn.duban.supervision.ledger.SheetRow;
 import cn.duban.supervision.ledger.UnitDirectory;
 import cn.duban.supervision.ledger.UnreadableSheetException;
+import cn.duban.supervision.ledger.XlsSheet;
 import cn.duban.supervision.ledger.XlsxSheet;
 import cn.duban.supervision.service.BusinessClock;
 import cn.duban.supervision.service.LedgerExport;
 import cn.duban.supervision.service.LedgerImport;
+import cn.duban.supervision.service.LedgerSheets;
 import cn.duban.supervision.service.TaskQueries;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -51,6 +52,9 @@ public class LedgerResource {
     LedgerImport ledgerImport;
 
     @Inject
+    LedgerSheets sheets;
+
+    @Inject
     LedgerExport export;
 
     @Inject
@@ -68,7 +72,8 @@ public class LedgerResource {
     @Operation(summary = "Import a ledger (ledger.schema.json), all or nothing; unchanged tasks publish nothing")
     public LedgerImport.Result importJson(JsonNode body) {
         if (!(body instanceof ObjectNode object)) {
-            throw new LedgerException(List.of(new LedgerException.RowError("", "the body must be a ledger JSON object")));
+            throw new LedgerException(List.of(new LedgerException.RowError("", Text.of("请求体应为台账 JSON 对象",
+                    "the body must be a ledger JSON object"))));
         }
         ObjectNode ledger = object.deepCopy();
         JsonNode units = ledger.remove("units");
@@ -81,16 +86,15 @@ public class LedgerResource {
     @RolesAllowed(Roles.SUPERVISOR)
     @POST
     @Path("/import")
-    @Consumes({XlsxSheet.MEDIA_TYPE, CSV})
+    @Consumes({XlsxSheet.MEDIA_TYPE, XlsSheet.MEDIA_TYPE, CSV})
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Import a ledger from an .xlsx workbook (first sheet) or a UTF-8 CSV sheet, header in row 1; "
-            + "all or nothing, errors named by row and column")
+    @Operation(summary = "Import a ledger from an .xlsx or .xls workbook (first sheet) or a CSV sheet (UTF-8 or GBK), "
+            + "header in row 1; all or nothing, errors named by row and column, within the import's limits (413 past them)")
     public LedgerImport.Result importSheet(byte[] body, @Context HttpHeaders headers,
             @Parameter(description = "the ledger's year; default the year of the first deadline") @QueryParam("year") String year,
             @Parameter(description = "start of every task's planned curve, YYYY-MM-DD; default 1 January of the year")
             @QueryParam("plannedStart") String plannedStart) {
-        List<SheetRow> rows = headers.getMediaType().isCompatible(MediaType.valueOf(CSV))
-                ? CsvSheet.read(body) : XlsxSheet.read(body);
+        List<SheetRow> rows = sheets.read(body, headers.getMediaType().toString());
         LedgerSheet sheet = LedgerSheet.read(rows, year, plannedStart);
         try {
             return ledgerImport.importLedger(sheet.ledger(), KNOWN_UNITS_ONLY, access.actor());
@@ -133,9 +137,10 @@ public class LedgerResource {
     public Response refused(LedgerException e, UriInfo uri, HttpHeaders headers) {
         Locale language = Languages.preferred(headers.getAcceptableLanguages());
         return Problem.of(400, "invalid-ledger", Text.of("台账未能导入", "Ledger refused").in(language),
-                        Text.of("台账中有 %s 处问题,没有导入任何内容", "%s problem(s) in the ledger; nothing was imported",
+                        Text.of("台账中有 %s 处问题，没有导入任何内容", "%s problem(s) in the ledger; nothing was imported",
                                 e.errors().size()).in(language))
-                .withErrors(e.errors().stream().map(r -> new Problem.FieldError(r.row(), r.message())).toList())
+                .withErrors(e.errors().stream().map(r -> new Problem.FieldError(r.row().in(language), r.message().in(language)))
+                        .toList())
                 .at(uri.getPath()).toResponse();
     }
 
@@ -143,7 +148,7 @@ public class LedgerResource {
     public Response unreadable(UnreadableSheetException e, UriInfo uri, HttpHeaders headers) {
         Locale language = Languages.preferred(headers.getAcceptableLanguages());
         return Problem.of(400, "unreadable-sheet", Text.of("表格无法读取", "Spreadsheet unreadable").in(language),
-                Text.of("%s；没有导入任何内容", "%s; nothing was imported", e.getMessage()).in(language))
+                Text.of("%s；没有导入任何内容", "%s; nothing was imported", e.reason()).in(language))
                 .at(uri.getPath()).toResponse();
     }
 }

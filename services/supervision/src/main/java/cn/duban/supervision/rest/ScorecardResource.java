@@ -5,6 +5,7 @@ import jakarta.annotation.security.RolesAllowed;
 import cn.duban.supervision.ledger.XlsxSheet;
 import cn.duban.supervision.service.LedgerExport;
 import cn.duban.supervision.service.Scorecards;
+import cn.duban.supervision.service.SupervisionAccess;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -24,11 +25,16 @@ public class ScorecardResource {
     @Inject
     LedgerExport export;
 
+    @Inject
+    SupervisionAccess access;
+
     @RolesAllowed({Roles.SUPERVISOR, Roles.LEADER, Roles.SECTOR_REPORTER, Roles.UNIT_REPORTER})
     @GET
-    @Operation(summary = "考核排名: every unit (and sector) ranked by score, each with the facts and terms behind it")
+    @Operation(summary = "考核排名: every unit (and sector) ranked by score, each with the facts and terms behind it; "
+            + "a sector reporter sees its sector, a unit reporter its own unit's card and its sector's")
     public Scorecards.Scoreboard get(@QueryParam("sector") String sector) {
-        return scorecards.compute(sector);
+        SupervisionAccess.ScorecardScope scope = access.scorecardScope(sector);
+        return scorecards.compute(scope.sector(), scope.unit());
     }
 
     @RolesAllowed({Roles.SUPERVISOR, Roles.LEADER, Roles.SECTOR_REPORTER, Roles.UNIT_REPORTER})
@@ -37,7 +43,8 @@ public class ScorecardResource {
     @Produces(XlsxSheet.MEDIA_TYPE)
     @Operation(summary = "考核排名 as an .xlsx workbook: a sheet of units and a sheet of sectors, ranked, with their facts")
     public Response exportXlsx(@QueryParam("sector") String sector) {
-        Scorecards.Scoreboard board = scorecards.compute(sector);
+        SupervisionAccess.ScorecardScope scope = access.scorecardScope(sector);
+        Scorecards.Scoreboard board = scorecards.compute(scope.sector(), scope.unit());
         return LedgerResource.attachment(export.scorecards(board), "scorecards-" + board.asOf(), "考核排名-" + board.asOf());
     }
 }

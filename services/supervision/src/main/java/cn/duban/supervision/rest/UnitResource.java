@@ -31,7 +31,8 @@ public class UnitResource {
     @RolesAllowed({Roles.SUPERVISOR, Roles.LEADER, Roles.SECTOR_REPORTER, Roles.UNIT_REPORTER})
     @GET
     @Path("/responsibilities")
-    @Operation(summary = "Per unit: the tasks it leads, the tasks it co-leads, and its leader (the unit × task matrix)")
+    @Operation(summary = "Per unit: the tasks it leads, the tasks it co-leads, and its leader (the unit × task matrix); "
+            + "narrowed for reporters as the task list is")
     public Page<UnitView.Responsibility> responsibilities(@QueryParam("unit") String unit) {
         return units.responsibilities(unit);
     }

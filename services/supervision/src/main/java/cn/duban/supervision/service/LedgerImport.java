@@ -11,6 +11,7 @@ import cn.duban.supervision.ledger.LedgerReader.LedgerException;
 import cn.duban.supervision.ledger.LedgerReader.LedgerException.Place;
 import cn.duban.supervision.ledger.LedgerReader.LedgerException.RowError;
 import cn.duban.supervision.ledger.UnitDirectory;
+import cn.duban.text.Text;
 import cn.duban.supervision.repository.Task;
 import cn.duban.supervision.repository.Unit;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -61,9 +62,13 @@ public class LedgerImport {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    LedgerSheets sheets;
+
     @Transactional
     @TransactionConfiguration(timeout = 600)
     public Result importLedger(LedgerFile ledger, UnitDirectory units, String actor) {
+        sheets.checkTasks(ledger.tasks().size());
         // Many rows in one transaction: flushing before every query would re-check them all each time.
         entityManager.setFlushMode(FlushModeType.COMMIT);
         Map<String, UnitDirectory.Entry> directory = units.units().stream()
@@ -123,20 +128,20 @@ public class LedgerImport {
         for (int i = 0; i < ledger.tasks().size(); i++) {
             LedgerFile.Entry task = ledger.tasks().get(i);
             if (!ids.add(task.id())) {
-                errors.add(new RowError(task.id(), "task id appears twice", new Place(i, "id", "")));
+                errors.add(new RowError(task.id(), Text.of("任务编号重复", "task id appears twice"), new Place(i, "id", "")));
             }
             if (!known.contains(task.leadUnit())) {
-                errors.add(new RowError(task.id(), "lead unit '" + task.leadUnit() + "' is not in the unit directory",
-                        new Place(i, "leadUnit", "")));
+                errors.add(new RowError(task.id(), Text.of("牵头单位「%s」不在单位名录中", "lead unit '%s' is not in the unit directory",
+                        task.leadUnit()), new Place(i, "leadUnit", "")));
             }
             for (String unit : task.coUnits()) {
                 if (!known.contains(unit)) {
-                    errors.add(new RowError(task.id(), "co-unit '" + unit + "' is not in the unit directory",
-                            new Place(i, "coUnits", "")));
+                    errors.add(new RowError(task.id(), Text.of("配合单位「%s」不在单位名录中", "co-unit '%s' is not in the unit directory",
+                            unit), new Place(i, "coUnits", "")));
                 }
             }
             if (task.coUnits().contains(task.leadUnit())) {
-                errors.add(new RowError(task.id(), "the lead unit is also listed as a co-unit",
+                errors.add(new RowError(task.id(), Text.of("牵头单位同时被列为配合单位", "the lead unit is also listed as a co-unit"),
                         new Place(i, "coUnits", "")));
             }
         }

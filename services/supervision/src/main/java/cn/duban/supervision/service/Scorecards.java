@@ -62,9 +62,23 @@ public class Scorecards {
     }
 
     public Scoreboard compute(String sector) {
+        return compute(sector, null);
+    }
+
+    /**
+     * The scoreboard of {@code sector} (null: the county), showing only {@code unit}'s card and its sector's when a
+     * unit is given (a unit reporter sees its own place in the ranking, not the other units' facts).
+     */
+    public Scoreboard compute(String sector, String unit) {
         Map<String, Long> escalationsByTask = Alert.<Alert>list("escalationLevel >= 2").stream()
                 .collect(Collectors.groupingBy(a -> a.taskId, Collectors.counting()));
-        return compute(sector, clock.now().toLocalDate(), scoredTasks(), escalationsByTask);
+        Scoreboard board = compute(sector, clock.now().toLocalDate(), scoredTasks(), escalationsByTask);
+        if (unit == null) {
+            return board;
+        }
+        List<Card> own = board.units().stream().filter(c -> c.name().equals(unit)).toList();
+        List<String> ownSector = own.stream().map(Card::sector).toList();
+        return new Scoreboard(board.asOf(), own, board.sectors().stream().filter(c -> ownSector.contains(c.name())).toList());
     }
 
     /**

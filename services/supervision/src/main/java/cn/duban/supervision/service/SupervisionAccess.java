@@ -8,6 +8,8 @@ import cn.duban.supervision.engine.OpenAlert;
 import cn.duban.supervision.engine.AlertState;
 import cn.duban.supervision.repository.Alert;
 import cn.duban.supervision.repository.Task;
+import cn.duban.supervision.repository.Unit;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -61,6 +63,49 @@ public class SupervisionAccess {
 
     public void checkMayRead(Task task) {
         caller.checkMayRead(task.id, task.sector, units(task));
+    }
+
+    public boolean mayRead(Task task) {
+        return caller.mayRead(task.sector, units(task));
+    }
+
+    /**
+     * The units whose responsibilities the caller may list, narrowed as tasks are: all for the office and leaders,
+     * its sector's units for a sector reporter, its own unit for a unit reporter; asking for another unit is a 403.
+     */
+    public List<Unit> visibleUnits(String requested) {
+        String unit = unitFilter(requested);
+        List<Unit> units = unit == null ? Unit.listAll(Sort.by("sector").and("name"))
+                : Unit.<Unit>findByIdOptional(unit).map(List::of).orElse(List.of());
+        String sector = sectorFilter(null);
+        if (sector == null) {
+            return units;
+        }
+        if (requested != null && units.stream().anyMatch(u -> !sector.equals(u.sector))) {
+            throw DubanException.forbidden("%s，无权查看 %s", "%s and may not see %s", caller.who(), requested);
+        }
+        return units.stream().filter(u -> sector.equals(u.sector)).toList();
+    }
+
+    /** Whose scorecards the caller may see: a sector (null for all) and, for a unit reporter, its own unit only. */
+    public record ScorecardScope(String sector, String unit) {
+    }
+
+    /**
+     * Scorecards narrowed as tasks are: the office and leaders see every unit and sector; a sector reporter its
+     * sector's units and its sector; a unit reporter its own unit's card and its sector's (asking for another sector:
+     * 403).
+     */
+    public ScorecardScope scorecardScope(String requestedSector) {
+        String sector = sectorFilter(requestedSector);
+        String unit = unitFilter(null);
+        if (unit != null && requestedSector != null) {
+            String own = Unit.<Unit>findByIdOptional(unit).map(u -> u.sector).orElse(null);
+            if (!requestedSector.equals(own)) {
+                throw DubanException.forbidden("%s，无权查看 %s", "%s and may not see %s", caller.who(), requestedSector);
+            }
+        }
+        return new ScorecardScope(sector, unit);
     }
 
     /** Which live notices the caller's stream carries: all, its sector's, or its unit's (or the one asked for). */

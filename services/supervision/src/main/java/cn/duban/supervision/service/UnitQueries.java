@@ -7,21 +7,25 @@ import cn.duban.supervision.view.TaskView;
 import cn.duban.supervision.view.UnitView;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.List;
 
 /** The unit directory, and each unit's responsibilities (the unit × task matrix). */
 @ApplicationScoped
 public class UnitQueries {
 
+    @Inject
+    SupervisionAccess access;
+
     public Page<UnitView> units() {
         return Page.all(Unit.<Unit>listAll(Sort.by("sector").and("name")).stream()
                 .map(u -> new UnitView(u.name, u.sector, u.leader)).toList());
     }
 
+    /** Narrowed for reporters as the task list is (SupervisionAccess#visibleUnits): units, and tasks it may read. */
     public Page<UnitView.Responsibility> responsibilities(String unit) {
-        List<Unit> units = unit == null ? Unit.listAll(Sort.by("sector").and("name"))
-                : Unit.<Unit>findByIdOptional(unit).map(List::of).orElse(List.of());
-        List<Task> tasks = Task.listAll(Sort.by("id"));
+        List<Unit> units = access.visibleUnits(unit);
+        List<Task> tasks = Task.<Task>listAll(Sort.by("id")).stream().filter(access::mayRead).toList();
         return Page.all(units.stream().map(u -> new UnitView.Responsibility(u.name, u.sector, u.leader,
                 tasks.stream().filter(t -> t.leadUnit.equals(u.name)).map(TaskView.Ref::of).toList(),
                 tasks.stream().filter(t -> t.coUnits.contains(u.name)).map(TaskView.Ref::of).toList())).toList());

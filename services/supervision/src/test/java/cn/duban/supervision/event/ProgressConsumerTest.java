@@ -96,6 +96,26 @@ class ProgressConsumerTest {
                 .then().body("progress.history.reportId.flatten()", org.hamcrest.Matchers.hasItem(after)));
     }
 
+    @Test
+    void anEventWithANumberPastTheBoundsIsDeadLetteredNeverStoredAndTheTaskStaysReadable() {
+        String taskId = "9002-AGR-" + String.format("%03d", (int) (Math.random() * 1000));
+        Envelope<ProgressReported> forged = report(taskId, "R-" + UUID.randomUUID(), 7);
+        EncodedEvent wire = EventCodec.encode(forged);
+        String json = new String(wire.value(), StandardCharsets.UTF_8);
+        assertThat(json).contains("\"value\":7");
+        KafkaTestClient.sendRaw(Topics.PROGRESS, wire.key(), wire.headers(),
+                json.replace("\"value\":7", "\"value\":1e1000").getBytes(StandardCharsets.UTF_8));
+
+        List<ConsumerRecord<String, byte[]>> dlq = KafkaTestClient.readUntil(Topics.deadLetter(Topics.PROGRESS),
+                Duration.ofSeconds(30), r -> forged.id().equals(KafkaTestClient.header(r, "ce_id")));
+        assertThat(KafkaTestClient.header(dlq.get(dlq.size() - 1), "dead-letter-reason"))
+                .contains("figures.value is out of range");
+
+        KafkaTestClient.send(report(taskId, "R-" + UUID.randomUUID(), 8)); // same key: after the forged one
+        await().atMost(Duration.ofSeconds(20)).until(() -> ReportCount.of(taskId) == 1);
+        given().get("/api/supervision/tasks/{id}", FARMLAND).then().statusCode(200);
+    }
+
     @Inject
     IdempotentConsumer consumer;
 

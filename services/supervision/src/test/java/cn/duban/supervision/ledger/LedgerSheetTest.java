@@ -7,11 +7,14 @@ import cn.duban.events.task.Milestone;
 import cn.duban.events.task.Target;
 import cn.duban.supervision.ledger.LedgerReader.LedgerException;
 import cn.duban.supervision.ledger.LedgerReader.LedgerException.RowError;
+import cn.duban.text.Text;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Reading a ledger from sheet rows, with no framework: the rules are the data file's, named by row and column. */
 class LedgerSheetTest {
@@ -82,20 +85,27 @@ class LedgerSheetTest {
         List<RowError> errors = refusal(List.of(SheetFiles.HEADER, farmland("2099-AGR-901"), badDate, badTarget,
                 List.of(), badSector, noId, longTitle, farmland("2099-AGR-901")));
 
-        assertThat(errors).extracting(RowError::row).containsExactly(
+        assertThat(errors).extracting(e -> e.row().en()).containsExactly(
                 "row 3, 完成时限 (deadline)", "row 4, 目标 (targets)", "row 6, 领域 (sector)", "row 7, 任务编号 (id)",
                 "row 8, 任务名称 (title)", "row 9, 任务编号 (id)");
-        assertThat(errors.get(0).message()).contains("2022-02-30");
-        assertThat(errors.get(1).message()).contains("metric:value:unit");
-        assertThat(errors.get(5).message()).contains("row 2");
+        assertThat(errors).extracting(e -> e.row().zh()).startsWith("第 3 行，完成时限 (deadline)", "第 4 行，目标 (targets)");
+        assertThat(errors.get(0).message().en()).contains("2022-02-30");
+        assertThat(errors.get(0).message().zh()).contains("2022-02-30", "不是日期");
+        assertThat(errors.get(1).message().en()).contains("metric:value:unit");
+        assertThat(errors.get(1).message().zh()).contains("指标:数值:单位");
+        assertThat(errors.get(5).message().en()).contains("row 2");
+        assertThat(errors.get(5).message().zh()).contains("第 2 行");
     }
 
     @Test
     void theSchemaNamesTheItemOfAListCell() {
         List<Object> row = farmland("2099-AGR-901");
         row.set(8, "高标准农田:60000:亩; 投资:9000:元");
-        assertThat(refusal(List.of(SheetFiles.HEADER, row)))
-                .containsExactly(new RowError("row 2, 目标 (targets)", "item 2, unit: must be the constant value '万元'"));
+        assertThat(refusal(List.of(SheetFiles.HEADER, row))).singleElement().satisfies(e -> {
+            assertThat(e.row()).isEqualTo(new Text("第 2 行，目标 (targets)", "row 2, 目标 (targets)"));
+            assertThat(e.message()).isEqualTo(new Text("第 2 项，unit：必须是“万元”",
+                    "item 2, unit: must be the constant value '万元'"));
+        });
     }
 
     @Test
@@ -103,7 +113,8 @@ class LedgerSheetTest {
         List<Object> header = new ArrayList<>(SheetFiles.HEADER);
         header.set(10, "完成时间");
         assertThat(refusal(List.of(header, farmland("2099-AGR-901"))))
-                .containsExactly(new RowError("row 1", "no column 完成时限 (deadline)"));
+                .containsExactly(new RowError(new Text("第 1 行", "row 1"),
+                        new Text("缺少列 完成时限 (deadline)", "no column 完成时限 (deadline)"), null));
     }
 
     @Test
@@ -112,7 +123,8 @@ class LedgerSheetTest {
         row.set(10, "2021-12-31");
         List<RowError> errors = catchThrowableOfType(LedgerException.class,
                 () -> LedgerSheet.read(rows(List.of(SheetFiles.HEADER, row)), "2022", null)).errors();
-        assertThat(errors).extracting(RowError::row).containsExactly("row 2, 完成时限 (deadline)");
+        assertThat(errors).extracting(e -> e.row().en()).containsExactly("row 2, 完成时限 (deadline)");
+        assertThat(errors.get(0).message().zh()).contains("早于台账的计划开始日期 2022-01-01");
     }
 
     @Test
@@ -120,8 +132,9 @@ class LedgerSheetTest {
         List<RowError> errors = catchThrowableOfType(LedgerException.class,
                 () -> LedgerSheet.read(rows(List.of(SheetFiles.HEADER, farmland("2099-AGR-901"))), "二〇二二", "5月底"))
                 .errors();
-        assertThat(errors).extracting(RowError::row).containsExactly("year (query parameter)",
+        assertThat(errors).extracting(e -> e.row().en()).containsExactly("year (query parameter)",
                 "plannedStart (query parameter)");
+        assertThat(errors).extracting(e -> e.row().zh()).containsExactly("year（查询参数）", "plannedStart（查询参数）");
     }
 
     @Test
@@ -132,5 +145,94 @@ class LedgerSheetTest {
         assertThat(read.tasks()).extracting(LedgerFile.Entry::id).containsExactlyElementsOf(LedgerSheet.EXAMPLE_IDS);
         assertThat(read.snapshots()).containsExactlyElementsOf(pingyao.snapshots().stream()
                 .filter(t -> LedgerSheet.EXAMPLE_IDS.contains(t.id())).toList());
+    }
+
+    @Test
+    @Timeout(60) // a guard against a hung build, not a speed assertion: expanding 1E+999999999 would not end
+    void aHugeExponentInATargetCellIsRefusedWithoutBeingExpanded() {
+        List<Object> huge = farmland("2099-AGR-901");
+        huge.set(8, "高标准农田:1E+999999999:亩");
+        List<Object> thousand = farmland("2099-AGR-902");
+        thousand.set(8, "高标准农田:1e1000:亩; 投资:0.00001:万元");
+
+        for (List<SheetRow> sheet : List.of(rows(List.of(SheetFiles.HEADER, huge, thousand)),
+                CsvSheet.read(SheetFiles.csv(List.of(SheetFiles.HEADER, huge, thousand))))) {
+            List<RowError> errors = catchThrowableOfType(LedgerException.class,
+                    () -> LedgerSheet.read(sheet, null, null)).errors();
+            assertThat(errors).extracting(e -> e.row().en()).containsExactly("row 2, 目标 (targets)",
+                    "row 3, 目标 (targets)", "row 3, 目标 (targets)");
+            assertThat(errors.get(0).message().zh()).contains("1E+999999999", "超出范围", "15 位");
+            assertThat(errors.get(0).message().en()).contains("out of range");
+            assertThat(errors.get(2).message().zh()).contains("小数最多 4 位");
+        }
+    }
+
+    @Test
+    void aNumericCellPastTheBoundsIsRefusedAsTooLarge() {
+        List<Object> row = farmland("2099-AGR-901");
+        row.set(8, "");
+        List<List<Object>> sheet = new ArrayList<>(List.of(SheetFiles.HEADER, row));
+        List<SheetRow> read = rows(sheet);
+        assertThat(read.get(1).cell(8).isBlank()).isTrue();
+
+        row.set(8, "高标准农田:" + XlsxSheet.plain(1e300) + ":亩");
+        assertThat(refusal(sheet)).singleElement().satisfies(e -> assertThat(e.message().en()).contains("out of range"));
+    }
+
+    @Test
+    void anXlsWorkbookReadsLikeAnXlsxWorkbook() {
+        List<Object> row = farmland("2099-AGR-901");
+        row.set(10, LocalDate.of(2022, 12, 31));
+        List<List<Object>> sheet = List.of(SheetFiles.HEADER, row);
+
+        List<SheetRow> fromXls = SheetFormat.XLS.read(SheetFiles.xls(sheet), SheetLimits.DEFAULT);
+        List<SheetRow> fromXlsx = SheetFormat.XLSX.read(SheetFiles.xlsx(sheet), SheetLimits.DEFAULT);
+        assertThat(fromXls).isEqualTo(fromXlsx);
+        assertThat(LedgerSheet.read(fromXls, null, null).ledger().tasks().get(0).deadline())
+                .isEqualTo(LocalDate.of(2022, 12, 31));
+        // told by its bytes, whatever it was sent as
+        assertThat(SheetFormat.XLSX.read(SheetFiles.xls(sheet), SheetLimits.DEFAULT)).isEqualTo(fromXlsx);
+    }
+
+    @Test
+    void anXlsWorkbookPastItsSmallLimitIsRefusedWithTheAdviceToSaveItAsXlsx() {
+        byte[] xls = SheetFiles.xls(List.of(SheetFiles.HEADER, farmland("2099-AGR-901")));
+        SheetLimitException e = catchThrowableOfType(SheetLimitException.class,
+                () -> SheetFormat.XLS.read(xls, new SheetLimits(10, xls.length - 1, SheetLimits.DEFAULT.maxUnzippedBytes())));
+        assertThat(e.reason().zh()).contains(".xlsx");
+    }
+
+    @Test
+    void aWorkbookIsReadNoFurtherThanTheRowLimit() {
+        List<List<Object>> sheet = new ArrayList<>();
+        sheet.add(SheetFiles.HEADER);
+        for (int i = 0; i < 20; i++) {
+            sheet.add(farmland("2099-AGR-9" + (10 + i)));
+        }
+        SheetLimits ten = new SheetLimits(10, SheetLimits.DEFAULT.maxXlsBytes(), SheetLimits.DEFAULT.maxUnzippedBytes());
+        for (byte[] workbook : List.of(SheetFiles.xlsx(sheet), SheetFiles.xls(sheet))) {
+            assertThat(catchThrowableOfType(SheetLimitException.class, () -> SheetFormat.XLSX.read(workbook, ten))
+                    .reason().en()).contains("more than 10 task rows");
+        }
+        assertThat(SheetFormat.XLSX.read(SheetFiles.xlsx(sheet), SheetLimits.DEFAULT)).hasSize(21);
+    }
+
+    @Test
+    void aWorkbookWhosePartsUnzipPastTheLimitIsRefused() {
+        byte[] workbook = SheetFiles.xlsx(List.of(SheetFiles.HEADER, farmland("2099-AGR-901")));
+        try {
+            assertThat(catchThrowableOfType(SheetLimitException.class,
+                    () -> XlsxSheet.read(workbook, new SheetLimits(10, 1, 200))).reason().en()).contains("unzips");
+        } finally {
+            XlsxSheet.read(workbook, SheetLimits.DEFAULT); // POI's guard is process-wide: back to the default
+        }
+    }
+
+    @Test
+    void notAWorkbookIsUnreadableInBothLanguages() {
+        UnreadableSheetException e = catchThrowableOfType(UnreadableSheetException.class,
+                () -> SheetFormat.XLSX.read("no workbook".getBytes(StandardCharsets.UTF_8), SheetLimits.DEFAULT));
+        assertThat(e.reason().zh()).contains("工作簿");
+        assertThat(e.reason().en()).contains("workbook");
     }
 }

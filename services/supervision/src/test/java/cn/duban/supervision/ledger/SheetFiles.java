@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /** Spreadsheets a test writes the way an office would: a workbook with POI, or CSV text. */
@@ -23,7 +25,16 @@ public final class SheetFiles {
 
     /** A workbook whose first sheet has these rows; a LocalDate becomes a date cell, anything else text. */
     public static byte[] xlsx(List<List<Object>> rows) {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        return workbook(new XSSFWorkbook(), rows);
+    }
+
+    /** The same as an Excel 97-2003 (.xls) workbook. */
+    public static byte[] xls(List<List<Object>> rows) {
+        return workbook(new HSSFWorkbook(), rows);
+    }
+
+    private static byte[] workbook(Workbook book, List<List<Object>> rows) {
+        try (Workbook workbook = book; ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             CellStyle date = workbook.createCellStyle();
             date.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("yyyy/m/d"));
             Sheet sheet = workbook.createSheet("台账");

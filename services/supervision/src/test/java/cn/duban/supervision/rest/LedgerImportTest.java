@@ -1,7 +1,9 @@
 package cn.duban.supervision.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import cn.duban.testsupport.TestTokens;
@@ -63,5 +65,33 @@ class LedgerImportTest {
                 .post("/api/supervision/ledger/import").then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", contains("$.tasks[0].targets[0].value"));
+    }
+
+    @Test
+    void aTargetPastTheQuantityBoundsIsRefusedInChineseWhereItIs() {
+        for (String value : new String[] {"1e300", "1E+999999999", "0.00001", "1000000000000000"}) {
+            given().contentType("application/json")
+                    .body(ledger("2022-01-01", "2022-05-31", "[]").replace("\"targets\": []",
+                            "\"targets\": [{\"metric\": \"高标准农田\", \"unit\": \"亩\", \"value\": " + value + "}]"))
+                    .post("/api/supervision/ledger/import").then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("detail", containsString("没有导入任何内容"))
+                    .body("errors.field", contains("$.tasks[0].targets[0].value"))
+                    .body("errors[0].message", anyOf(containsString("超出范围"), containsString("小数最多 4 位")));
+        }
+        given().get("/api/supervision/tasks/{id}", "2099-AGR-951").then().statusCode(404);
+    }
+
+    @Test
+    void schemaErrorsAreChineseUnlessEnglishIsAskedFor() {
+        String badUnit = ledger("2022-01-01", "2022-05-31", "[]").replace("\"targets\": []",
+                "\"targets\": [{\"metric\": \"投资\", \"unit\": \"元\", \"value\": 9000}]");
+        given().contentType("application/json").body(badUnit).post("/api/supervision/ledger/import").then()
+                .statusCode(400)
+                .body("title", equalTo("台账未能导入"))
+                .body("errors[0].message", containsString("必须是“万元”"));
+        given().contentType("application/json").header("Accept-Language", "en-US,en;q=0.9").body(badUnit)
+                .post("/api/supervision/ledger/import").then().statusCode(400)
+                .body("errors[0].message", containsString("must be the constant value '万元'"));
     }
 }

@@ -132,14 +132,21 @@ class LedgerSheetImportTest {
                 .statusCode(400).contentType("application/problem+json")
                 .body("type", equalTo("urn:duban:problem:invalid-ledger"))
                 .body("errors", hasSize(1))
+                .body("errors[0].field", equalTo("第 3 行，目标 (targets)"))
+                .body("errors[0].message", containsString("六万"))
+                .body("errors[0].message", containsString("不是数字"));
+        given().contentType(XLSX).header("Accept-Language", "en")
+                .body(SheetFiles.xlsx(sheet(task("2099-AGR-911", run), bad, task("2099-AGR-914", run))))
+                .post("/api/supervision/ledger/import").then().statusCode(400)
+                .body("detail", containsString("nothing was imported"))
                 .body("errors[0].field", equalTo("row 3, 目标 (targets)"))
-                .body("errors[0].message", containsString("六万"));
+                .body("errors[0].message", containsString("is not a number"));
 
         // an unknown unit is found by the import itself, and still named by its row
         unknownUnit.set(5, "县农业局");
         post(XLSX, SheetFiles.xlsx(sheet(task("2099-AGR-911", run), task("2099-AGR-914", run), unknownUnit)))
                 .statusCode(400).contentType("application/problem+json")
-                .body("errors.field", contains("row 4, 牵头单位 (leadUnit)"))
+                .body("errors.field", contains("第 4 行，牵头单位 (leadUnit)"))
                 .body("errors[0].message", containsString("县农业局"));
 
         for (String id : List.of("2099-AGR-911", "2099-AGR-912", "2099-AGR-913", "2099-AGR-914")) {
@@ -179,7 +186,7 @@ class LedgerSheetImportTest {
         post(CSV + "; charset=utf-8", SheetFiles.csv(sheet(task("2099-AGR-931", run), badDate)))
                 .statusCode(400).contentType("application/problem+json")
                 .body("type", equalTo("urn:duban:problem:invalid-ledger"))
-                .body("errors.field", contains("row 3, 完成时限 (deadline)"))
+                .body("errors.field", contains("第 3 行，完成时限 (deadline)"))
                 .body("errors[0].message", containsString("10月底前"));
         given().get("/api/supervision/tasks/{id}", "2099-AGR-931").then().statusCode(404);
         given().get("/api/supervision/tasks/{id}", "2099-AGR-932").then().statusCode(404);
@@ -191,18 +198,21 @@ class LedgerSheetImportTest {
                 .statusCode(400).contentType("application/problem+json")
                 .body("type", equalTo("urn:duban:problem:unreadable-sheet"));
         post(XLSX, new byte[0]).statusCode(400).contentType("application/problem+json")
-                .body("detail", containsString("empty"));
+                .body("detail", containsString("请求体为空"));
         // a zip that is no workbook
         post(XLSX, new byte[] {0x50, 0x4b, 0x05, 0x06, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0})
                 .statusCode(400).contentType("application/problem+json");
-        post(CSV, "任务编号,领域\n2022-AGR-003,三农\n".getBytes(Charset.forName("GBK")))
-                .statusCode(400).contentType("application/problem+json").body("detail", containsString("UTF-8"));
+        post(CSV, new byte[] {(byte) 0x80, (byte) 0xFF, 0x00, (byte) 0xFE})
+                .statusCode(400).contentType("application/problem+json").body("detail", containsString("GBK"));
         post(CSV, new byte[0]).statusCode(400).contentType("application/problem+json");
-        post("application/vnd.ms-excel", new byte[] {1, 2, 3}).statusCode(415).contentType("application/problem+json");
+        post("application/vnd.ms-excel", new byte[] {1, 2, 3}).statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("urn:duban:problem:unreadable-sheet"));
+        post("application/vnd.oasis.opendocument.spreadsheet", new byte[] {1, 2, 3}).statusCode(415)
+                .contentType("application/problem+json");
         given().contentType(XLSX).body(SheetFiles.xlsx(sheet(task("2099-AGR-941", "x"))))
                 .queryParam("year", "明年").post("/api/supervision/ledger/import")
                 .then().statusCode(400).contentType("application/problem+json")
-                .body("errors.field", hasItem("year (query parameter)"));
+                .body("errors.field", hasItem("year（查询参数）"));
     }
 
     @Test
@@ -223,5 +233,70 @@ class LedgerSheetImportTest {
 
         // the examples are tasks of the seed ledger, exactly: importing the template changes nothing
         post(XLSX, template).statusCode(200).body("assigned", is(0)).body("updated", is(0)).body("unchanged", is(2));
+    }
+
+    @Test
+    void aGbkSheetAndAUtf8SheetWithAByteOrderMarkImportTheSame() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        List<List<Object>> rows = sheet(task("2099-AGR-951", run), task("2099-AGR-952", run));
+        byte[] utf8WithBom = SheetFiles.csv(rows); // Excel's "CSV UTF-8"
+        byte[] gbk = new String(utf8WithBom, StandardCharsets.UTF_8).substring(1).getBytes(Charset.forName("GBK")); // "CSV"
+
+        post(CSV, gbk).statusCode(200).body("assigned", is(2));
+        given().get("/api/supervision/tasks/{id}", "2099-AGR-951").then().statusCode(200)
+                .body("leadUnit", equalTo("县农业农村局")).body("title", equalTo("新建高标准农田 2099-AGR-951"));
+        post(CSV, utf8WithBom).statusCode(200).body("assigned", is(0)).body("updated", is(0)).body("unchanged", is(2));
+    }
+
+    @Test
+    void anXlsWorkbookImportsLikeAnXlsxWorkbook() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        byte[] xls = SheetFiles.xls(sheet(task("2099-AGR-971", run)));
+
+        post("application/vnd.ms-excel", xls).statusCode(200).body("assigned", is(1));
+        given().get("/api/supervision/tasks/{id}", "2099-AGR-971").then().statusCode(200)
+                .body("deadline", equalTo("2022-12-31")).body("milestones.name", contains("开工", "完工"));
+        post(XLSX, SheetFiles.xlsx(sheet(task("2099-AGR-971", run)))).statusCode(200).body("unchanged", is(1));
+    }
+
+    @Test
+    void aHugeExponentInACellIsRefusedNamingItsRowAndNothingIsImported() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        List<Object> huge = task("2099-AGR-982", run);
+        huge.set(8, "高标准农田:1E+999999999:亩; 投资:9000:万元");
+
+        post(XLSX, SheetFiles.xlsx(sheet(task("2099-AGR-981", run), huge))).statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:duban:problem:invalid-ledger"))
+                .body("errors.field", contains("第 3 行，目标 (targets)"))
+                .body("errors[0].message", containsString("超出范围"));
+        given().get("/api/supervision/tasks/{id}", "2099-AGR-981").then().statusCode(404);
+        given().get("/api/supervision/tasks/{id}", "2099-AGR-982").then().statusCode(404);
+    }
+
+    @Test
+    void aSheetOverTheRowLimitIsA413AndChangesNothing() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        StringBuilder csv = new StringBuilder(new String(SheetFiles.csv(sheet(task("2099-AGR-991", run))),
+                StandardCharsets.UTF_8));
+        for (int i = 0; i < 10_000; i++) {
+            csv.append("2099-AGR-992,agriculture\r\n");
+        }
+        post(CSV, csv.toString().getBytes(StandardCharsets.UTF_8)).statusCode(413)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:duban:problem:too-large"))
+                .body("detail", containsString("10000 行"));
+        given().get("/api/supervision/tasks/{id}", "2099-AGR-991").then().statusCode(404);
+    }
+
+    @Test
+    void aSheetOverTheSizeLimitIsA413AndChangesNothing() {
+        byte[] big = new byte[10 * 1024 * 1024 + 1];
+        java.util.Arrays.fill(big, (byte) 'x');
+        post(CSV, big).statusCode(413).contentType("application/problem+json")
+                .body("type", equalTo("urn:duban:problem:too-large"))
+                .body("detail", containsString("10485760"));
+        given().contentType(XLSX).header("Accept-Language", "en").body(big).post("/api/supervision/ledger/import")
+                .then().statusCode(413).body("detail", containsString("nothing was imported"));
     }
 }

@@ -1,6 +1,7 @@
 package cn.duban.supervision.security;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -51,6 +52,12 @@ class SupervisionAccessMatrixTest {
         MATRIX.check("GET", "/api/supervision/units", null, 401, 200, 200, 200, 200);
         MATRIX.check("GET", "/api/supervision/responsibilities", null, 401, 200, 200, 200, 200);
         MATRIX.check("GET", "/api/supervision/scorecards", null, 401, 200, 200, 200, 200);
+        // narrowed as tasks are: asking for another sector's or unit's is refused, not silently cut
+        MATRIX.check("GET", "/api/supervision/responsibilities?unit=县农业农村局", null, 401, 200, 200, 200, 200);
+        MATRIX.check("GET", "/api/supervision/responsibilities?unit=县工业和信息化局", null, 401, 200, 200, 403, 403);
+        MATRIX.check("GET", "/api/supervision/scorecards?sector=agriculture", null, 401, 200, 200, 200, 200);
+        MATRIX.check("GET", "/api/supervision/scorecards?sector=industry", null, 401, 200, 200, 403, 403);
+        MATRIX.check("GET", "/api/supervision/scorecards/export.xlsx?sector=industry", null, 401, 200, 200, 403, 403);
         MATRIX.check("GET", "/api/supervision/alerts", null, 401, 200, 200, 200, 200);
         MATRIX.check("GET", "/api/supervision/alerts?unit=县工业和信息化局", null, 401, 200, 200, 200, 403);
         MATRIX.check("GET", "/api/supervision/admin/clock", null, 401, 200, 200, 200, 200);
@@ -108,6 +115,33 @@ class SupervisionAccessMatrixTest {
         given().header("Authorization", MATRIX.bearer("agriculture-bureau")).queryParam("size", 200)
                 .get("/api/supervision/alerts").then().statusCode(200)
                 .body("items.units", everyItem(org.hamcrest.Matchers.hasItem("县农业农村局")));
+    }
+
+    @Test
+    void responsibilitiesAndScorecardsAreNarrowedForReportersAsTasksAre() {
+        given().header("Authorization", MATRIX.bearer("agriculture")).get("/api/supervision/responsibilities")
+                .then().statusCode(200)
+                .body("total", greaterThan(3))
+                .body("items.sector", everyItem(equalTo("agriculture")))
+                // 县交通运输局 is an agriculture unit leading urban-construction tasks too: those stay hidden
+                .body("items.leads.flatten().id", everyItem(containsString("-AGR-")))
+                .body("items.coLeads.flatten().id", everyItem(containsString("-AGR-")));
+        given().header("Authorization", MATRIX.bearer("agriculture-bureau")).get("/api/supervision/responsibilities")
+                .then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].unit", equalTo("县农业农村局"));
+        given().header("Authorization", MATRIX.bearer("supervisor")).get("/api/supervision/responsibilities")
+                .then().statusCode(200).body("total", greaterThan(30));
+
+        given().header("Authorization", MATRIX.bearer("agriculture")).get("/api/supervision/scorecards")
+                .then().statusCode(200)
+                .body("units.sector", everyItem(equalTo("agriculture")))
+                .body("sectors.name", contains("agriculture"));
+        given().header("Authorization", MATRIX.bearer("agriculture-bureau")).get("/api/supervision/scorecards")
+                .then().statusCode(200)
+                .body("units.name", contains("县农业农村局"))
+                .body("sectors.name", contains("agriculture"));
+        given().header("Authorization", MATRIX.bearer("leader")).get("/api/supervision/scorecards")
+                .then().statusCode(200).body("units.size()", greaterThan(30)).body("sectors.size()", equalTo(6));
     }
 
     @Test
