@@ -64,4 +64,15 @@ public final class Events {
     public static OffsetDateTime now() {
         return OffsetDateTime.now(SHANGHAI);
     }
+
+    private static final java.time.Instant STARTED = java.time.Instant.now();
+    private static final OffsetDateTime TEN_TODAY = java.time.LocalDate.now(SHANGHAI).atTime(10, 0).atOffset(SHANGHAI);
+
+    /**
+     * A business time in office hours that runs on with the wall clock: today 10:00 in Shanghai plus the time since the
+     * tests began. Robots keep quiet at night, so a test that is not about quiet hours must not depend on when it runs.
+     */
+    public static OffsetDateTime daytime() {
+        return TEN_TODAY.plus(java.time.Duration.between(STARTED, java.time.Instant.now()));
+    }
 }

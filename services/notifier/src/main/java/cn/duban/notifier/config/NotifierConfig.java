@@ -42,6 +42,10 @@ public interface NotifierConfig {
 
     Mail mail();
 
+    /** How often due aggregation groups are looked at (GroupFlusher). */
+    @WithDefault("1s")
+    Duration flushEvery();
+
     interface Links {
         /** The one origin people open (the gateway), e.g. https://duban.example. */
         URI origin();

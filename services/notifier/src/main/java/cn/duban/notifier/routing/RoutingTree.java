@@ -35,7 +35,8 @@ public final class RoutingTree {
         /** The values of the groupBy labels for these labels: the group's identity within its route. */
         public List<String> groupKey(Labels labels) {
             if (groupBy.contains(Labels.ALL)) {
-                return List.of(labels.value(Labels.ALERT_ID), labels.value(Labels.TASK_ID));
+                return List.of(Labels.TASK_ID + "=" + labels.value(Labels.TASK_ID),
+                        Labels.ALERT_ID + "=" + labels.value(Labels.ALERT_ID));
             }
             return groupBy.stream().map(name -> name + "=" + labels.value(name)).toList();
         }

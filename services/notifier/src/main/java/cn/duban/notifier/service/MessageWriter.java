@@ -10,6 +10,7 @@ import cn.duban.text.Languages;
 import cn.duban.text.Text;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateData;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
@@ -50,15 +51,18 @@ public class MessageWriter {
     }
 
     /** One fact of an item: 逾期：3 天. */
+    @TemplateData
     public record Fact(String label, String value) {
     }
 
     /** One notice as the templates show it. */
+    @TemplateData
     public record Item(String headline, String taskId, String taskTitle, String light, List<Fact> facts, String mobileUrl,
             String officeUrl) {
     }
 
     /** A whole message as the templates show it. */
+    @TemplateData
     public record View(String title, String summary, List<Item> items, String mobileWord, String officeWord,
             String footer) {
     }
@@ -199,9 +203,15 @@ public class MessageWriter {
         List<String> parts = new ArrayList<>();
         for (String label : groupLabels) {
             int eq = label.indexOf('=');
+            if (eq < 0) {
+                continue;
+            }
             String name = label.substring(0, eq);
             String value = label.substring(eq + 1);
             if (value.isEmpty()) {
+                continue;
+            }
+            if (name.equals("alertId") || name.equals("event") || name.equals("kind")) {
                 continue;
             }
             parts.add(switch (name) {
@@ -210,6 +220,8 @@ public class MessageWriter {
                 case "light" -> Text.of("灯色：%s", "light: %s", Words.light(value)).in(language);
                 case "rule" -> Text.of("规则：%s", "rule: %s", Words.rule(value)).in(language);
                 case "level" -> Text.of("级别：%s", "level: %s", value).in(language);
+                case "taskId" -> Text.of("任务：%s", "task: %s", value).in(language);
+                case "leader" -> Text.of("责任领导：%s", "responsible leader: %s", value).in(language);
                 default -> label;
             });
         }

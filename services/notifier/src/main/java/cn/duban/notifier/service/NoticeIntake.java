@@ -86,13 +86,10 @@ public class NoticeIntake {
     private Notice apply(Envelope<?> event) {
         OffsetDateTime at = event.time();
         if (event.data() instanceof AlertRaised raised) {
-            Notice notice = Notice.findById(raised.alertId());
-            if (notice == null) {
-                notice = new Notice();
-                notice.id = raised.alertId();
-                notice.kind = Notice.Kind.ALERT;
-                notice.persist();
-            }
+            Notice found = Notice.findById(raised.alertId());
+            Notice notice = found == null ? new Notice() : found;
+            notice.id = raised.alertId();
+            notice.kind = Notice.Kind.ALERT;
             notice.taskId = raised.taskId();
             notice.sector = sectorOf(raised.taskId());
             notice.units = raised.units();
@@ -104,7 +101,11 @@ public class NoticeIntake {
             notice.inhibited = raised.inhibited();
             notice.reason = raised.reason();
             notice.raisedAt = raised.raisedAt();
-            return changed(notice, Notice.Change.RAISED, at);
+            changed(notice, Notice.Change.RAISED, at);
+            if (found == null) {
+                notice.persist();
+            }
+            return notice;
         }
         if (event.data() instanceof AlertEscalated escalated) {
             Notice notice = known(escalated.alertId(), escalated.taskId(), escalated.rule(), at);
@@ -147,8 +148,9 @@ public class NoticeIntake {
             notice.acknowledgedBy = null;
             notice.escalatedTo = reminder.sentBy();
             notice.raisedAt = reminder.sentAt();
+            changed(notice, Notice.Change.REMINDED, at);
             notice.persist();
-            return changed(notice, Notice.Change.REMINDED, at);
+            return notice;
         }
         return null;
     }
@@ -170,6 +172,9 @@ public class NoticeIntake {
         notice.light = rule == null ? null : RED_RULES.contains(rule) ? "RED" : "YELLOW";
         notice.state = Notice.State.OPEN;
         notice.raisedAt = at;
+        notice.lastChange = Notice.Change.RAISED;
+        notice.changedAt = at;
+        notice.receivedAt = OffsetDateTime.now();
         notice.persist();
         return notice;
     }
