@@ -1,6 +1,5 @@
 package cn.duban.notifier.rest;
 
-import cn.duban.notifier.repository.AuditEntry;
 import cn.duban.notifier.repository.Silence;
 import cn.duban.notifier.service.BusinessTime;
 import cn.duban.notifier.service.Silences;
@@ -81,9 +80,5 @@ public class SilenceResource {
     @Operation(summary = "Who made and ended a silence, and when")
     public List<AuditView> audit(@PathParam("id") String id) {
         return silences.history(id).stream().map(a -> new AuditView(a.at, a.actor, a.action, a.detail)).toList();
-    }
-
-    static List<AuditView> views(List<AuditEntry> entries) {
-        return entries.stream().map(a -> new AuditView(a.at, a.actor, a.action, a.detail)).toList();
     }
 }

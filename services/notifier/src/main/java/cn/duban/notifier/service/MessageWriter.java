@@ -93,7 +93,6 @@ public class MessageWriter {
 
     /** A message the office (or supervision, for h8's bulletins) wrote itself. */
     public MessageContent direct(String subject, String body, String link, List<MessageContent.Attachment> attachments) {
-        Item item = new Item(subject, null, null, null, List.of(), link, null);
         View view = new View(subject, body, List.of(), Words.OPEN_IN_MOBILE.zh(), Words.OPEN_IN_OFFICE.zh(), "");
         String markdownText = "### " + subject + "\n\n" + body + (link == null ? "" : "\n\n[" + link + "](" + link + ")");
         Map<String, String> links = link == null ? Map.of() : Map.of("link", link);
