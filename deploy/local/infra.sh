@@ -207,7 +207,6 @@ mail_start() {
   say "starting GreenMail (local SMTP) on 127.0.0.1:$MAIL_PORT (log: $STATE/mail.log)"
   # Any address receives; any login reads its own mailbox (no authentication): a demo server, on loopback only.
   nohup setsid java -Xms16m -Xmx128m -Dgreenmail.hostname=127.0.0.1 -Dgreenmail.auth.disabled \
-    -Dgreenmail.setup.test.smtp -Dgreenmail.setup.test.imap -Dgreenmail.setup.test.pop3 \
     -Dgreenmail.smtp.port="$MAIL_PORT" -Dgreenmail.imap.port=$((MAIL_PORT + 118)) -Dgreenmail.pop3.port=$((MAIL_PORT + 85)) \
     -Dgreenmail.api.hostname=127.0.0.1 -Dgreenmail.api.port=$((MAIL_PORT + 55)) \
     -jar "$jar" >"$STATE/mail.log" 2>&1 </dev/null 9>&- &
