@@ -168,6 +168,8 @@ create table processed_event (
     processed_at timestamptz not null,
     primary key (consumer, event_id)
 );
+-- processed ids are forgotten after a retention (ProcessedEventPurge in libs/platform): found by age.
+create index processed_event_age_idx on processed_event (processed_at);
 
 -- libs/platform's outbox table. The notifier publishes no events (its relay is switched off), but the platform's
 -- entity is part of every service's persistence unit and validated, so the table exists, empty.

@@ -66,8 +66,8 @@ public interface NotifierConfig {
         @WithDefault("08:00")
         LocalTime end();
 
-        @WithDefault("Asia/Shanghai")
-        ZoneId zone();
+        /** The county's zone (CountyTime.ZONE) unless said otherwise. */
+        Optional<ZoneId> zone();
 
         /** The kinds that push to people's phones and so keep quiet at night. */
         @WithDefault("dingtalk,wecom,feishu")

@@ -2,6 +2,7 @@ package cn.duban.notifier.rest;
 
 import cn.duban.notifier.repository.DeliveryAttempt;
 import cn.duban.notifier.service.Deliveries;
+import cn.duban.platform.rest.Page;
 import cn.duban.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -45,16 +46,12 @@ public class DeliveryResource {
         }
     }
 
-    public record DeliveryList(List<DeliveryView> items, int total) {
-    }
-
     @GET
     @Operation(summary = "Messages that carried an alert (alertId) or reminder, or the latest ones (of a receiver), with every attempt")
-    public DeliveryList list(@QueryParam("alertId") String alertId, @QueryParam("receiver") String receiver,
+    public Page<DeliveryView> list(@QueryParam("alertId") String alertId, @QueryParam("receiver") String receiver,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        List<DeliveryView> items = deliveries.find(blankToNull(alertId), blankToNull(receiver), size).stream()
-                .map(DeliveryView::of).toList();
-        return new DeliveryList(items, items.size());
+        return Page.all(deliveries.find(blankToNull(alertId), blankToNull(receiver), size).stream()
+                .map(DeliveryView::of).toList());
     }
 
     private static String blankToNull(String value) {

@@ -3,6 +3,7 @@ package cn.duban.notifier.rest;
 import cn.duban.notifier.repository.Receiver;
 import cn.duban.notifier.service.ReceiverDraft;
 import cn.duban.notifier.service.Receivers;
+import cn.duban.platform.rest.Page;
 import cn.duban.platform.security.Caller;
 import cn.duban.platform.security.Roles;
 import com.fasterxml.jackson.annotation.JsonFormat;
@@ -54,9 +55,6 @@ public class ReceiverResource {
         }
     }
 
-    public record ReceiverList(List<ReceiverView> items, int total) {
-    }
-
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add a receiver: dingtalk, wecom, feishu (url, secret), email (to) or webhook (url, secret)")
@@ -67,9 +65,8 @@ public class ReceiverResource {
 
     @GET
     @Operation(summary = "The receivers (secrets never shown)")
-    public ReceiverList list() {
-        List<ReceiverView> items = receivers.all().stream().map(ReceiverView::of).toList();
-        return new ReceiverList(items, items.size());
+    public Page<ReceiverView> list() {
+        return Page.all(receivers.all().stream().map(ReceiverView::of).toList());
     }
 
     @PUT

@@ -1,5 +1,6 @@
 package cn.duban.notifier.service;
 
+import cn.duban.events.CountyTime;
 import cn.duban.notifier.repository.BusinessClockRow;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -19,7 +20,7 @@ import java.time.ZoneId;
  */
 @ApplicationScoped
 public class BusinessTime {
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId ZONE = CountyTime.ZONE;
 
     private volatile Duration offset = Duration.ZERO;
 

@@ -58,7 +58,8 @@ public class GroupFlusher {
 
     @PostConstruct
     void init() {
-        quietHours = new QuietHours(config.quietHours().start(), config.quietHours().end(), config.quietHours().zone());
+        quietHours = new QuietHours(config.quietHours().start(), config.quietHours().end(),
+                config.quietHours().zone().orElse(cn.duban.events.CountyTime.ZONE));
     }
 
     @Scheduled(every = "${duban.notifier.flush-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,

@@ -1,18 +1,12 @@
 package cn.duban.notifier.service;
 
+import cn.duban.events.Sector;
 import cn.duban.notifier.repository.Notice;
 import cn.duban.text.Text;
 import java.util.Map;
 
 /** The words of the notifier's messages, in both languages, one place each (names as the office's page uses them). */
 final class Words {
-    static final Map<String, Text> SECTORS = Map.of(
-            "agriculture", Text.of("三农", "agriculture"),
-            "industry", Text.of("工业", "industry"),
-            "culture-tourism", Text.of("文旅", "culture and tourism"),
-            "urban-construction", Text.of("城乡建设", "urban construction"),
-            "reform", Text.of("重点改革", "reform"),
-            "livelihood", Text.of("民生", "livelihood"));
     static final Map<String, Text> LIGHTS = Map.of(
             "RED", Text.of("红灯", "RED"), "YELLOW", Text.of("黄灯", "YELLOW"), "GREEN", Text.of("绿灯", "GREEN"));
     static final Map<String, Text> RULES = Map.of(
@@ -34,8 +28,9 @@ final class Words {
     private Words() {
     }
 
+    /** A sector's name: its Chinese label from the event contract (Sector.label()), its id in English. */
     static Text sector(String id) {
-        return id == null ? Text.of("", "") : SECTORS.getOrDefault(id, Text.of(id, id));
+        return id == null ? Text.of("", "") : Sector.fromId(id).map(s -> Text.of(s.label(), s.id())).orElse(Text.of(id, id));
     }
 
     static Text light(String light) {
