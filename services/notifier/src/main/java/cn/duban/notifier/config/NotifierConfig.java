@@ -5,7 +5,6 @@ import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.time.Duration;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,8 +65,8 @@ public interface NotifierConfig {
         @WithDefault("08:00")
         LocalTime end();
 
-        /** The county's zone (CountyTime.ZONE) unless said otherwise. */
-        Optional<ZoneId> zone();
+        /** A zone id (e.g. Asia/Shanghai); the county's zone (CountyTime.ZONE) unless said otherwise. */
+        Optional<String> zone();
 
         /** The kinds that push to people's phones and so keep quiet at night. */
         @WithDefault("dingtalk,wecom,feishu")

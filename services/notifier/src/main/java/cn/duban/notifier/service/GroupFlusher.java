@@ -59,7 +59,7 @@ public class GroupFlusher {
     @PostConstruct
     void init() {
         quietHours = new QuietHours(config.quietHours().start(), config.quietHours().end(),
-                config.quietHours().zone().orElse(cn.duban.events.CountyTime.ZONE));
+                config.quietHours().zone().map(java.time.ZoneId::of).orElse(cn.duban.events.CountyTime.ZONE));
     }
 
     @Scheduled(every = "${duban.notifier.flush-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
