@@ -7,7 +7,7 @@ cd "$ROOT"
 
 needs_build() {
   local jar newer
-  for jar in services/{supervision,agriculture,industry,culture-tourism,urban-construction,reform,livelihood,gateway}/target/quarkus-app/quarkus-run.jar \
+  for jar in services/{supervision,agriculture,industry,culture-tourism,urban-construction,reform,livelihood,notifier,gateway}/target/quarkus-app/quarkus-run.jar \
              deploy/local/infra/target/classpath.txt harness/bench/target/classpath.txt; do
     [ -f "$jar" ] || return 0
     newer=$(find services libs deploy/local/infra harness/bench pom.xml -type f -newer "$jar" -not -path '*/target/*' -print -quit)

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # make faults: the packaged services under faults (harness/faults, FaultRun) on an instance of their own — broker
-# 127.0.0.1:29092, databases duban_*_faults, Keycloak 127.0.0.1:28180, state in .duban/faults — so it never meets
-# make test's (19092, *_test, 18180) or the demo's. It stops and starts the machine's PostgreSQL server once
+# 127.0.0.1:29092, databases duban_*_faults (DUBAN_FAULTS_DB_SUFFIX moves them), Keycloak 127.0.0.1:28180, state in
+# .duban/faults — so it never meets make test's (19092, *_test, 18180) or the demo's. It stops and starts the machine's PostgreSQL server once
 # (DUBAN_FAULTS_POSTGRES=skip leaves it alone). Everything it started is stopped, whatever happened.
 set -uo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$ROOT"
 export DUBAN_INSTANCE=test DUBAN_STATE_NAME=faults
-export DUBAN_KAFKA_PORT=${DUBAN_FAULTS_KAFKA_PORT:-29092} DUBAN_DB_SUFFIX=_faults
+export DUBAN_KAFKA_PORT=${DUBAN_FAULTS_KAFKA_PORT:-29092} DUBAN_DB_SUFFIX=${DUBAN_FAULTS_DB_SUFFIX:-_faults}
 export DUBAN_KEYCLOAK_PORT=${DUBAN_FAULTS_KEYCLOAK_PORT:-28180} DUBAN_KEYCLOAK_WAIT=${DUBAN_KEYCLOAK_WAIT:-300}
 export DUBAN_GATEWAY_PORT=${DUBAN_FAULTS_GATEWAY_PORT:-28080} # Keycloak's public hostname (the issuer); no gateway runs
 

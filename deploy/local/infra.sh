@@ -2,7 +2,7 @@
 # Duban's local infrastructure without Docker: one Apache Kafka broker (KRaft, official jars resolved by
 # Maven) and one PostgreSQL database per service (on the local server, or an embedded one where none runs).
 #
-#   deploy/local/infra.sh start|stop|status|env|drop-databases [kafka|postgres|keycloak]
+#   deploy/local/infra.sh start|stop|status|env|drop-databases [kafka|postgres|keycloak|mail]
 #
 # Keycloak (the identity provider, realm deploy/keycloak/duban-realm.json) runs from the official distribution
 # that Maven unpacks, on a JDK 21 or newer found under /usr/lib/jvm (or DUBAN_KEYCLOAK_JAVA_HOME), in memory:
@@ -13,6 +13,10 @@
 # DUBAN_KAFKA_PORT, DUBAN_DB_SUFFIX, DUBAN_KEYCLOAK_PORT and DUBAN_GATEWAY_PORT move an instance elsewhere (two
 # work trees testing at once on one machine).
 #
+# The dev instance also runs GreenMail, a local SMTP server (the official standalone jar, resolved by Maven), on
+# 127.0.0.1 only: the notifier mails there and anyone reads the mail over IMAP, POP3 or GreenMail's REST API
+# (docs/notifier.md). DUBAN_MAIL_PORT moves its SMTP port; IMAP, POP3 and the API follow it (+118, +85, +55).
+#
 # Keycloak's public hostname is the gateway (http://127.0.0.1:$GW_PORT): its login pages and every token's
 # issuer name the one origin clients use; services discover the realm on Keycloak itself (the backchannel).
 # DUBAN_STATE_NAME gives such a moved instance its own folder under .duban/ (make faults: a test instance beside
@@ -22,16 +26,16 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 INSTANCE=${DUBAN_INSTANCE:-dev}
 case "$INSTANCE" in
-  dev)   KAFKA_PORT=${DUBAN_KAFKA_PORT:-9092};  DB_SUFFIX=${DUBAN_DB_SUFFIX-};        KC_PORT=${DUBAN_KEYCLOAK_PORT:-8180};  GW_PORT=${DUBAN_GATEWAY_PORT:-8080} ;;
-  test)  KAFKA_PORT=${DUBAN_KAFKA_PORT:-19092}; DB_SUFFIX=${DUBAN_DB_SUFFIX:-_test};  KC_PORT=${DUBAN_KEYCLOAK_PORT:-18180}; GW_PORT=${DUBAN_GATEWAY_PORT:-18080} ;;
-  bench) KAFKA_PORT=${DUBAN_KAFKA_PORT:-39092}; DB_SUFFIX=${DUBAN_DB_SUFFIX:-_bench}; KC_PORT=${DUBAN_KEYCLOAK_PORT:-38280}; GW_PORT=${DUBAN_GATEWAY_PORT:-38080} ;;
+  dev)   KAFKA_PORT=${DUBAN_KAFKA_PORT:-9092};  DB_SUFFIX=${DUBAN_DB_SUFFIX-};        KC_PORT=${DUBAN_KEYCLOAK_PORT:-8180};  GW_PORT=${DUBAN_GATEWAY_PORT:-8080};  MAIL_PORT=${DUBAN_MAIL_PORT:-3025} ;;
+  test)  KAFKA_PORT=${DUBAN_KAFKA_PORT:-19092}; DB_SUFFIX=${DUBAN_DB_SUFFIX:-_test};  KC_PORT=${DUBAN_KEYCLOAK_PORT:-18180}; GW_PORT=${DUBAN_GATEWAY_PORT:-18080}; MAIL_PORT=${DUBAN_MAIL_PORT:-13025} ;;
+  bench) KAFKA_PORT=${DUBAN_KAFKA_PORT:-39092}; DB_SUFFIX=${DUBAN_DB_SUFFIX:-_bench}; KC_PORT=${DUBAN_KEYCLOAK_PORT:-38280}; GW_PORT=${DUBAN_GATEWAY_PORT:-38080}; MAIL_PORT=${DUBAN_MAIL_PORT:-33025} ;;
   *) echo "DUBAN_INSTANCE must be dev, test or bench, not '$INSTANCE'" >&2; exit 2 ;;
 esac
 CONTROLLER_PORT=$((KAFKA_PORT + 1))
 PG_HOST=${DUBAN_PG_HOST:-127.0.0.1}
 PG_PORT=${DUBAN_PG_PORT:-5432}
 PG_USER=${DUBAN_PG_USER:-postgres}
-SERVICES=(supervision agriculture industry culture_tourism urban_construction reform livelihood)
+SERVICES=(supervision agriculture industry culture_tourism urban_construction reform livelihood notifier)
 STATE="$ROOT/.duban/${DUBAN_STATE_NAME:-$INSTANCE}"
 SHARED_STATE="$ROOT/.duban/shared"
 INFRA="$ROOT/deploy/local/infra"
@@ -191,6 +195,37 @@ keycloak_start() {
 
 keycloak_stop() { stop_pid Keycloak "$STATE/keycloak.pid"; }
 
+mail_start() {
+  local pid="$STATE/mail.pid" jar="$INFRA/target/greenmail/greenmail-standalone.jar"
+  if alive "$pid"; then
+    say "GreenMail already running: SMTP 127.0.0.1:$MAIL_PORT (pid $(cat "$pid"))"
+    return
+  fi
+  port_open "$MAIL_PORT" && die "port $MAIL_PORT (SMTP) is taken by a process that is not this Duban GreenMail: stop it or set DUBAN_MAIL_PORT"
+  tools_classpath >/dev/null # copies the GreenMail jar on first use
+  [ -f "$jar" ] || die "$jar is missing: mvn -f deploy/local/infra/pom.xml package"
+  say "starting GreenMail (local SMTP) on 127.0.0.1:$MAIL_PORT (log: $STATE/mail.log)"
+  # Any address receives; any login reads its own mailbox (no authentication): a demo server, on loopback only.
+  nohup setsid java -Xms16m -Xmx128m -Dgreenmail.hostname=127.0.0.1 -Dgreenmail.auth.disabled \
+    -Dgreenmail.smtp.port="$MAIL_PORT" -Dgreenmail.imap.port=$((MAIL_PORT + 118)) -Dgreenmail.pop3.port=$((MAIL_PORT + 85)) \
+    -Dgreenmail.api.hostname=127.0.0.1 -Dgreenmail.api.port=$((MAIL_PORT + 55)) \
+    -jar "$jar" >"$STATE/mail.log" 2>&1 </dev/null 9>&- &
+  echo $! >"$pid"
+  for _ in $(seq 1 120); do
+    if port_open "$MAIL_PORT" && curl -fsS -o /dev/null "http://127.0.0.1:$((MAIL_PORT + 55))/api/service/readiness" 2>/dev/null; then
+      say "GreenMail ready: SMTP 127.0.0.1:$MAIL_PORT, IMAP $((MAIL_PORT + 118)), POP3 $((MAIL_PORT + 85)), mail over HTTP http://127.0.0.1:$((MAIL_PORT + 55))/api/user/<address>/messages"
+      return
+    fi
+    alive "$pid" || break
+    sleep 0.5
+  done
+  tail -20 "$STATE/mail.log" >&2
+  mail_stop
+  die "GreenMail did not start (see $STATE/mail.log)"
+}
+
+mail_stop() { stop_pid GreenMail "$STATE/mail.pid"; }
+
 databases() { local s; for s in "${SERVICES[@]}"; do printf 'duban_%s%s ' "$s" "$DB_SUFFIX"; done; }
 
 postgres_start() {
@@ -224,6 +259,8 @@ status() {
   else say "kafka: stopped"; fi
   if alive "$STATE/keycloak.pid"; then say "keycloak: running on 127.0.0.1:$KC_PORT (pid $(cat "$STATE/keycloak.pid"))"
   else say "keycloak: stopped"; fi
+  if alive "$STATE/mail.pid"; then say "mail: GreenMail SMTP on 127.0.0.1:$MAIL_PORT, API http://127.0.0.1:$((MAIL_PORT + 55)) (pid $(cat "$STATE/mail.pid"))"
+  else say "mail: stopped"; fi
   if port_open "$PG_PORT"; then say "postgres: answering at $PG_HOST:$PG_PORT"
   else say "postgres: not answering at $PG_HOST:$PG_PORT"; fi
 }
@@ -236,17 +273,19 @@ case "$cmd" in
   start)
     check_java
     case "$what" in
-      kafka) kafka_start ;; postgres) postgres_start ;; keycloak) keycloak_start ;;
-      all) postgres_start; kafka_start; keycloak_start ;;
+      kafka) kafka_start ;; postgres) postgres_start ;; keycloak) keycloak_start ;; mail) mail_start ;;
+      # The local mail server belongs to the demo (make run); tests start their own in the test JVM.
+      all) postgres_start; kafka_start; keycloak_start; [ "$INSTANCE" != dev ] || mail_start ;;
       *) die "unknown component $what" ;;
     esac ;;
   stop)
     case "$what" in
       kafka) kafka_stop ;;
       keycloak) keycloak_stop ;;
+      mail) mail_stop ;;
       postgres) stop_pid "embedded PostgreSQL" "$SHARED_STATE/embedded-postgres.pid" ;;
       # The embedded server is shared by both instances; the dev instance owns its lifetime.
-      all) keycloak_stop; kafka_stop; [ "$INSTANCE" != dev ] || stop_pid "embedded PostgreSQL" "$SHARED_STATE/embedded-postgres.pid" ;;
+      all) mail_stop; keycloak_stop; kafka_stop; [ "$INSTANCE" != dev ] || stop_pid "embedded PostgreSQL" "$SHARED_STATE/embedded-postgres.pid" ;;
       *) die "unknown component $what" ;;
     esac ;;
   status) status ;;
@@ -270,6 +309,8 @@ case "$cmd" in
     # ... and the issuer every token names: the realm seen through the gateway.
     echo "DUBAN_OIDC_ISSUER=http://127.0.0.1:$GW_PORT/realms/duban"
     echo "DUBAN_KEYCLOAK_URL=http://127.0.0.1:$KC_PORT"
-    echo "DUBAN_GATEWAY_URL=http://127.0.0.1:$GW_PORT" ;;
-  *) die "usage: $0 start|stop|status|env|drop-databases [kafka|postgres|keycloak]" ;;
+    echo "DUBAN_GATEWAY_URL=http://127.0.0.1:$GW_PORT"
+    echo "DUBAN_SMTP_PORT=$MAIL_PORT"
+    echo "DUBAN_MAIL_API_URL=http://127.0.0.1:$((MAIL_PORT + 55))" ;;
+  *) die "usage: $0 start|stop|status|env|drop-databases [kafka|postgres|keycloak|mail]" ;;
 esac

@@ -24,8 +24,11 @@ Duban is up in $((SECONDS - started)) s, with the Pingyao 2022 ledger (business 
   urban-construction  http://127.0.0.1:8085/api/urban-construction/tasks
   reform              http://127.0.0.1:8086/api/reform/tasks
   livelihood          http://127.0.0.1:8087/api/livelihood/tasks
+  notifier            http://127.0.0.1:8080/notify/   (通知推送: receivers, routes, silences, deliveries; docs/notifier.md)
+  mail (GreenMail)    SMTP 127.0.0.1:3025; read it: curl http://127.0.0.1:3080/api/user/office@duban.local/messages
+                      or IMAP 127.0.0.1:3143 / POP3 127.0.0.1:3110 (user office@duban.local, any password)
   Kafka               127.0.0.1:9092   (kcat -b 127.0.0.1:9092 -t duban.progress.v1 -C -e -J)
-  PostgreSQL          127.0.0.1:5432   (databases duban_supervision, duban_agriculture, …)
+  PostgreSQL          127.0.0.1:5432   (databases duban_supervision, duban_agriculture, …, duban_notifier)
   Keycloak            http://127.0.0.1:8180/admin/  (admin/duban; realm duban, DEMO users, password duban — docs/security.md)
   logs                .duban/dev/logs/
 

@@ -10,7 +10,7 @@ STATE="$ROOT/.duban/dev"
 PROFILE=${DUBAN_PROFILE:-demo}
 # name:port, in start order: supervision first, so its ledger is on duban.tasks.v1 when the sectors read it;
 # the gateway (the one origin, and Keycloak's public hostname) last.
-SERVICES=(supervision:8081 agriculture:8082 industry:8083 culture-tourism:8084 urban-construction:8085 reform:8086 livelihood:8087 gateway:8080)
+SERVICES=(supervision:8081 agriculture:8082 industry:8083 culture-tourism:8084 urban-construction:8085 reform:8086 livelihood:8087 notifier:8088 gateway:8080)
 
 say() { printf '[suite] %s\n' "$*"; }
 die() { printf '[suite] ERROR: %s\n' "$*" >&2; exit 1; }

@@ -117,6 +117,15 @@ KAFKA_SSL_TRUSTSTORE_LOCATION: {{ printf "/etc/duban/kafka-ca/%s" $v.kafka.tls.c
 {{- end }}
 {{- end }}
 {{- end }}
+{{- if eq .svc.name "notifier" }}
+{{- $n := $v.notifier }}
+DUBAN_PUBLIC_URL: {{ $n.publicUrl | default (printf "https://%s" $v.ingress.host) | quote }}
+DUBAN_NOTIFIER_DESTINATION_HOSTS: {{ join "," $n.destinationHosts | quote }}
+DUBAN_SMTP_HOST: {{ $n.smtp.host | quote }}
+DUBAN_SMTP_PORT: {{ $n.smtp.port | quote }}
+DUBAN_MAIL_FROM: {{ $n.smtp.from | quote }}
+DUBAN_SMTP_START_TLS: {{ $n.smtp.startTls | quote }}
+{{- end }}
 {{- range $k, $val := $v.global.env }}
 {{ $k }}: {{ $val | quote }}
 {{- end }}

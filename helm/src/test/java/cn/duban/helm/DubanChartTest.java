@@ -31,6 +31,7 @@ class DubanChartTest {
         for (int i = 0; i < SECTORS.size(); i++) {
             PORTS.put(SECTORS.get(i), 8082 + i);
         }
+        PORTS.put("notifier", 8088);
     }
 
     static RenderedChart defaults;
@@ -71,7 +72,7 @@ class DubanChartTest {
 
     @Test
     void everyDeploymentProbesQuarkusHealthAndHasRequestsAndLimits() {
-        assertThat(defaults.kind("Deployment")).hasSize(8).allSatisfy(deployment -> {
+        assertThat(defaults.kind("Deployment")).hasSize(9).allSatisfy(deployment -> {
             Map<String, Object> c = container(deployment);
             assertThat((String) at(c, "livenessProbe", "httpGet", "path")).isEqualTo("/q/health/live");
             assertThat((String) at(c, "readinessProbe", "httpGet", "path")).isEqualTo("/q/health/ready");
@@ -112,8 +113,24 @@ class DubanChartTest {
             if (name.equals("gateway")) {
                 assertThat(data).doesNotContainKeys("QUARKUS_DATASOURCE_JDBC_URL", "KAFKA_BOOTSTRAP_SERVERS")
                         .containsEntry("DUBAN_GATEWAY_SUPERVISION_URL", "http://" + PREFIX + "supervision:8081")
-                        .containsEntry("DUBAN_GATEWAY_CULTURE_TOURISM_URL", "http://" + PREFIX + "culture-tourism:8084");
+                        .containsEntry("DUBAN_GATEWAY_CULTURE_TOURISM_URL", "http://" + PREFIX + "culture-tourism:8084")
+                        .containsEntry("DUBAN_GATEWAY_NOTIFIER_URL", "http://" + PREFIX + "notifier:8088");
                 assertThat(secretRefs(deployment)).isEmpty();
+                return;
+            }
+            if (name.equals("notifier")) {
+                assertThat(data).containsEntry("DUBAN_PUBLIC_URL", "https://duban.example")
+                        .containsEntry("DUBAN_NOTIFIER_DESTINATION_HOSTS", "oapi.dingtalk.com,qyapi.weixin.qq.com,open.feishu.cn,open.larksuite.com")
+                        .doesNotContainKeys("DUBAN_NOTIFIER_SECRET_KEY", "DUBAN_NOTIFIER_RECEIVERS", "QUARKUS_MAILER_PASSWORD");
+                assertThat(secretRefs(deployment)).as("receivers' secrets, the sealing key and the SMTP login from the Secret")
+                        .containsExactly("QUARKUS_DATASOURCE_USERNAME=duban-credentials/db-username",
+                                "QUARKUS_DATASOURCE_PASSWORD=duban-credentials/db-password",
+                                "DUBAN_NOTIFIER_SECRET_KEY=duban-credentials/notifier-secret-key",
+                                "DUBAN_NOTIFIER_RECEIVERS=duban-credentials/notifier-receivers",
+                                "QUARKUS_MAILER_USERNAME=duban-credentials/smtp-username",
+                                "QUARKUS_MAILER_PASSWORD=duban-credentials/smtp-password");
+                assertThat(data).containsEntry("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://pg.test:5432/duban_notifier")
+                        .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "kafka-0.test:9093");
                 return;
             }
             String database = name.equals("industry") ? "jdbc:postgresql://elsewhere:5433/ind"
@@ -149,11 +166,16 @@ class DubanChartTest {
     void withoutAnExistingSecretTheChartNeedsTheCredentialsAtInstall() {
         assertThatThrownBy(() -> RenderedChart.render("credentials.existingSecret", ""))
                 .hasMessageContaining("credentials.databaseUsername is required");
+        assertThatThrownBy(() -> RenderedChart.render("credentials.existingSecret", "",
+                "credentials.databaseUsername", "duban", "credentials.databasePassword", "given-at-install"))
+                .hasMessageContaining("credentials.notifierSecretKey is required");
         RenderedChart chart = RenderedChart.render("credentials.existingSecret", "",
-                "credentials.databaseUsername", "duban", "credentials.databasePassword", "given-at-install");
+                "credentials.databaseUsername", "duban", "credentials.databasePassword", "given-at-install",
+                "credentials.notifierSecretKey", "c2VhbGluZy1rZXktZm9yLXRoZS10ZXN0LTMyLWJ5dGU=");
         Map<String, Object> secret = chart.get("Secret", PREFIX + "credentials");
         assertThat((Map<String, Object>) at(secret, "stringData")).containsEntry("db-password", "given-at-install")
-                .doesNotContainKey("kafka-sasl-jaas-config");
+                .containsEntry("notifier-secret-key", "c2VhbGluZy1rZXktZm9yLXRoZS10ZXN0LTMyLWJ5dGU=")
+                .doesNotContainKeys("kafka-sasl-jaas-config", "notifier-receivers", "smtp-password");
         assertThat(secretRefs(chart.get("Deployment", PREFIX + "supervision")))
                 .contains("QUARKUS_DATASOURCE_PASSWORD=" + PREFIX + "credentials/db-password");
     }
@@ -207,7 +229,7 @@ class DubanChartTest {
         assertThat((Object) at(gateway, "spec", "minReplicas")).isEqualTo(2);
 
         RenderedChart off = RenderedChart.render("services.reform.autoscaling.enabled", "false");
-        assertThat(off.names("HorizontalPodAutoscaler")).hasSize(6).doesNotContain(PREFIX + "reform");
+        assertThat(off.names("HorizontalPodAutoscaler")).hasSize(7).doesNotContain(PREFIX + "reform");
     }
 
     @Test
@@ -236,7 +258,7 @@ class DubanChartTest {
         assertThat(endpoints).singleElement().satisfies(e -> assertThat(e).containsEntry("path", "/q/metrics")
                 .containsEntry("port", "http"));
         Map<String, Object> selector = at(monitor, "spec", "selector", "matchLabels");
-        assertThat(chart.kind("Service")).hasSize(8).allSatisfy(s -> assertThat(
+        assertThat(chart.kind("Service")).hasSize(9).allSatisfy(s -> assertThat(
                 (Map<String, Object>) at(s, "metadata", "labels")).containsAllEntriesOf(selector));
     }
 

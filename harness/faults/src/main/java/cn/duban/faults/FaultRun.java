@@ -20,9 +20,11 @@ import java.util.function.BooleanSupplier;
 /**
  * make faults: streams progress reports through the six sector services while the broker is stopped and started,
  * supervision is killed (SIGKILL) and restarted, a sector service is restarted while it relays, and PostgreSQL is
- * stopped and started; then proves from the databases and the broker that every accepted report is at supervision
- * exactly once, nothing refused was stored, every injected malformed event is on the DLQ, and that readiness told
- * the truth during the outages while liveness stayed up. Exit status 0 only if all of that holds.
+ * stopped and started, and a burst of alerts goes through the notifier while it is restarted and its webhook is down;
+ * then proves from the databases and the broker that every accepted report is at supervision exactly once, nothing
+ * refused was stored, every injected malformed event is on the DLQ, every alert reached the webhook exactly once
+ * (NotifierBurst), and that readiness told the truth during the outages while liveness stayed up. Exit status 0 only
+ * if all of that holds.
  */
 public final class FaultRun {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -35,6 +37,8 @@ public final class FaultRun {
     private final Tokens tokens;
     private final Reporters reporters;
     private final Malformed malformed;
+    private final NotifierBurst notifier;
+    private final int notifierAlerts = Integer.parseInt(System.getenv().getOrDefault("DUBAN_FAULTS_ALERTS", "300"));
     private final Tally tally = new Tally();
     private final String runId;
     private final int total;
@@ -52,6 +56,7 @@ public final class FaultRun {
         this.tokens = new Tokens(issuer);
         this.reporters = new Reporters(runId, services::url, tokens);
         this.malformed = new Malformed(runId);
+        this.notifier = new NotifierBurst(runId, services, tokens, timeline, failures);
         this.runId = runId;
         this.total = total;
         this.stopPostgres = stopPostgres;
@@ -71,12 +76,12 @@ public final class FaultRun {
         String issuer = LocalInfra.keycloakIssuer();
         Services services = new Services(root, out.resolve("logs"), issuer);
         Infra infra = new Infra(root, out.resolve("infra.log"));
-        // make faults bounds the run with timeout(1): its SIGTERM must not leave seven services behind.
+        // make faults bounds the run with timeout(1): its SIGTERM must not leave eight services behind.
         Runtime.getRuntime().addShutdownHook(new Thread(services::stopAll, "stop-services"));
         int status;
         try {
             services.startAll();
-            System.out.printf("[faults] run %s: infrastructure and 7 services up in %d s; logs in %s%n", runId,
+            System.out.printf("[faults] run %s: infrastructure and 8 services up in %d s; logs in %s%n", runId,
                     seconds(t0), out.resolve("logs"));
             status = new FaultRun(services, infra, issuer, runId, total, stopPostgres).run(clients, rate);
         } catch (RuntimeException e) {
@@ -114,6 +119,7 @@ public final class FaultRun {
                 reporters.refused.size());
         faults.join();
         converge();
+        notifier.converge();
         return report();
     }
 
@@ -147,6 +153,11 @@ public final class FaultRun {
             services.kill("supervision");
             services.start("supervision", false);
             services.awaitReady("supervision", Services.READY_WITHIN);
+        });
+        // Alerts to people while the notifier is restarted and its receiver is down: each delivered exactly once.
+        step(0.55, "notifier: 300 alerts to a webhook, notifier restarted, webhook down 15 s", () -> {
+            notifier.prepare();
+            notifier.run(notifierAlerts, Duration.ofSeconds(45));
         });
         step(0.80, "inject 10 malformed events", () -> malformed.inject(10));
     }
@@ -328,7 +339,10 @@ public final class FaultRun {
         System.out.printf("requests: %d attempts, %d retries with the same Idempotency-Key, %d without a final answer%n",
                 reporters.attempts.get(), reporters.retried.get(), reporters.unanswered.get());
 
-        System.out.printf("liveness: %d rounds over the 7 services during the load, %d answers other than 200%n",
+        System.out.println();
+        System.out.println("[faults] the notifier");
+        notifier.report();
+        System.out.printf("liveness: %d rounds over the 8 services during the load, %d answers other than 200%n",
                 liveSamples, liveAnswersNot200);
         if (liveAnswersNot200 > 0) {
             failures.add("liveness answered other than 200 " + liveAnswersNot200 + " times");
@@ -358,7 +372,7 @@ public final class FaultRun {
         }
         if (failures.isEmpty()) {
             System.out.println("[faults] PASS: nothing accepted was lost or doubled, nothing refused was stored, "
-                    + "every malformed event is on the DLQ, health told the truth");
+                    + "every malformed event is on the DLQ, every alert reached its webhook exactly once, health told the truth");
             return 0;
         }
         failures.forEach(f -> System.out.println("[faults] FAIL: " + f));

@@ -15,13 +15,14 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The seven packaged services (target/quarkus-app) as processes, each on a port it keeps across restarts, on this
+ * The eight packaged services (target/quarkus-app) as processes, each on a port it keeps across restarts, on this
  * run's broker, databases and Keycloak. Databases are wiped at the first start only: a restart finds what it left.
  */
 final class Services {
     static final List<String> ALL = List.of("supervision", "agriculture", "industry", "culture-tourism",
-            "urban-construction", "reform", "livelihood");
-    static final List<String> SECTORS = ALL.subList(1, ALL.size());
+            "urban-construction", "reform", "livelihood", "notifier");
+    static final List<String> SECTORS = List.of("agriculture", "industry", "culture-tourism", "urban-construction",
+            "reform", "livelihood");
     // Generous: on a shared 2-core machine under load a restart was measured at 254 s (docs/benchmarks.md).
     static final Duration READY_WITHIN = Duration.ofMinutes(8);
 
@@ -46,7 +47,7 @@ final class Services {
         return logs.resolve(service + ".log");
     }
 
-    /** Supervision first (it owns the ledger and announces the tasks), then the six sector services together. */
+    /** Supervision first (it owns the ledger and announces the tasks), then the six sector services and the notifier. */
     void startAll() {
         // A service's log spans its restarts within this run, and only this run.
         ALL.forEach(s -> {
@@ -59,7 +60,9 @@ final class Services {
         start("supervision", true);
         awaitReady("supervision", READY_WITHIN);
         SECTORS.forEach(s -> start(s, true));
+        start("notifier", true);
         SECTORS.forEach(s -> awaitReady(s, READY_WITHIN));
+        awaitReady("notifier", READY_WITHIN);
     }
 
     synchronized void start(String service, boolean freshDatabase) {
@@ -75,6 +78,11 @@ final class Services {
                 "-Dquarkus.datasource.jdbc.url=" + LocalInfra.jdbcUrl(service),
                 "-Dquarkus.datasource.username=" + LocalInfra.dbUser(),
                 "-Dquarkus.oidc.auth-server-url=" + issuer));
+        if (service.equals("notifier")) {
+            // No demo mailbox or default routes here: the run sets its own webhook and routes (NotifierBurst).
+            command.addAll(List.of("-Dduban.notifier.receivers=", "-D%demo.duban.notifier.receivers=",
+                    "-Dduban.notifier.default-routes=", "-D%demo.duban.notifier.default-routes="));
+        }
         if (freshDatabase) {
             command.addAll(List.of("-Dquarkus.flyway.clean-at-start=true", "-Dquarkus.flyway.clean-disabled=false"));
         }

@@ -29,7 +29,7 @@ public class GatewayStubs implements QuarkusTestResourceLifecycleManager {
         vertx = Vertx.vertx();
         Map<String, String> config = new HashMap<>(TestTokens.serviceConfig());
         for (String name : List.of("supervision", "agriculture", "culture-tourism", "urban-construction", "reform",
-                "livelihood", "keycloak")) {
+                "livelihood", "notify", "keycloak")) {
             String url = "http://127.0.0.1:" + listen(name);
             config.put(name.equals("keycloak") ? "duban.gateway.keycloak" : "duban.gateway.services." + name, url);
         }

@@ -48,6 +48,15 @@ class ProxyTest {
     }
 
     @Test
+    void theNotifiersApiNeedsATokenAndItsPageDoesNot() {
+        String token = TestTokens.supervisor();
+        given().header("Authorization", token).get("/api/notify/routes").then().statusCode(200)
+                .body("service", equalTo("notify")).body("path", equalTo("/api/notify/routes"));
+        given().header("X-Forwarded-For", "10.0.0.9").get("/api/notify/routes").then().statusCode(401);
+        given().get("/notify/").then().statusCode(200).body("service", equalTo("notify")).body("path", equalTo("/notify/"));
+    }
+
+    @Test
     void bodiesAndChineseQueriesPassThrough() {
         String token = TestTokens.as("poster").roles("unit-reporter").bearer();
         Response r = given().header("Authorization", token).contentType("application/json")

@@ -15,8 +15,8 @@ import java.util.TreeMap;
 
 /**
  * The gateway's routing table: /api/mobile/** here, /api/{service}/** to that service, /realms/** and
- * /resources/** to Keycloak, /openapi/{service} to that service's OpenAPI document, and / (the office's web
- * page and its assets) to supervision.
+ * /resources/** to Keycloak, /openapi/{service} to that service's OpenAPI document, / (the office's web
+ * page and its assets) to supervision, and /notify/ (the office's notification page) to the notifier.
  */
 @ApplicationScoped
 public class Routes {
@@ -74,6 +74,16 @@ public class Routes {
         for (String path : new String[] {"/", "/index.html", "/assets/*", "/app/*"}) {
             router.route(path).handler(ctx -> edge.admit(ctx, false,
                     (c, who) -> proxy.forward(c, supervision, pathAndQuery(c))));
+        }
+
+        // The notifier's page for the office (docs/notifier.md): static and public like the office's page, whose sign-in
+        // it shares (same origin); its calls go to /api/notify/** through the routes above.
+        Upstream notifier = services.get("notify");
+        if (notifier != null) {
+            for (String path : new String[] {"/notify", "/notify/*"}) {
+                router.route(path).handler(ctx -> edge.admit(ctx, false,
+                        (c, who) -> proxy.forward(c, notifier, pathAndQuery(c))));
+            }
         }
 
         // The OpenAPI document of every service from one place; they are public, as at each service's /q/openapi.

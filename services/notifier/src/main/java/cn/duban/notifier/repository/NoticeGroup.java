@@ -1,0 +1,67 @@
+package cn.duban.notifier.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * An aggregation group, as Alertmanager keeps them: the notices one route sends to one receiver with the same
+ * values of its groupBy labels, announced together. Times are wall time: they pace real pushes.
+ */
+@Entity
+@Table(name = "notice_group")
+public class NoticeGroup extends PanacheEntityBase {
+    @Id
+    public String id;
+    @Column(name = "route_path")
+    public String routePath;
+    public String receiver;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "group_labels", columnDefinition = "jsonb")
+    public List<String> groupLabels;
+    @Column(name = "group_wait_ms")
+    public long groupWaitMs;
+    @Column(name = "group_interval_ms")
+    public long groupIntervalMs;
+    @Column(name = "repeat_interval_ms")
+    public long repeatIntervalMs;
+    @Column(name = "created_at")
+    public OffsetDateTime createdAt;
+    /** When the group is next looked at; null: nothing to do until a notice changes. */
+    @Column(name = "next_flush_at")
+    public OffsetDateTime nextFlushAt;
+    @Column(name = "last_flush_at")
+    public OffsetDateTime lastFlushAt;
+
+    public Duration groupInterval() {
+        return Duration.ofMillis(groupIntervalMs);
+    }
+
+    public Duration repeatInterval() {
+        return Duration.ofMillis(repeatIntervalMs);
+    }
+
+    /** Ids of groups due at {@code now}, oldest due first. */
+    @SuppressWarnings("unchecked")
+    public static List<String> dueIds(OffsetDateTime now, int limit) {
+        return getEntityManager().createNativeQuery(
+                "select id from notice_group where next_flush_at <= :now order by next_flush_at limit :n")
+                .setParameter("now", now).setParameter("n", limit).getResultList();
+    }
+
+    /** The group, locked for this transaction, or null if another replica holds it. */
+    public static NoticeGroup lockIfFree(String id) {
+        @SuppressWarnings("unchecked")
+        List<NoticeGroup> found = getEntityManager().createNativeQuery(
+                "select * from notice_group where id = :id for update skip locked", NoticeGroup.class)
+                .setParameter("id", id).getResultList();
+        return found.isEmpty() ? null : found.get(0);
+    }
+}
