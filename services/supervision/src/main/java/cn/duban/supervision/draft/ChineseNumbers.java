@@ -37,10 +37,16 @@ public final class ChineseNumbers {
             return Optional.empty();
         }
         try {
-            return Optional.of(section(normalise(numeral)).stripTrailingZeros());
+            return Optional.of(plain(section(normalise(numeral))));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    /** 5000, not 5E+3: the ledger and the page show plain numbers. */
+    public static BigDecimal plain(BigDecimal v) {
+        BigDecimal stripped = v.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     private static String normalise(String s) {

@@ -38,7 +38,7 @@ public final class Commitments {
                     + "|.{1,12}要以.+为.+|(?:总)?投资[0-9.]+(?:万|亿)元|对.+(?:项目|工程))$");
     private static final Pattern TAIL = Pattern.compile("^(?:提高|促进|确保|务必|增长|同比增长|引领|进一步|切实|不断|努力|真正|让|为|使|"
             + "满足|丰富|解决|缓解|有效|破解|壮大|提升|助力|实现|形成|增加|蹚出|交出|弘扬|决不|筑牢|严防|吸引|放大|延伸|整体推动|最大限度|"
-            + "尽最大努力|协同|逐步|年内|年底|今年|当年|上半年|下半年|[0-9一二三四五六七八九十]{1,2}月)");
+            + "尽最大努力|协同|逐步|惠及|覆盖|年内|年底|今年|当年|上半年|下半年|[0-9一二三四五六七八九十]{1,2}月)");
     private static final Pattern STRIVE_OPENING = Pattern.compile("^(?:力争|争取)");
     private static final Pattern RATE = Pattern.compile("率|占比|比重");
     private static final Pattern PROJECT_WORD = Pattern.compile("项目|工程|产业园|物流园|示范园|果园|生产线|变电站|厂房|批发市场|"

@@ -113,7 +113,7 @@ public final class Quantities {
             case "％", "个百分点" -> "%";
             default -> normalUnit;
         };
-        return Optional.of(new Quantity(v.stripTrailingZeros(), normalUnit, start, end, written));
+        return Optional.of(new Quantity(ChineseNumbers.plain(v), normalUnit, start, end, written));
     }
 
     /** A Chinese numeral counts when it is a real number (五千, 两千, 百万, 三所) — not 百 alone or 五大. */
@@ -130,7 +130,7 @@ public final class Quantities {
         if (!q.unit().equals("万元")) {
             return q;
         }
-        return new Quantity(q.value().divide(BigDecimal.valueOf(10_000)).stripTrailingZeros(), "亿元", q.start(),
+        return new Quantity(ChineseNumbers.plain(q.value().divide(BigDecimal.valueOf(10_000))), "亿元", q.start(),
                 q.end(), q.written());
     }
 }

@@ -16,7 +16,7 @@ public final class SectorWords {
             Sector.CULTURE_TOURISM, List.of("文旅", "旅游", "文化", "古城"),
             Sector.URBAN_CONSTRUCTION, List.of("城乡建设", "宜居", "城市", "城建", "规划"),
             Sector.REFORM, List.of("改革", "放管服"),
-            Sector.LIVELIHOOD, List.of("民生", "教育", "医疗", "养老", "就业", "安全生产"));
+            Sector.LIVELIHOOD, List.of("民生", "社会事业", "教育", "医疗", "养老", "就业", "安全生产"));
 
     private SectorWords() {
     }
