@@ -92,7 +92,8 @@ public final class Indicators {
         if (review == null) {
             return Optional.empty();
         }
-        return find(text, review.start(), review.end()).stream().filter(i -> i.metric().equals(metric)).findFirst();
+        // 全县地区生产总值完成85.6亿元 states last year's 地区生产总值
+        return find(text, review.start(), review.end()).stream().filter(i -> i.metric().endsWith(metric)).findFirst();
     }
 
     private static int clauseEnd(String text, int from, int to) {

@@ -43,9 +43,8 @@ public final class ReportDrafter {
         if (outline.indicators() != null) {
             tasks.addAll(indicators(report, outline));
         }
-        List<Sector> partSectors = partSectors(report, outline);
         for (Commitment c : Commitments.find(report, outline)) {
-            tasks.add(task(report, outline, c, c.origin() == Origin.PART ? partSectors.get(c.part()) : null));
+            tasks.add(task(report, outline.year(), c, sector(report, outline, c)));
         }
         tasks = usualUnitOfThePart(tasks);
         tasks.sort(Comparator.comparingInt(DraftTask::start));
@@ -82,28 +81,41 @@ public final class ReportDrafter {
         return out;
     }
 
-    /** The sector of each part, from its heading, else from its words; {@code null} if nothing tells. */
-    private static List<Sector> partSectors(String report, ReportOutline outline) {
-        return outline.parts().stream().map(p -> SectorWords.decide(p.heading()).map(SectorWords.Decision::sector)
-                .orElse(null)).toList();
+    /**
+     * The commitment's sector: livelihood for a livelihood matter; the sector its part's heading names; else the
+     * sector its own words name; else {@code null} (then its lead unit's sector is taken).
+     */
+    private static Proposed<String> sector(String report, ReportOutline outline, Commitment c) {
+        if (c.origin() == Origin.MATTER) {
+            return Proposed.of(Sector.LIVELIHOOD.id(), Provenance.assumed("民生实事归民生领域"));
+        }
+        if (c.part() >= 0 && outline.parts().get(c.part()).headingSpan() != null) {
+            ReportOutline.Part part = outline.parts().get(c.part());
+            Optional<SectorWords.Decision> d = SectorWords.decide(part.heading());
+            if (d.isPresent()) {
+                int at = part.headingSpan().start() + d.get().at();
+                return Proposed.of(d.get().sector().id(),
+                        Provenance.report(report, at, at + d.get().word().length(), "所在部分的标题"));
+            }
+        }
+        return SectorWords.decide(report.substring(c.start(), c.end())).map(d -> Proposed.of(d.sector().id(),
+                Provenance.report(report, c.start() + d.at(), c.start() + d.at() + d.word().length(), "任务的用词")))
+                .orElse(null);
     }
 
-    private DraftTask task(String report, ReportOutline outline, Commitment c, Sector partSector) {
+    /**
+     * Drafts again the words from {@code start} to {@code end} — a task the office split or merged — keeping the
+     * section and sector of {@code like}.
+     */
+    public DraftTask redraft(String report, int year, DraftTask like, int start, int end) {
+        Origin origin = like.flags().contains("民生实事") ? Origin.MATTER : Origin.PART;
+        Commitment c = new Commitment(start, end, like.section(), origin, -1);
+        return task(report, year, c, like.sector()).withKey(like.key());
+    }
+
+    private DraftTask task(String report, int year, Commitment c, Proposed<String> proposedSector) {
         String text = report.substring(c.start(), c.end());
-        int year = outline.year();
-        Proposed<String> sector;
-        if (c.origin() == Origin.MATTER) {
-            sector = Proposed.of(Sector.LIVELIHOOD.id(), Provenance.assumed("民生实事归民生领域"));
-        } else if (partSector != null) {
-            ReportOutline.Part part = outline.parts().get(c.part());
-            SectorWords.Decision d = SectorWords.decide(part.heading()).orElseThrow();
-            sector = Proposed.of(partSector.id(), Provenance.report(report, part.headingSpan().start() + d.at(),
-                    part.headingSpan().start() + d.at() + d.word().length(), "所在部分的标题"));
-        } else {
-            sector = SectorWords.decide(text).map(d -> Proposed.of(d.sector().id(),
-                    Provenance.report(report, c.start() + d.at(), c.start() + d.at() + d.word().length(), "任务的用词")))
-                    .orElse(null);
-        }
+        Proposed<String> sector = proposedSector;
         String context = paragraphBefore(report, c.start());
         String paragraphName = c.section().size() > 1 ? c.section().get(1) : null;
         LeadUnits.Proposal lead = leadUnits.propose(text, paragraphName,

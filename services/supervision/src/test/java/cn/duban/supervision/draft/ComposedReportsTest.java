@@ -65,6 +65,10 @@ class ComposedReportsTest {
         assertThat(c.targetsRight).isEqualTo(c.ledgerTargets);
         assertThat(c.deadlinesRight).isEqualTo(c.ledgerTasks);
         assertThat(c.sectorsRight).isEqualTo(c.ledgerTasks);
+        DraftTask gdp = new ReportDrafter(Reports.leadUnits()).draft(Reports.read("yunling-2023-report.txt"), null)
+                .tasks().get(0);
+        assertThat(gdp.targets()).extracting(t -> t.type() + " " + t.baseline().value().toPlainString())
+                .containsExactly("LEVEL 85.6", "GROWTH 85.6");
     }
 
     @Test
