@@ -19,8 +19,9 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "ledger_draft")
 public class LedgerDraft extends PanacheEntityBase {
 
+    /** Under review; ledger ids given and the import under way (or interrupted); published. */
     public enum State {
-        OPEN, PUBLISHED
+        OPEN, PUBLISHING, PUBLISHED
     }
 
     @Id

@@ -15,6 +15,7 @@ import cn.duban.supervision.draft.ReviewState;
 import cn.duban.supervision.draft.Strength;
 import cn.duban.supervision.draft.TargetType;
 import cn.duban.supervision.draft.TaskKind;
+import cn.duban.supervision.ledger.LedgerFile;
 import cn.duban.supervision.ledger.LedgerReader;
 import cn.duban.supervision.ledger.LedgerReader.LedgerException;
 import cn.duban.supervision.ledger.UnitDirectory;
@@ -22,7 +23,7 @@ import cn.duban.supervision.repository.LedgerDraft;
 import cn.duban.supervision.repository.Task;
 import cn.duban.supervision.repository.Unit;
 import cn.duban.text.Text;
-import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -247,12 +248,36 @@ public class LedgerDrafts {
 
     /**
      * Publishes the accepted tasks through the ordinary import, all or nothing; refused while any task is still only
-     * proposed, or when nothing is accepted.
+     * proposed, or when nothing is accepted. The ledger ids are given and kept with the draft (state PUBLISHING)
+     * before the import runs in its own transaction, as the import must be a transaction's entry: a publish
+     * interrupted after the import is finished by publishing again with the same ids (unchanged tasks publish
+     * nothing), never by giving new ones.
      */
-    @Transactional
-    @TransactionConfiguration(timeout = 600)
     public Published publish(String id, String actor) {
-        LedgerDraft draft = open(id);
+        Plan plan = QuarkusTransaction.requiringNew().call(() -> plan(id));
+        LedgerImport.Result result;
+        try {
+            result = ledgerImport.importLedger(plan.ledger(), units, actor);
+        } catch (RuntimeException e) {
+            QuarkusTransaction.requiringNew().run(() -> reopen(id));
+            if (e instanceof LedgerException refused) {
+                throw DubanException.invalidFields(refused.errors().stream().map(r -> badField(r, plan.accepted()))
+                        .toList());
+            }
+            throw e;
+        }
+        QuarkusTransaction.requiringNew().run(() -> published(id, actor));
+        return new Published(result, plan.ids());
+    }
+
+    private record Plan(LedgerFile ledger, List<DraftTask> accepted, Map<String, String> ids) {
+    }
+
+    private Plan plan(String id) {
+        LedgerDraft draft = get(id);
+        if (draft.state == LedgerDraft.State.PUBLISHED) {
+            throw published(draft);
+        }
         long proposed = draft.tasks.stream().filter(t -> t.state() == ReviewState.PROPOSED).count();
         if (proposed > 0) {
             throw DubanException.refused(409, "draft-not-reviewed", Text.of("草稿尚未审完", "Draft not fully reviewed"),
@@ -264,20 +289,33 @@ public class LedgerDrafts {
             throw DubanException.refused(409, "draft-empty", Text.of("没有可发布的任务", "Nothing to publish"),
                     Text.of("草稿中没有已接受的任务", "the draft has no accepted task"));
         }
-        Map<String, String> ids = DraftLedgerMapping.ids(accepted, draft.year, highestTaken(draft.year));
+        Map<String, String> ids = draft.state == LedgerDraft.State.PUBLISHING && draft.published != null
+                ? draft.published : DraftLedgerMapping.ids(accepted, draft.year, highestTaken(draft.year));
         var json = DraftLedgerMapping.ledger(draft.year, draft.sourceName, accepted, ids, directory());
-        LedgerImport.Result result;
+        LedgerFile ledger;
         try {
-            result = ledgerImport.importLedger(LedgerReader.ledger(json), units, actor);
+            ledger = LedgerReader.ledger(json);
         } catch (LedgerException e) {
             throw DubanException.invalidFields(e.errors().stream().map(r -> badField(r, accepted)).toList());
         }
-        draft.state = LedgerDraft.State.PUBLISHED;
+        draft.state = LedgerDraft.State.PUBLISHING;
         draft.published = ids;
+        draft.updatedAt = clock.now();
+        return new Plan(ledger, accepted, ids);
+    }
+
+    private void reopen(String id) {
+        LedgerDraft draft = get(id);
+        draft.state = LedgerDraft.State.OPEN;
+        draft.published = null;
+    }
+
+    private void published(String id, String actor) {
+        LedgerDraft draft = get(id);
+        draft.state = LedgerDraft.State.PUBLISHED;
         draft.publishedAt = clock.now();
         draft.publishedBy = actor;
         draft.updatedAt = draft.publishedAt;
-        return new Published(result, ids);
     }
 
     /** A refusal of the import, named by the draft task it concerns rather than its place in the ledger file. */
@@ -321,10 +359,18 @@ public class LedgerDrafts {
     private LedgerDraft open(String id) {
         LedgerDraft draft = get(id);
         if (draft.state == LedgerDraft.State.PUBLISHED) {
-            throw DubanException.conflict("草稿 %s 已于 %s 发布，不能再修改", "draft %s was published on %s and cannot change",
-                    id, draft.publishedAt.toLocalDate());
+            throw published(draft);
+        }
+        if (draft.state == LedgerDraft.State.PUBLISHING) {
+            throw DubanException.conflict("草稿 %s 正在发布，不能修改；如发布中断，请再次发布",
+                    "draft %s is being published and cannot change; if publishing was interrupted, publish again", id);
         }
         return draft;
+    }
+
+    private static DubanException published(LedgerDraft draft) {
+        return DubanException.conflict("草稿 %s 已于 %s 发布，不能再修改", "draft %s was published on %s and cannot change",
+                draft.id, draft.publishedAt.toLocalDate());
     }
 
     private static DraftTask task(LedgerDraft draft, String key) {

@@ -32,8 +32,7 @@ export async function drafts() {
         } else {
           draft = await post(DRAFTS, { text: text.value, year: year.value ? Number(year.value) : null });
         }
-        notify(`已生成草稿：${draft.tasks.length} 项任务待审`);
-        location.hash = `#/draft/${draft.id}`;
+        location.hash = `#/draft/${draft.id}`; // the draft's page says how many tasks await review
       });
     },
   },
@@ -61,15 +60,17 @@ export async function draftPage(id) {
   const rerender = () => render();
   const path = `${DRAFTS}/${encodeURIComponent(id)}`;
 
-  const toolbar = open ? el('div', { class: 'toolbar draft-toolbar' },
-    el('button', { type: 'button', id: 'merge-selected', class: 'secondary',
+  const interrupted = draft.state === 'PUBLISHING';
+  const toolbar = open || interrupted ? el('div', { class: 'toolbar draft-toolbar' },
+    interrupted ? el('span', { class: 'error' }, '上次发布未完成，请再次发布（任务编号不变）') : null,
+    open ? el('button', { type: 'button', id: 'merge-selected', class: 'secondary',
       onclick: () => act(async () => {
         const keys = [...document.querySelectorAll('.draft-task input.pick:checked')].map((c) => c.value);
         const merged = await post(`${path}/merge`, { keys });
         notify(`已合并为 ${merged.key}：${merged.title.value}`);
-      }, null, rerender) }, '合并所选'),
-    el('button', { type: 'button', id: 'accept-all', class: 'secondary',
-      onclick: () => act(() => post(`${path}/accept`, {}), '待审任务已全部接受', rerender) }, '全部接受'),
+      }, null, rerender) }, '合并所选') : null,
+    open ? el('button', { type: 'button', id: 'accept-all', class: 'secondary',
+      onclick: () => act(() => post(`${path}/accept`, {}), '待审任务已全部接受', rerender) }, '全部接受') : null,
     el('button', { type: 'button', id: 'publish',
       onclick: () => act(async () => {
         const result = await post(`${path}/publish`);
@@ -78,10 +79,10 @@ export async function draftPage(id) {
 
   return el('div', {},
     el('h1', {}, draft.sourceName, el('small', {}, ` ${draft.year}年${draft.yearFound ? '' : '（年份为指定或推定）'}`)),
-    el('p', { id: 'draft-counts' }, open ? '审核中' : `已于 ${dateTime(draft.publishedAt)} 发布`,
+    el('p', { id: 'draft-counts' }, open ? '审核中' : interrupted ? '发布中' : `已于 ${dateTime(draft.publishedAt)} 发布`,
       ` · 待审 ${draft.counts.proposed} · 已接受 ${draft.counts.accepted} · 不采纳 ${draft.counts.rejected}`,
       el('span', { class: 'muted' }, ' · 标“建议”的字段为系统所拟，鼠标悬停可见出处')),
-    open ? null : published(draft),
+    draft.state === 'PUBLISHED' ? published(draft) : null,
     toolbar,
     el('div', { class: 'draft-tasks' }, draft.tasks.map((t) => taskCard(t, draft, path, unitNames, open, rerender))));
 }
