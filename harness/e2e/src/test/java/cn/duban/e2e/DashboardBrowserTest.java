@@ -172,8 +172,8 @@ class DashboardBrowserTest {
         assertThat(rows.get(0)).startsWith("任务编号", "领域", "任务名称", "牵头单位");
         assertThat(rows).hasSize(178); // the header and the 177 tasks of the Pingyao ledger
         List<String> coke = rows.stream().filter(r -> r.get(0).equals("2022-IND-010")).findFirst().orElseThrow();
-        assertThat(coke.get(7)).isEqualTo("OVERDUE");
-        assertThat(coke.get(8)).isEqualTo("RED");
+        assertThat(coke.get(7)).isEqualTo("逾期");
+        assertThat(coke.get(8)).isEqualTo("红灯");
         assertThat(Integer.parseInt(coke.get(11))).as("open alerts, acknowledged ones included").isPositive();
 
         assertThat(consoleErrors).isEmpty();
@@ -201,7 +201,7 @@ class DashboardBrowserTest {
         assertThat(rows.subList(1, rows.size()).stream().map(r -> r.get(0)).toList()).isEqualTo(expected);
         assertThat(rows.subList(1, rows.size())).allSatisfy(r -> {
             assertThat(r.get(1)).isEqualTo("industry");
-            assertThat(r.get(7)).isEqualTo("OVERDUE");
+            assertThat(r.get(7)).isEqualTo("逾期");
         });
 
         assertThat(consoleErrors).isEmpty();

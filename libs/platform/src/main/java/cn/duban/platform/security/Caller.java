@@ -31,6 +31,11 @@ public class Caller {
         return identity.getPrincipal().getName();
     }
 
+    /** The token's subject (sub): the account's stable id, which a rename does not change; for the audit trail. */
+    public String subjectId() {
+        return token.getSubject();
+    }
+
     public boolean is(String role) {
         return identity.hasRole(role);
     }

@@ -1,5 +1,6 @@
 package cn.duban.sectorkit.rest;
 
+import cn.duban.platform.rest.Page;
 import cn.duban.sectorkit.config.SectorConfig;
 import cn.duban.sectorkit.repository.SectorStore;
 import cn.duban.sectorkit.service.SectorAccess;
@@ -29,18 +30,15 @@ public class SectorAlertResource {
     @Inject
     SectorAccess access;
 
-    public record AlertList(List<SectorTaskResource.AlertItem> items, long total) {
-    }
-
     @GET
     @RolesAllowed({Roles.SUPERVISOR, Roles.LEADER, Roles.SECTOR_REPORTER, Roles.UNIT_REPORTER})
     @Operation(summary = "Open alerts on this sector's tasks; with unit, those that alerted that unit")
-    public AlertList alerts(@PathParam("sector") String sector, @QueryParam("unit") String unit) {
+    public Page<SectorTaskResource.AlertItem> alerts(@PathParam("sector") String sector, @QueryParam("unit") String unit) {
         SectorTaskResource.checkSector(config, sector);
         access.checkReadsHere();
         String only = access.unitFilter(unit);
         List<SectorTaskResource.AlertItem> items = store.openAlerts(null).stream()
                 .filter(a -> only == null || a.units.contains(only)).map(SectorTaskResource.AlertItem::of).toList();
-        return new AlertList(items, items.size());
+        return Page.all(items);
     }
 }

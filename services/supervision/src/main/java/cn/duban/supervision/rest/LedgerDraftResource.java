@@ -1,10 +1,12 @@
 package cn.duban.supervision.rest;
 
+import cn.duban.platform.rest.Page;
 import cn.duban.platform.security.Roles;
 import cn.duban.supervision.draft.DraftTask;
 import cn.duban.supervision.draft.ReportFiles;
 import cn.duban.supervision.service.LedgerDrafts;
 import cn.duban.supervision.service.SupervisionAccess;
+import cn.duban.supervision.view.DraftView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -59,7 +61,7 @@ public class LedgerDraftResource {
             @QueryParam("year") Integer year) {
         MediaType type = headers.getMediaType();
         String media = type == null ? MediaType.TEXT_PLAIN : type.getType() + "/" + type.getSubtype();
-        return created(DraftView.of(drafts.create(body, media, name, year, access.actor())), uri);
+        return created(drafts.create(body, media, name, year, access.actor()), uri);
     }
 
     @POST
@@ -67,7 +69,7 @@ public class LedgerDraftResource {
     @Operation(summary = "Draft a ledger from pasted text: {\"text\", \"name\", \"year\"}")
     public Response draftPasted(PastedReport body, @Context UriInfo uri) {
         PastedReport report = body == null ? new PastedReport(null, null, null) : body;
-        return created(DraftView.of(drafts.create(report.text(), report.name(), report.year(), access.actor())), uri);
+        return created(drafts.create(report.text(), report.name(), report.year(), access.actor()), uri);
     }
 
     private static Response created(DraftView view, UriInfo uri) {
@@ -76,15 +78,15 @@ public class LedgerDraftResource {
 
     @GET
     @Operation(summary = "Every draft, newest first, without its report and tasks")
-    public List<DraftView.Summary> list() {
-        return drafts.list().stream().map(DraftView.Summary::of).toList();
+    public Page<DraftView.Summary> list() {
+        return Page.all(drafts.list());
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "A draft: its report's text and every drafted task with the words each field came from")
     public DraftView get(@PathParam("id") String id) {
-        return DraftView.of(drafts.get(id));
+        return drafts.view(id);
     }
 
     @PUT
@@ -114,7 +116,7 @@ public class LedgerDraftResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Accept the tasks named in {\"keys\"}, or every task still proposed if none are named")
     public DraftView acceptAll(@PathParam("id") String id, Keys body) {
-        return DraftView.of(drafts.acceptAll(id, body == null ? null : body.keys()));
+        return drafts.acceptAll(id, body == null ? null : body.keys());
     }
 
     @POST

@@ -22,6 +22,7 @@ import cn.duban.supervision.ledger.UnitDirectory;
 import cn.duban.supervision.repository.LedgerDraft;
 import cn.duban.supervision.repository.Task;
 import cn.duban.supervision.repository.Unit;
+import cn.duban.supervision.view.DraftView;
 import cn.duban.text.Text;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -78,7 +79,7 @@ public class LedgerDrafts {
 
     /** A report file as uploaded: plain text (UTF-8), .docx or PDF, read into text and drafted. */
     @Transactional
-    public LedgerDraft create(byte[] file, String mediaType, String sourceName, Integer year, String actor) {
+    public DraftView create(byte[] file, String mediaType, String sourceName, Integer year, String actor) {
         String report;
         try {
             report = switch (mediaType) {
@@ -95,7 +96,7 @@ public class LedgerDrafts {
 
     /** Pasted text, drafted as it is (line ends made \n). */
     @Transactional
-    public LedgerDraft create(String pasted, String sourceName, Integer year, String actor) {
+    public DraftView create(String pasted, String sourceName, Integer year, String actor) {
         String report = pasted == null ? null : ReportFiles.normalise(pasted);
         if (report == null || report.isBlank()) {
             throw DubanException.invalidField("report", "报告内容为空", "the report is empty");
@@ -120,11 +121,15 @@ public class LedgerDrafts {
         entity.createdBy = actor;
         entity.updatedAt = entity.createdAt;
         entity.persist();
-        return entity;
+        return DraftView.of(entity);
     }
 
     @Transactional
-    public LedgerDraft get(String id) {
+    public DraftView view(String id) {
+        return DraftView.of(find(id));
+    }
+
+    private static LedgerDraft find(String id) {
         LedgerDraft draft = LedgerDraft.findById(id);
         if (draft == null) {
             throw DubanException.notFound("没有草稿 %s", "no draft %s", id);
@@ -133,8 +138,8 @@ public class LedgerDrafts {
     }
 
     @Transactional
-    public List<LedgerDraft> list() {
-        return LedgerDraft.list("order by createdAt desc");
+    public List<DraftView.Summary> list() {
+        return LedgerDraft.<LedgerDraft>list("order by createdAt desc").stream().map(DraftView.Summary::of).toList();
     }
 
     @Transactional
@@ -145,7 +150,7 @@ public class LedgerDrafts {
 
     /** Accepts the given tasks, or every task still proposed if none are given. */
     @Transactional
-    public LedgerDraft acceptAll(String id, List<String> keys) {
+    public DraftView acceptAll(String id, List<String> keys) {
         LedgerDraft draft = open(id);
         Set<String> chosen = keys == null || keys.isEmpty() ? null : new HashSet<>(keys);
         if (chosen != null) {
@@ -154,7 +159,7 @@ public class LedgerDrafts {
         draft.tasks = draft.tasks.stream().map(t -> (chosen == null ? t.state() == ReviewState.PROPOSED
                 : chosen.contains(t.key())) ? t.accepted() : t).toList();
         draft.updatedAt = clock.now();
-        return draft;
+        return DraftView.of(draft);
     }
 
     @Transactional
@@ -274,7 +279,7 @@ public class LedgerDrafts {
     }
 
     private Plan plan(String id) {
-        LedgerDraft draft = get(id);
+        LedgerDraft draft = find(id);
         if (draft.state == LedgerDraft.State.PUBLISHED) {
             throw published(draft);
         }
@@ -305,13 +310,13 @@ public class LedgerDrafts {
     }
 
     private void reopen(String id) {
-        LedgerDraft draft = get(id);
+        LedgerDraft draft = find(id);
         draft.state = LedgerDraft.State.OPEN;
         draft.published = null;
     }
 
     private void published(String id, String actor) {
-        LedgerDraft draft = get(id);
+        LedgerDraft draft = find(id);
         draft.state = LedgerDraft.State.PUBLISHED;
         draft.publishedAt = clock.now();
         draft.publishedBy = actor;
@@ -357,7 +362,7 @@ public class LedgerDrafts {
     }
 
     private LedgerDraft open(String id) {
-        LedgerDraft draft = get(id);
+        LedgerDraft draft = find(id);
         if (draft.state == LedgerDraft.State.PUBLISHED) {
             throw published(draft);
         }

@@ -14,7 +14,7 @@ const SOURCES = { REPORT: '依据原文', ASSUMED: '推定', CONFIRMED: '已确�
 
 /** 报告草稿: earlier drafts, and a report to draft (a file, or pasted text). */
 export async function drafts() {
-  const list = await get(DRAFTS);
+  const list = (await get(DRAFTS)).items;
   const file = el('input', { type: 'file', id: 'report-file', accept: '.txt,.docx,.pdf' });
   const text = el('textarea', { id: 'report-text', rows: 8, placeholder: '或将报告全文粘贴在此（含“××年工作安排”部分）' });
   const year = el('input', { type: 'number', id: 'report-year', min: 2000, max: 2100, placeholder: '默认取报告中的年份' });

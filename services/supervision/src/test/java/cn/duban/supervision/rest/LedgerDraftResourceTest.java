@@ -80,7 +80,7 @@ class LedgerDraftResourceTest {
 
         given().get(DRAFTS + "/{id}", draft.getString("id")).then().statusCode(200)
                 .body("tasks", hasSize(17)).body("counts.proposed", is(17));
-        given().get(DRAFTS).then().statusCode(200).body("id", hasItem(draft.getString("id")));
+        given().get(DRAFTS).then().statusCode(200).body("items.id", hasItem(draft.getString("id")));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package cn.duban.supervision.rest;
+package cn.duban.supervision.view;
 
 import cn.duban.supervision.draft.DraftTask;
 import cn.duban.supervision.draft.ReviewState;
@@ -27,13 +27,13 @@ public record DraftView(String id, int year, boolean yearFound, String state, St
     /** A draft in the list of drafts. */
     public record Summary(String id, int year, String state, String sourceName, OffsetDateTime createdAt,
             String createdBy, OffsetDateTime publishedAt, Counts counts) {
-        static Summary of(LedgerDraft d) {
+        public static Summary of(LedgerDraft d) {
             return new Summary(d.id, d.year, d.state.name(), d.sourceName, d.createdAt, d.createdBy, d.publishedAt,
                     Counts.of(d.tasks));
         }
     }
 
-    static DraftView of(LedgerDraft d) {
+    public static DraftView of(LedgerDraft d) {
         return new DraftView(d.id, d.year, d.yearFound, d.state.name(), d.sourceName, d.createdAt, d.createdBy,
                 d.publishedAt, d.publishedBy, d.published, Counts.of(d.tasks), d.report, d.tasks);
     }
