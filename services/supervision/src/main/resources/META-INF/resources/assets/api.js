@@ -44,6 +44,15 @@ export async function post(path, body) {
   return response.status === 204 ? null : response.json();
 }
 
+export async function put(path, body) {
+  const response = await call(path, {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body ?? {}),
+  });
+  return response.status === 204 ? null : response.json();
+}
+
 export async function upload(path, file, contentType) {
   return (await call(path, { method: 'POST', headers: { 'Content-Type': contentType }, body: file })).json();
 }

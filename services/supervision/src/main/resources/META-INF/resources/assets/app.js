@@ -7,6 +7,7 @@ import { taskList, taskPage } from './views/tasks.js';
 import { inbox } from './views/alerts.js';
 import { scores } from './views/scores.js';
 import { ledger } from './views/ledger.js';
+import { drafts, draftPage } from './views/drafts.js';
 
 const ROUTES = [
   [/^#?\/?$/, () => board()],
@@ -16,6 +17,8 @@ const ROUTES = [
   [/^#\/alerts$/, () => inbox()],
   [/^#\/scores$/, () => scores()],
   [/^#\/ledger$/, () => ledger()],
+  [/^#\/drafts$/, () => drafts()],
+  [/^#\/draft\/([^?]+)$/, (m) => draftPage(decodeURIComponent(m[1]))],
 ];
 
 let rendering = 0;

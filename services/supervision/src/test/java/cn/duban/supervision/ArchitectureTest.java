@@ -23,6 +23,12 @@ class ArchitectureTest {
             .because("the alert engine must be testable with no framework at all (the county's zone is a constant of the contract)");
 
     @ArchTest
+    static final ArchRule theDrafterIsPlainJava = noClasses().that().resideInAPackage("..supervision.draft..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.quarkus..", "jakarta..", "org.hibernate..",
+                    "cn.duban.supervision.repository..", "cn.duban.supervision.service..", "cn.duban.supervision.rest..")
+            .because("drafting a report is plain rules over its words, testable with no framework (docs/drafts.md)");
+
+    @ArchTest
     static final ArchRule servicesDoNotImportEachOther = noClasses().should().dependOnClassesThat()
             .resideInAnyPackage("cn.duban.sectorkit..", "cn.duban.agriculture..")
             .because("services meet only through Kafka and public REST");

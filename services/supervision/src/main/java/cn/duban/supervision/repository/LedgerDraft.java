@@ -1,0 +1,51 @@
+package cn.duban.supervision.repository;
+
+import cn.duban.supervision.draft.DraftTask;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A draft ledger: the report's text and the tasks drafted from it, under review until it is published. */
+@Entity
+@Table(name = "ledger_draft")
+public class LedgerDraft extends PanacheEntityBase {
+
+    /** Under review; ledger ids given and the import under way (or interrupted); published. */
+    public enum State {
+        OPEN, PUBLISHING, PUBLISHED
+    }
+
+    @Id
+    public String id;
+    public int year;
+    @Column(name = "year_found")
+    public boolean yearFound;
+    @Column(name = "source_name")
+    public String sourceName;
+    public String report;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<DraftTask> tasks;
+    @Enumerated(EnumType.STRING)
+    public State state;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, String> published;
+    @Column(name = "created_at")
+    public OffsetDateTime createdAt;
+    @Column(name = "created_by")
+    public String createdBy;
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
+    @Column(name = "published_at")
+    public OffsetDateTime publishedAt;
+    @Column(name = "published_by")
+    public String publishedBy;
+}
