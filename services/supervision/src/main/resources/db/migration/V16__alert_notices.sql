@@ -3,7 +3,6 @@
 -- that transaction has committed, by one publisher at a time (AlertFeed), so positions follow commit order and a
 -- client that has seen position n has seen, or may still be sent, every notice it may see up to n.
 create sequence alert_notice_seq increment by 50;
-create sequence alert_notice_position_seq;
 
 create table alert_notice (
     id               bigint primary key,
