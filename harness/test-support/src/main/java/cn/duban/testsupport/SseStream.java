@@ -41,9 +41,13 @@ public final class SseStream implements AutoCloseable {
         }
     }
 
-    /** Opens {@code uri} with {@code headers} (Authorization, Last-Event-ID …) and returns once the head arrived. */
+    /**
+     * Opens {@code uri} with {@code headers} (Authorization, Last-Event-ID …) and returns once the head arrived;
+     * a head that does not come within 20 s fails the test.
+     */
     public static SseStream open(URI uri, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream")
+                .timeout(Duration.ofSeconds(20)).GET();
         headers.forEach(request::header);
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
