@@ -25,6 +25,10 @@ public final class SseStream implements AutoCloseable {
     public record Event(String id, String name, String data) {
     }
 
+    /** One client for all streams; each stream still has its own connection (HTTP/1.1), closed by close(). */
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+
     private final HttpResponse<InputStream> response;
     private final List<Event> events = new CopyOnWriteArrayList<>();
     private final List<String> comments = new CopyOnWriteArrayList<>();
@@ -49,10 +53,8 @@ public final class SseStream implements AutoCloseable {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream")
                 .timeout(Duration.ofSeconds(20)).GET();
         headers.forEach(request::header);
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).build();
         try {
-            return new SseStream(client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream()));
+            return new SseStream(CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofInputStream()));
         } catch (IOException e) {
             throw new IllegalStateException("cannot open " + uri, e);
         } catch (InterruptedException e) {
