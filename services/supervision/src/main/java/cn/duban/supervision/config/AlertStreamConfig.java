@@ -24,7 +24,10 @@ public interface AlertStreamConfig {
     @WithDefault("1s")
     Duration poll();
 
-    /** Notices a slow client may fall behind by before its stream is ended; it resumes with Last-Event-ID. */
-    @WithDefault("500")
+    /**
+     * Notices a slow client may fall behind by before its stream is ended; it resumes with Last-Event-ID (a burst
+     * beyond the replay limit as well is a resync). A clock move on the 2022 ledger sends about a thousand at once.
+     */
+    @WithDefault("2000")
     int lag();
 }
