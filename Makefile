@@ -11,7 +11,7 @@ help:
 	@echo "make test    the whole test suite against a real broker and database (starts and stops them)"
 	@echo "make bench   measure ingest, latency, a 100,000-task ledger and footprint against this machine's limits (~15 min)"
 	@echo "make faults  10,000 reports while Kafka, PostgreSQL and services are restarted and killed; fails if one is lost or doubled"
-	@echo "make clean   stop, remove build output and all local data"
+	@echo "make clean   stop, remove build output, all local data and the databases Duban created"
 
 build:
 	mvn -B -q install -DskipTests
@@ -46,5 +46,9 @@ clean: stop
 	@DUBAN_INSTANCE=test deploy/local/infra.sh stop
 	@DUBAN_INSTANCE=bench deploy/local/infra.sh stop
 	@DUBAN_INSTANCE=test DUBAN_STATE_NAME=faults DUBAN_KAFKA_PORT=29092 DUBAN_KEYCLOAK_PORT=28180 deploy/local/infra.sh stop
+	@deploy/local/infra.sh drop-databases
+	@DUBAN_INSTANCE=test deploy/local/infra.sh drop-databases
+	@DUBAN_INSTANCE=bench deploy/local/infra.sh drop-databases
+	@DUBAN_INSTANCE=test DUBAN_STATE_NAME=faults DUBAN_DB_SUFFIX=_faults deploy/local/infra.sh drop-databases
 	mvn -B -q clean
 	rm -rf .duban

@@ -2,7 +2,7 @@
 # Duban's local infrastructure without Docker: one Apache Kafka broker (KRaft, official jars resolved by
 # Maven) and one PostgreSQL database per service (on the local server, or an embedded one where none runs).
 #
-#   deploy/local/infra.sh start|stop|status|env [kafka|postgres|keycloak]
+#   deploy/local/infra.sh start|stop|status|env|drop-databases [kafka|postgres|keycloak]
 #
 # Keycloak (the identity provider, realm deploy/keycloak/duban-realm.json) runs from the official distribution
 # that Maven unpacks, on a JDK 21 or newer found under /usr/lib/jvm (or DUBAN_KEYCLOAK_JAVA_HOME), in memory:
@@ -250,6 +250,16 @@ case "$cmd" in
       *) die "unknown component $what" ;;
     esac ;;
   status) status ;;
+  drop-databases)
+    # make clean: the databases this instance created go with its broker data (docs/operations.md)
+    if port_open "$PG_PORT"; then
+      # shellcheck disable=SC2046
+      tool PostgresDatabases --drop "$PG_HOST" "$PG_PORT" "$PG_USER" $(databases) >"$STATE/postgres.log" 2>&1 \
+        || { cat "$STATE/postgres.log" >&2; die "could not drop the databases at $PG_HOST:$PG_PORT"; }
+      say "dropped databases: $(databases)"
+    else
+      say "no PostgreSQL at $PG_HOST:$PG_PORT: no database to drop"
+    fi ;;
   env)
     echo "KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT"
     echo "DUBAN_DB_URL_PREFIX=jdbc:postgresql://$PG_HOST:$PG_PORT/duban_"
@@ -261,5 +271,5 @@ case "$cmd" in
     echo "DUBAN_OIDC_ISSUER=http://127.0.0.1:$GW_PORT/realms/duban"
     echo "DUBAN_KEYCLOAK_URL=http://127.0.0.1:$KC_PORT"
     echo "DUBAN_GATEWAY_URL=http://127.0.0.1:$GW_PORT" ;;
-  *) die "usage: $0 start|stop|status|env [kafka|postgres|keycloak]" ;;
+  *) die "usage: $0 start|stop|status|env|drop-databases [kafka|postgres|keycloak]" ;;
 esac

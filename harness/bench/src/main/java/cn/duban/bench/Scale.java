@@ -70,15 +70,36 @@ final class Scale {
         long t0 = System.nanoTime();
         String outcome;
         try {
+            // The move answers 202 at once; the re-evaluation it queued is followed until it is done.
             Api.Reply reply = api.post(clock, "{\"now\":\"" + to + "\"}", LONG_REQUEST);
+            String state = reply.status() == 202 ? awaitEvaluation(clock, reply.body()) : "HTTP " + reply.status();
             double seconds = report.figure(figure, (System.nanoTime() - t0) / 1e9);
-            outcome = reply.status() == 200 ? String.format("%.2f s", seconds) : "failed: HTTP " + reply.status();
+            outcome = state.equals("DONE") ? String.format("%.2f s", seconds) : "failed: " + state;
         } catch (IllegalStateException e) {
             outcome = "no answer within " + LONG_REQUEST.toMinutes() + " min";
         }
         report.row(what, outcome,
                 String.format("%,d tasks evaluated, lights: %s", count("select count(*) from task where evaluated_on is not null"),
                         lights()));
+    }
+
+    /** Polls the re-evaluation named in the clock move's answer until it is DONE or FAILED; returns its last state. */
+    private String awaitEvaluation(String clock, String moveAnswer) {
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile("\"evaluation\":\\{\"id\":(\\d+)").matcher(moveAnswer);
+        if (!id.find()) {
+            return "no evaluation in " + moveAnswer;
+        }
+        String run = clock.replace("/admin/clock", "/admin/evaluations/" + id.group(1));
+        long deadline = System.nanoTime() + LONG_REQUEST.toNanos();
+        while (System.nanoTime() < deadline) {
+            java.util.regex.Matcher state = java.util.regex.Pattern.compile("\"state\":\"([A-Z]+)\"")
+                    .matcher(api.get(run, java.time.Duration.ofSeconds(30)).body());
+            if (state.find() && (state.group(1).equals("DONE") || state.group(1).equals("FAILED"))) {
+                return state.group(1);
+            }
+            Pause.briefly(100);
+        }
+        return "not done within " + LONG_REQUEST.toMinutes() + " min";
     }
 
     void incremental(Ingest ingest, List<ProgressEvents.Ledgered> tasks) {

@@ -56,8 +56,13 @@ class AlertJourneyTest {
                 .then().statusCode(200).body("audit.actor", hasItem("industry-bureau"));
     }
 
+    /** Moves the business clock as the office and waits until the re-evaluation it queued is done. */
     static void clock(String now) {
-        ReportJourneyTest.as("supervisor").contentType(ContentType.JSON).body(Map.of("now", now))
-                .post(suite.url("supervision") + "/api/supervision/admin/clock").then().statusCode(200);
+        long run = ReportJourneyTest.as("supervisor").contentType(ContentType.JSON).body(Map.of("now", now))
+                .post(suite.url("supervision") + "/api/supervision/admin/clock").then().statusCode(202)
+                .extract().jsonPath().getLong("evaluation.id");
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                ReportJourneyTest.as("supervisor").get(suite.url("supervision") + "/api/supervision/admin/evaluations/{id}", run)
+                        .then().statusCode(200).body("state", equalTo("DONE")));
     }
 }

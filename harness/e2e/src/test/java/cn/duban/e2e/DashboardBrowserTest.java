@@ -172,8 +172,8 @@ class DashboardBrowserTest {
         assertThat(rows.get(0)).startsWith("任务编号", "领域", "任务名称", "牵头单位");
         assertThat(rows).hasSize(178); // the header and the 177 tasks of the Pingyao ledger
         List<String> coke = rows.stream().filter(r -> r.get(0).equals("2022-IND-010")).findFirst().orElseThrow();
-        assertThat(coke.get(7)).isEqualTo("OVERDUE");
-        assertThat(coke.get(8)).isEqualTo("RED");
+        assertThat(coke.get(7)).isEqualTo("逾期");
+        assertThat(coke.get(8)).isEqualTo("红灯");
         assertThat(Integer.parseInt(coke.get(11))).as("open alerts, acknowledged ones included").isPositive();
 
         assertThat(consoleErrors).isEmpty();
@@ -201,7 +201,7 @@ class DashboardBrowserTest {
         assertThat(rows.subList(1, rows.size()).stream().map(r -> r.get(0)).toList()).isEqualTo(expected);
         assertThat(rows.subList(1, rows.size())).allSatisfy(r -> {
             assertThat(r.get(1)).isEqualTo("industry");
-            assertThat(r.get(7)).isEqualTo("OVERDUE");
+            assertThat(r.get(7)).isEqualTo("逾期");
         });
 
         assertThat(consoleErrors).isEmpty();
@@ -253,6 +253,32 @@ class DashboardBrowserTest {
         assertThat(page.locator("#live")).containsText("2022-AGR-003 ReminderSent");
         org.assertj.core.api.Assertions.assertThat(resumedAfter).as("the reconnection named the last notice").isNotEmpty()
                 .allSatisfy(id -> org.assertj.core.api.Assertions.assertThat(id).matches("[0-9]+"));
+        assertThat(consoleErrors).isEmpty();
+    }
+
+    @Test
+    void theBoardDrawsItsChartsFromTheServersAggregatesAndOffersTheBulletin() {
+        AlertJourneyTest.clock("2022-11-01T09:00:00+08:00");
+        List<String> calls = new CopyOnWriteArrayList<>();
+        page.onRequest(r -> calls.add(r.url()));
+        signInAsSupervisor();
+        assertThat(page.locator("#board-as-of")).containsText("2022-11-01");
+        for (String chart : List.of("#chart-sectors", "#chart-trend", "#chart-ranking", "#chart-indicators")) {
+            assertThat(page.locator(chart + " svg")).isVisible();
+        }
+        assertThat(page.locator("#chart-sectors svg text", new Page.LocatorOptions().setHasText("工业")).first()).isVisible();
+        assertThat(page.locator("#chart-trend")).hasAttribute("aria-label", Pattern.compile("红灯\\d+项"));
+        assertThat(page.locator("#chart-ranking svg text", new Page.LocatorOptions().setHasText("1. ")).first()).isVisible();
+        assertThat(calls).anySatisfy(u -> assertThat(u).contains("/api/supervision/board"));
+        assertThat(calls).as("no page fetches every task").noneSatisfy(u -> assertThat(u).contains("/api/supervision/tasks?"));
+        screenshot("07-board-charts");
+
+        page.locator("#bulletin-period").fill("2022-W43");
+        Download pdf = page.waitForDownload(() -> page.locator("#bulletin-pdf").click());
+        assertThat(pdf.suggestedFilename()).isEqualTo("督查通报-2022-W43-截至2022-10-30.pdf");
+        Path file = OUT.resolve("downloads/bulletin-2022-W43.pdf");
+        pdf.saveAs(file);
+        assertThat(file).content(java.nio.charset.StandardCharsets.ISO_8859_1).startsWith("%PDF");
         assertThat(consoleErrors).isEmpty();
     }
 }

@@ -104,7 +104,9 @@ final class RunningSuite {
                     "-Dquarkus.datasource.jdbc.url=" + LocalInfra.jdbcUrl(service),
                     "-Dquarkus.datasource.username=" + LocalInfra.dbUser(),
                     "-Dquarkus.flyway.clean-at-start=" + first, // a restart keeps its data
-                    "-Dquarkus.flyway.clean-disabled=false"));
+                    "-Dquarkus.flyway.clean-disabled=false",
+                    // notice a new Kafka cluster soon (SourceOfTruthTest); production checks every minute
+                    "-Dduban.tasks-topic.check-every=3s"));
         }
         command.addAll(List.of("-jar", jar.toString()));
         Files.createDirectories(log.getParent());

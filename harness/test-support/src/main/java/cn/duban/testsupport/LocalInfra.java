@@ -84,6 +84,37 @@ public final class LocalInfra {
         throw new IllegalStateException("cannot find deploy/local/infra.sh above " + start);
     }
 
+    /**
+     * The test broker as if it had lost its data (a new cluster, as after {@code make clean} or a restore): stopped,
+     * its data folder deleted, started again with the topics created afresh on the same port.
+     */
+    public static synchronized void restartKafkaAfresh() {
+        ensureStarted();
+        run("stop", "kafka");
+        Path data = root().resolve(".duban").resolve(System.getenv().getOrDefault("DUBAN_STATE_NAME", "test"))
+                .resolve("kafka");
+        try (var files = Files.walk(data)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot delete " + data, e);
+        }
+        run("start", "kafka");
+    }
+
+    /** A service's test database dropped and created empty again, as a new replica or a blank restore finds it. */
+    public static void recreateDatabase(String service) {
+        String url = jdbcUrl(service);
+        String name = url.substring(url.lastIndexOf('/') + 1);
+        String admin = url.substring(0, url.lastIndexOf('/') + 1) + "postgres";
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(admin, dbUser(), "");
+             java.sql.Statement statement = c.createStatement()) {
+            statement.execute("drop database if exists " + name + " with (force)");
+            statement.execute("create database " + name);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot recreate " + name, e);
+        }
+    }
+
     private static String run(String... command) {
         List<String> argv = new java.util.ArrayList<>(List.of("bash", root().resolve("deploy/local/infra.sh").toString()));
         argv.addAll(List.of(command));

@@ -2,7 +2,10 @@ package cn.duban.events;
 
 import java.util.List;
 
-/** The data of one Duban event. Every event concerns one task, whose id is the Kafka key. */
+/**
+ * The data of one Duban event. Every event concerns one task, whose id is the Kafka key (but BulletinIssued, which
+ * concerns the whole ledger and is keyed by its period).
+ */
 public interface EventPayload {
 
     String taskId();

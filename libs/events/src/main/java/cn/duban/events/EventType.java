@@ -5,6 +5,15 @@ import cn.duban.events.alert.AlertEscalated;
 import cn.duban.events.alert.AlertRaised;
 import cn.duban.events.alert.AlertResolved;
 import cn.duban.events.alert.ReminderSent;
+import cn.duban.events.bulletin.BulletinIssued;
+import cn.duban.events.instruction.InstructionAcknowledged;
+import cn.duban.events.instruction.InstructionAnswered;
+import cn.duban.events.instruction.InstructionIssued;
+import cn.duban.events.instruction.InstructionOverdue;
+import cn.duban.events.notice.NoticeIssued;
+import cn.duban.events.notice.NoticeOverdue;
+import cn.duban.events.notice.NoticeReceived;
+import cn.duban.events.notice.NoticeReplied;
 import cn.duban.events.progress.AssignmentAcknowledged;
 import cn.duban.events.progress.CompletionClaimed;
 import cn.duban.events.progress.ExtensionRequested;
@@ -31,7 +40,17 @@ public enum EventType {
     ALERT_ESCALATED(Topics.ALERTS, "AlertEscalated", AlertEscalated.class),
     ALERT_ACKNOWLEDGED(Topics.ALERTS, "AlertAcknowledged", AlertAcknowledged.class),
     ALERT_RESOLVED(Topics.ALERTS, "AlertResolved", AlertResolved.class),
-    REMINDER_SENT(Topics.ALERTS, "ReminderSent", ReminderSent.class);
+    REMINDER_SENT(Topics.ALERTS, "ReminderSent", ReminderSent.class),
+    // Leaders' papers (docs/papers.md): added to duban.alerts.v1; consumers skip the types they do not know.
+    NOTICE_ISSUED(Topics.ALERTS, "NoticeIssued", NoticeIssued.class),
+    NOTICE_RECEIVED(Topics.ALERTS, "NoticeReceived", NoticeReceived.class),
+    NOTICE_REPLIED(Topics.ALERTS, "NoticeReplied", NoticeReplied.class),
+    NOTICE_OVERDUE(Topics.ALERTS, "NoticeOverdue", NoticeOverdue.class),
+    INSTRUCTION_ISSUED(Topics.ALERTS, "InstructionIssued", InstructionIssued.class),
+    INSTRUCTION_ACKNOWLEDGED(Topics.ALERTS, "InstructionAcknowledged", InstructionAcknowledged.class),
+    INSTRUCTION_ANSWERED(Topics.ALERTS, "InstructionAnswered", InstructionAnswered.class),
+    INSTRUCTION_OVERDUE(Topics.ALERTS, "InstructionOverdue", InstructionOverdue.class),
+    BULLETIN_ISSUED(Topics.ALERTS, "BulletinIssued", BulletinIssued.class);
 
     public static final int SCHEMA_VERSION = 1;
 

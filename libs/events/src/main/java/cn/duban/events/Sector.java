@@ -5,19 +5,30 @@ import java.util.Optional;
 
 /** The six parts (六个聚焦) of the work plan, in the report's order; each has one sector service. */
 public enum Sector {
-    AGRICULTURE("agriculture", "AGR"),
-    INDUSTRY("industry", "IND"),
-    CULTURE_TOURISM("culture-tourism", "CUL"),
-    URBAN_CONSTRUCTION("urban-construction", "URB"),
-    REFORM("reform", "REF"),
-    LIVELIHOOD("livelihood", "LIV");
+    AGRICULTURE("agriculture", "AGR", "三农"),
+    INDUSTRY("industry", "IND", "工业"),
+    CULTURE_TOURISM("culture-tourism", "CUL", "文旅"),
+    URBAN_CONSTRUCTION("urban-construction", "URB", "城乡建设"),
+    REFORM("reform", "REF", "重点改革"),
+    LIVELIHOOD("livelihood", "LIV", "民生");
 
     private final String id;
     private final String code;
+    private final String label;
 
-    Sector(String id, String code) {
+    Sector(String id, String code, String label) {
         this.id = id;
         this.code = code;
+        this.label = label;
+    }
+
+    /** The sector's name in Chinese, as the office writes it (sheets, exports, the page), e.g. {@code 城乡建设}. */
+    public String label() {
+        return label;
+    }
+
+    public static Optional<Sector> fromLabel(String label) {
+        return Arrays.stream(values()).filter(s -> s.label.equals(label)).findFirst();
     }
 
     /** The name used in URLs, events and configuration, e.g. {@code culture-tourism}. */

@@ -5,6 +5,15 @@ import cn.duban.events.alert.AlertEscalated;
 import cn.duban.events.alert.AlertRaised;
 import cn.duban.events.alert.AlertResolved;
 import cn.duban.events.alert.ReminderSent;
+import cn.duban.events.bulletin.BulletinIssued;
+import cn.duban.events.instruction.InstructionAcknowledged;
+import cn.duban.events.instruction.InstructionAnswered;
+import cn.duban.events.instruction.InstructionIssued;
+import cn.duban.events.instruction.InstructionOverdue;
+import cn.duban.events.notice.NoticeIssued;
+import cn.duban.events.notice.NoticeOverdue;
+import cn.duban.events.notice.NoticeReceived;
+import cn.duban.events.notice.NoticeReplied;
 import cn.duban.events.progress.AssignmentAcknowledged;
 import cn.duban.events.progress.CompletionClaimed;
 import cn.duban.events.progress.ExtensionRequested;
@@ -58,6 +67,22 @@ final class ContractSamples {
             case ALERT_RESOLVED -> new AlertResolved("a-1", TASK, "MILESTONE_OVERDUE", "开工 reached", AT);
             case REMINDER_SENT -> new ReminderSent("m-1", TASK, "a-1", List.of("县农业农村局"), "请尽快开工", false, AT,
                     "system");
+            case NOTICE_ISSUED -> new NoticeIssued("2022-7", "〔2022〕第7号", TASK, "a-1", true, List.of("县农业农村局"),
+                    "开工节点已逾期", "请于5日内报送整改措施", LocalDate.of(2022, 6, 6), AT, "system");
+            case NOTICE_RECEIVED -> new NoticeReceived("2022-7", TASK, AT, "alice");
+            case NOTICE_REPLIED -> new NoticeReplied("2022-7", TASK, "县农业农村局", "已落实施工队伍", false, AT, "alice");
+            case NOTICE_OVERDUE -> new NoticeOverdue("2022-7", TASK, List.of("县农业农村局"), LocalDate.of(2022, 6, 6),
+                    "分管农业农村工作的副县长", AT);
+            case INSTRUCTION_ISSUED -> new InstructionIssued("i-1", TASK, "请加快进度，月底前报结果", "leader",
+                    "分管农业农村工作的副县长", List.of("县农业农村局"), LocalDate.of(2022, 6, 30), AT);
+            case INSTRUCTION_ACKNOWLEDGED -> new InstructionAcknowledged("i-1", TASK, AT, "alice");
+            case INSTRUCTION_ANSWERED -> new InstructionAnswered("i-1", TASK, "已完成3万亩", false, AT, "alice");
+            case INSTRUCTION_OVERDUE -> new InstructionOverdue("i-1", TASK, List.of("县农业农村局"),
+                    LocalDate.of(2022, 6, 30), "leader", AT);
+            case BULLETIN_ISSUED -> new BulletinIssued("2022-W23", LocalDate.of(2022, 6, 12),
+                    "督查通报（2022年第23周）", new BulletinIssued.Totals(177, 150, 20, 7, 3, 1, 2),
+                    "/api/supervision/bulletins/2022-W23.pdf?asOf=2022-06-12",
+                    "/api/supervision/bulletins/2022-W23.docx?asOf=2022-06-12", "leaders", AT);
         };
     }
 }

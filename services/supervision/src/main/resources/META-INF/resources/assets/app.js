@@ -43,6 +43,15 @@ export async function render() {
   }
 }
 
+/** Waits for a queued re-evaluation of the ledger (a clock move queues one) to finish. */
+async function evaluated(id) {
+  for (;;) {
+    const run = await get(`/api/supervision/admin/evaluations/${id}`);
+    if (run.state === 'DONE' || run.state === 'FAILED') return run;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+}
+
 async function showClock() {
   const box = document.getElementById('clock');
   const clock = await get('/api/supervision/admin/clock');
@@ -55,8 +64,12 @@ async function showClock() {
       onsubmit: async (event) => {
         event.preventDefault();
         try {
-          await post('/api/supervision/admin/clock', { now: `${input.value}T09:00:00+08:00` });
-          notify(`业务时间已调整到 ${input.value} 09:00，全部任务已重新评估`);
+          const moved = await post('/api/supervision/admin/clock', { now: `${input.value}T09:00:00+08:00` });
+          notify(`业务时间已调整到 ${input.value} 09:00，正在重新评估全部任务…`);
+          const run = await evaluated(moved.evaluation.id);
+          notify(run.state === 'DONE'
+            ? `业务时间已调整到 ${input.value} 09:00，全部任务已重新评估` + (run.failed ? `（${run.failed} 项无法评估）` : '')
+            : `重新评估未完成：${run.problem || run.state}`, run.state === 'DONE' ? 'info' : 'error');
           await showClock();
           await render();
         } catch (e) {

@@ -49,6 +49,14 @@ export const AUDIT_ACTIONS = {
   'completion.claimed': '申请办结',
   'completion.verified': '销号',
   'completion.rejected': '驳回办结',
+  'notice.issued': '督办通知单',
+  'notice.received': '签收通知单',
+  'notice.replied': '通知单回执',
+  'notice.overdue': '通知单逾期',
+  'instruction.issued': '领导批示',
+  'instruction.acknowledged': '签收批示',
+  'instruction.answered': '批示办结',
+  'instruction.overdue': '批示逾期',
 };
 
 /** Creates an element; attributes starting with "on" are listeners; children may be strings, nodes or arrays. */

@@ -38,6 +38,11 @@ public class Caller {
         return exp > 0 ? Optional.of(Instant.ofEpochSecond(exp)) : Optional.empty();
     }
 
+    /** The token's subject (sub): the account's stable id, which a rename does not change; for the audit trail. */
+    public String subjectId() {
+        return token.getSubject();
+    }
+
     public boolean is(String role) {
         return identity.hasRole(role);
     }

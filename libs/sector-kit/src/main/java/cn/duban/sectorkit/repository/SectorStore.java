@@ -51,6 +51,16 @@ public class SectorStore {
         return Optional.ofNullable(em.find(IdempotencyKey.class, key));
     }
 
+    public Optional<InboxPaper> paper(InboxPaper.Kind kind, String reference) {
+        return Optional.ofNullable(em.find(InboxPaper.class, InboxPaper.idOf(kind, reference)));
+    }
+
+    /** Notices and instructions not answered yet, oldest first. */
+    public List<InboxPaper> openPapers() {
+        return em.createQuery("from InboxPaper where state <> ?1 order by issuedAt", InboxPaper.class)
+                .setParameter(1, InboxPaper.State.ANSWERED).getResultList();
+    }
+
     public Optional<InboxAlert> alert(String alertId) {
         return Optional.ofNullable(em.find(InboxAlert.class, alertId));
     }

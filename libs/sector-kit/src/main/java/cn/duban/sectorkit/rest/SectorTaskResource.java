@@ -1,5 +1,6 @@
 package cn.duban.sectorkit.rest;
 
+import cn.duban.platform.rest.Page;
 import cn.duban.events.task.Milestone;
 import cn.duban.events.task.Target;
 import cn.duban.platform.rest.DubanException;
@@ -77,20 +78,17 @@ public class SectorTaskResource {
 
 
 
-    public record TaskList(List<TaskItem> items, long total) {
-    }
-
     @GET
     @RolesAllowed({Roles.SUPERVISOR, Roles.LEADER, Roles.SECTOR_REPORTER, Roles.UNIT_REPORTER})
     @Operation(summary = "Tasks assigned to this sector's units; with unit, those it leads or co-leads")
-    public TaskList list(@QueryParam("unit") String unit) {
+    public Page<TaskItem> list(@QueryParam("unit") String unit) {
         checkSector();
         access.checkReadsHere();
         Map<String, List<InboxAlert>> open = store.openAlerts(null).stream()
                 .collect(Collectors.groupingBy(a -> a.taskId));
         List<TaskItem> items = store.tasksOf(access.unitFilter(unit)).stream()
                 .map(t -> TaskItem.of(t, open.getOrDefault(t.id, List.of()))).toList();
-        return new TaskList(items, items.size());
+        return Page.all(items);
     }
 
     @GET

@@ -7,7 +7,16 @@ import cn.duban.events.alert.AlertEscalated;
 import cn.duban.events.alert.AlertRaised;
 import cn.duban.events.alert.AlertResolved;
 import cn.duban.sectorkit.config.SectorConfig;
+import cn.duban.events.instruction.InstructionAcknowledged;
+import cn.duban.events.instruction.InstructionAnswered;
+import cn.duban.events.instruction.InstructionIssued;
+import cn.duban.events.instruction.InstructionOverdue;
+import cn.duban.events.notice.NoticeIssued;
+import cn.duban.events.notice.NoticeOverdue;
+import cn.duban.events.notice.NoticeReceived;
+import cn.duban.events.notice.NoticeReplied;
 import cn.duban.sectorkit.repository.InboxAlert;
+import cn.duban.sectorkit.repository.InboxPaper;
 import cn.duban.sectorkit.repository.SectorStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -57,7 +66,62 @@ public class AlertInbox {
         } else if (event.data() instanceof AlertResolved resolved) {
             store.alert(resolved.alertId()).ifPresent(a -> update(a, InboxAlert.RESOLVED, a.escalationLevel,
                     resolved.resolvedAt()));
+        } else {
+            applyPaper(event.data());
         }
+    }
+
+    /** Notices and leaders' instructions (docs/papers.md): kept until answered, so each unit sees what it owes. */
+    private void applyPaper(Object data) {
+        if (data instanceof NoticeIssued n) {
+            if (store.paper(InboxPaper.Kind.NOTICE, n.noticeNumber()).isEmpty()) {
+                store.add(paper(InboxPaper.Kind.NOTICE, n.noticeNumber(), "督办通知单" + n.documentNumber(), n.taskId(),
+                        n.late() + "。督办要求：" + n.requirement(), n.units(), n.replyBy(), n.issuedAt()));
+            }
+        } else if (data instanceof NoticeReceived n) {
+            move(InboxPaper.Kind.NOTICE, n.noticeNumber(), InboxPaper.State.RECEIVED, n.receivedAt());
+        } else if (data instanceof NoticeOverdue n) {
+            move(InboxPaper.Kind.NOTICE, n.noticeNumber(), InboxPaper.State.OVERDUE, n.escalatedAt());
+        } else if (data instanceof NoticeReplied n) {
+            move(InboxPaper.Kind.NOTICE, n.noticeNumber(), InboxPaper.State.ANSWERED, n.repliedAt());
+        } else if (data instanceof InstructionIssued i) {
+            if (store.paper(InboxPaper.Kind.INSTRUCTION, i.instructionId()).isEmpty()) {
+                store.add(paper(InboxPaper.Kind.INSTRUCTION, i.instructionId(), "领导批示（"
+                        + (i.leaderPost() == null ? i.leader() : i.leaderPost()) + "）", i.taskId(), i.text(),
+                        i.assignees(), i.dueOn(), i.issuedAt()));
+            }
+        } else if (data instanceof InstructionAcknowledged i) {
+            move(InboxPaper.Kind.INSTRUCTION, i.instructionId(), InboxPaper.State.RECEIVED, i.acknowledgedAt());
+        } else if (data instanceof InstructionOverdue i) {
+            move(InboxPaper.Kind.INSTRUCTION, i.instructionId(), InboxPaper.State.OVERDUE, i.overdueAt());
+        } else if (data instanceof InstructionAnswered i) {
+            move(InboxPaper.Kind.INSTRUCTION, i.instructionId(), InboxPaper.State.ANSWERED, i.answeredAt());
+        }
+    }
+
+    private static InboxPaper paper(InboxPaper.Kind kind, String reference, String title, String taskId, String text,
+            List<String> units, java.time.LocalDate dueOn, OffsetDateTime at) {
+        InboxPaper paper = new InboxPaper();
+        paper.id = InboxPaper.idOf(kind, reference);
+        paper.kind = kind;
+        paper.reference = reference;
+        paper.title = title;
+        paper.taskId = taskId;
+        paper.text = text;
+        paper.units = units;
+        paper.dueOn = dueOn;
+        paper.state = InboxPaper.State.ISSUED;
+        paper.issuedAt = at;
+        paper.updatedAt = at;
+        return paper;
+    }
+
+    /** States only move forward (an answer is final; a receipt does not undo overdue). */
+    private void move(InboxPaper.Kind kind, String reference, InboxPaper.State state, OffsetDateTime at) {
+        store.paper(kind, reference).filter(p -> p.state.compareTo(state) < 0).ifPresent(p -> {
+            p.state = state;
+            p.updatedAt = at;
+        });
     }
 
     /** The light a task shows: RED or YELLOW from its worst open alert, GREEN with none. */

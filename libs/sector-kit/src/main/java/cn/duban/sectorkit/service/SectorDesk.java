@@ -1,5 +1,6 @@
 package cn.duban.sectorkit.service;
 
+import cn.duban.events.CountyTime;
 import cn.duban.events.Envelope;
 import cn.duban.events.EventCodec;
 import cn.duban.events.EventPayload;
@@ -25,7 +26,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -37,7 +37,6 @@ import java.util.function.Supplier;
  */
 @ApplicationScoped
 public class SectorDesk {
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     @Inject
     SectorConfig config;
@@ -60,7 +59,7 @@ public class SectorDesk {
                 Requests.ReportAccepted.class, () -> {
                     AssignedTask task = task(taskId);
                     String unit = unit(task, body.unit());
-                    List<BadField> errors = new ArrayList<>(ReportChecks.check(task, body, LocalDate.now(ZONE)));
+                    List<BadField> errors = new ArrayList<>(ReportChecks.check(task, body, LocalDate.now(CountyTime.ZONE)));
                     errors.addAll(ReportChecks.configured(task, body, config.rules()));
                     if (!errors.isEmpty()) {
                         throw DubanException.invalidFields(errors);
@@ -83,7 +82,7 @@ public class SectorDesk {
                                     : body.figures().stream().map(f -> new Figure(f.metric(), f.value())).toList(),
                             body.investment(), body.percent(), body.milestonesReached(), body.narrative(),
                             body.problems(), body.nextSteps(), body.evidence(), Boolean.TRUE.equals(body.completed()),
-                            OffsetDateTime.now(ZONE), actor, body.correctionOf(), body.correctionReason());
+                            OffsetDateTime.now(CountyTime.ZONE), actor, body.correctionOf(), body.correctionReason());
                     String eventId = submit(reportId, unit, actor, payload);
                     return new Requests.ReportAccepted(reportId, eventId);
                 }));
@@ -100,7 +99,7 @@ public class SectorDesk {
                     if (earlier.isPresent()) {
                         return new Requests.Acknowledged(taskId, unit, earlier.get().eventId); // 签收 once; again is a no-op
                     }
-                    AssignmentAcknowledged payload = new AssignmentAcknowledged(taskId, unit, OffsetDateTime.now(ZONE),
+                    AssignmentAcknowledged payload = new AssignmentAcknowledged(taskId, unit, OffsetDateTime.now(CountyTime.ZONE),
                             actor);
                     String eventId = submit("A-" + taskId + "-" + unit, unit, actor, payload);
                     return new Requests.Acknowledged(taskId, unit, eventId);
@@ -120,7 +119,7 @@ public class SectorDesk {
                     }
                     String requestId = newId("X");
                     String eventId = submit(requestId, unit, actor, new ExtensionRequested(requestId, taskId, unit,
-                            body.requestedDeadline(), body.reason(), OffsetDateTime.now(ZONE), actor));
+                            body.requestedDeadline(), body.reason(), OffsetDateTime.now(CountyTime.ZONE), actor));
                     return new Requests.ExtensionAccepted(requestId, eventId);
                 }));
     }
@@ -132,12 +131,12 @@ public class SectorDesk {
                 Requests.ClaimAccepted.class, () -> {
                     AssignedTask task = task(taskId);
                     String unit = unit(task, body.unit());
-                    if (body.completedOn().isAfter(LocalDate.now(ZONE))) {
+                    if (body.completedOn().isAfter(LocalDate.now(CountyTime.ZONE))) {
                         throw DubanException.invalidField("completedOn", "不能晚于今天", "must not be in the future");
                     }
                     String claimId = newId("C");
                     String eventId = submit(claimId, unit, actor, new CompletionClaimed(claimId, taskId, unit,
-                            body.completedOn(), body.narrative(), body.evidence(), OffsetDateTime.now(ZONE), actor));
+                            body.completedOn(), body.narrative(), body.evidence(), OffsetDateTime.now(CountyTime.ZONE), actor));
                     return new Requests.ClaimAccepted(claimId, eventId);
                 }));
     }
@@ -170,7 +169,7 @@ public class SectorDesk {
     }
 
     private String submit(String id, String unit, String actor, EventPayload payload) {
-        Envelope<EventPayload> event = Envelope.of(config.name(), actor, OffsetDateTime.now(ZONE), payload);
+        Envelope<EventPayload> event = Envelope.of(config.name(), actor, OffsetDateTime.now(CountyTime.ZONE), payload);
         Submission submission = new Submission();
         submission.id = id;
         submission.eventId = event.id();

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.OffsetDateTime;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 @ConfigMapping(prefix = "duban.supervision")
 public interface SupervisionConfig {
@@ -12,6 +13,9 @@ public interface SupervisionConfig {
 
     Clock clock();
 
+    /** The status and alert rules' thresholds for this deployment (DESIGN.md); each absent one keeps the engine's default. */
+    Rules rules();
+
     interface Ledger {
         /** Classpath resource of a ledger loaded (idempotently) at start, e.g. ledger/pingyao-2022.json; none in production. */
         Optional<String> seed();
@@ -19,6 +23,20 @@ public interface SupervisionConfig {
         /** Classpath resource of the unit directory that goes with the seed ledger. */
         @WithDefault("ledger/units.json")
         String seedUnits();
+    }
+
+    interface Rules {
+        OptionalInt dueSoonDays();
+
+        OptionalInt laggingPoints();
+
+        OptionalInt reportDueDay();
+
+        OptionalInt escalateToLeaderAfterDays();
+
+        OptionalInt escalateToOfficeAfterDays();
+
+        OptionalInt reminderIntervalDays();
     }
 
     interface Clock {

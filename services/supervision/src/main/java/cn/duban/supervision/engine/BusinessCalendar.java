@@ -1,5 +1,6 @@
 package cn.duban.supervision.engine;
 
+import cn.duban.events.CountyTime;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -11,7 +12,7 @@ import java.time.temporal.ChronoUnit;
  */
 public final class BusinessCalendar {
 
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId ZONE = CountyTime.ZONE;
 
     private BusinessCalendar() {
     }

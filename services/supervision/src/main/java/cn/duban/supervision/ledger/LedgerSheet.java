@@ -39,8 +39,6 @@ public final class LedgerSheet {
     static final List<String> EXAMPLE_IDS = List.of("2022-AGR-003", "2022-IND-010");
 
     // the sector names of docs/ledger.md's parts, as offices write them
-    private static final Map<String, String> SECTOR_NAMES = Map.of("三农", "agriculture", "工业", "industry",
-            "文旅", "culture-tourism", "城乡建设", "urban-construction", "重点改革", "reform", "民生", "livelihood");
     private static final Pattern NAMES = Pattern.compile("[、;；,，\\r\\n]+");
     private static final Pattern ITEMS = Pattern.compile("[;；\\r\\n]+");
     private static final Pattern PARTS = Pattern.compile("[:：]");
@@ -268,14 +266,14 @@ public final class LedgerSheet {
             if (text == null) {
                 return null;
             }
-            String sector = SECTOR_NAMES.getOrDefault(text, text.toLowerCase(Locale.ROOT));
-            if (Sector.fromId(sector).isEmpty()) {
+            var sector = Sector.fromLabel(text).or(() -> Sector.fromId(text.toLowerCase(Locale.ROOT)));
+            if (sector.isEmpty()) {
                 problem(SheetColumn.SECTOR, "'" + text + "' is not a sector: one of "
                         + Arrays.stream(Sector.values()).map(Sector::id).collect(Collectors.joining(", "))
-                        + ", or " + String.join(", ", SECTOR_NAMES.keySet()));
+                        + ", or " + Arrays.stream(Sector.values()).map(Sector::label).collect(Collectors.joining(", ")));
                 return null;
             }
-            return sector;
+            return sector.get().id();
         }
 
         private JsonNode section() {

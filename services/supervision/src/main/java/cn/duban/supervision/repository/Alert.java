@@ -4,7 +4,10 @@ import cn.duban.supervision.engine.Light;
 import cn.duban.supervision.engine.OpenAlert;
 import cn.duban.supervision.engine.RuleId;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import cn.duban.supervision.engine.AlertState;
 import jakarta.persistence.Column;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -20,18 +23,17 @@ import org.hibernate.type.SqlTypes;
 @Entity
 @Table(name = "alert")
 public class Alert extends PanacheEntityBase {
-    public static final String OPEN = "OPEN";
-    public static final String ACKNOWLEDGED = "ACKNOWLEDGED";
-    public static final String RESOLVED = "RESOLVED";
-
     @Id
     public String id;
     @Column(name = "task_id")
     public String taskId;
-    public String rule;
+    @Enumerated(EnumType.STRING)
+    public RuleId rule;
     public String milestone;
-    public String light;
-    public String state;
+    @Enumerated(EnumType.STRING)
+    public Light light;
+    @Enumerated(EnumType.STRING)
+    public AlertState state;
     @Column(name = "escalation_level")
     public int escalationLevel;
     public boolean inhibited;
@@ -51,12 +53,12 @@ public class Alert extends PanacheEntityBase {
     public String resolution;
 
     public static List<Alert> unresolvedOf(String taskId) {
-        return list("taskId = ?1 and state <> ?2 order by raisedAt", taskId, RESOLVED);
+        return list("taskId = ?1 and state <> ?2 order by raisedAt", taskId, AlertState.RESOLVED);
     }
 
     /** The unresolved alerts of each of {@code taskIds}, oldest first as in {@link #unresolvedOf(String)}, in one query. */
     public static Map<String, List<Alert>> unresolvedOf(Collection<String> taskIds) {
-        return Alert.<Alert>list("taskId in ?1 and state <> ?2 order by raisedAt", taskIds, RESOLVED).stream()
+        return Alert.<Alert>list("taskId in ?1 and state <> ?2 order by raisedAt", taskIds, AlertState.RESOLVED).stream()
                 .collect(Collectors.groupingBy(a -> a.taskId));
     }
 
@@ -65,8 +67,8 @@ public class Alert extends PanacheEntityBase {
     }
 
     public OpenAlert toOpenAlert() {
-        return new OpenAlert(id, RuleId.valueOf(rule), milestone, Light.valueOf(light),
-                ACKNOWLEDGED.equals(state) ? OpenAlert.State.ACKNOWLEDGED : OpenAlert.State.OPEN, raisedAt.toInstant(),
+        return new OpenAlert(id, rule, milestone, light,
+                state == AlertState.ACKNOWLEDGED ? OpenAlert.State.ACKNOWLEDGED : OpenAlert.State.OPEN, raisedAt.toInstant(),
                 escalationLevel, lastReminderAt == null ? null : lastReminderAt.toInstant());
     }
 }

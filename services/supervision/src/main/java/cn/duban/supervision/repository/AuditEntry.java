@@ -11,7 +11,12 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** One line of the audit trail: who did what to which task, when, and why. */
+/**
+ * One line of the audit trail: who did what to which task (none for an import or a clock move), when, and why.
+ * {@code at} is business time (the demo's 2022, so {@code ?asOf=} works), {@code wallAt} the machine's; {@code actor}
+ * is the user name and {@code actorId} the token's subject, when a signed-in caller did it ("system" otherwise, or
+ * the reporter named by an authenticated sector service's event).
+ */
 @Entity
 @Table(name = "audit_entry")
 public class AuditEntry extends PanacheEntityBase {
@@ -20,18 +25,30 @@ public class AuditEntry extends PanacheEntityBase {
     @SequenceGenerator(name = "audit_entry_seq", sequenceName = "audit_entry_seq", allocationSize = 50) // so inserts batch
     public Long id;
     public OffsetDateTime at;
+    @Column(name = "wall_at")
+    public OffsetDateTime wallAt;
     public String actor;
+    @Column(name = "actor_id")
+    public String actorId;
     public String action;
     @Column(name = "task_id")
     public String taskId;
     public String subject;
     public String detail;
 
+    /** An entry for the system itself or for an actor named by an event. */
     public static void record(OffsetDateTime at, String actor, String action, String taskId, String subject,
             String detail) {
+        record(at, actor, null, action, taskId, subject, detail);
+    }
+
+    public static void record(OffsetDateTime at, String actor, String actorId, String action, String taskId,
+            String subject, String detail) {
         AuditEntry entry = new AuditEntry();
         entry.at = at;
+        entry.wallAt = OffsetDateTime.now();
         entry.actor = actor;
+        entry.actorId = actorId;
         entry.action = action;
         entry.taskId = taskId;
         entry.subject = subject;

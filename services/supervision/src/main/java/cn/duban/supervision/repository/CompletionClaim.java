@@ -2,6 +2,7 @@ package cn.duban.supervision.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -20,7 +21,10 @@ import org.hibernate.type.SqlTypes;
 /** 办结申请 as the office sees it: PENDING until verified (销号) or rejected with a reason. */
 @Entity
 @Table(name = "completion_claim")
-public class CompletionClaim extends PanacheEntityBase {
+public class CompletionClaim extends PanacheEntityBase implements OfficeRequest {
+    private static final List<OfficeDecision.State> STANDING = List.of(OfficeDecision.State.VERIFIED,
+            OfficeDecision.State.PENDING);
+
     @Id
     public String id;
     @Column(name = "task_id")
@@ -35,28 +39,24 @@ public class CompletionClaim extends PanacheEntityBase {
     public OffsetDateTime claimedAt;
     @Column(name = "claimed_by")
     public String claimedBy;
-    public String state;
-    @Column(name = "decided_at")
-    public OffsetDateTime decidedAt;
-    @Column(name = "decided_by")
-    public String decidedBy;
-    @Column(name = "decision_reason")
-    public String decisionReason;
+    @Embedded
+    public OfficeDecision decision = new OfficeDecision();
 
     /** The claims in {@code state} on {@code taskId}, oldest first; a filter left null matches all. */
-    public static List<CompletionClaim> matching(String state, String taskId) {
-        return list("(?1 is null or state = ?1) and (?2 is null or taskId = ?2) order by claimedAt, id", state, taskId);
+    public static List<CompletionClaim> matching(OfficeDecision.State state, String taskId) {
+        return list("(?1 is null or decision.state = ?1) and (?2 is null or taskId = ?2) order by claimedAt, id", state,
+                taskId);
     }
 
     /** The claim that decides the task's completion: the verified one, else the newest pending one. */
     public static Optional<CompletionClaim> standing(String taskId) {
-        return standing(CompletionClaim.<CompletionClaim>list("taskId = ?1 and state in ('VERIFIED', 'PENDING')", taskId));
+        return standing(CompletionClaim.<CompletionClaim>list("taskId = ?1 and decision.state in ?2", taskId, STANDING));
     }
 
     /** The standing claim of each of {@code taskIds} that has one, in one query. */
     public static Map<String, CompletionClaim> standingOf(Collection<String> taskIds) {
         Map<String, List<CompletionClaim>> byTask = CompletionClaim.<CompletionClaim>list(
-                "taskId in ?1 and state in ('VERIFIED', 'PENDING')", taskIds).stream()
+                "taskId in ?1 and decision.state in ?2", taskIds, STANDING).stream()
                 .collect(Collectors.groupingBy(c -> c.taskId));
         Map<String, CompletionClaim> standing = new HashMap<>();
         byTask.forEach((taskId, claims) -> standing(claims).ifPresent(c -> standing.put(taskId, c)));
@@ -64,8 +64,23 @@ public class CompletionClaim extends PanacheEntityBase {
     }
 
     private static Optional<CompletionClaim> standing(List<CompletionClaim> verifiedOrPending) {
-        Optional<CompletionClaim> verified = verifiedOrPending.stream().filter(c -> "VERIFIED".equals(c.state)).findFirst();
-        return verified.isPresent() ? verified : verifiedOrPending.stream().filter(c -> "PENDING".equals(c.state))
+        Optional<CompletionClaim> verified = verifiedOrPending.stream().filter(c -> c.decision.state == OfficeDecision.State.VERIFIED).findFirst();
+        return verified.isPresent() ? verified : verifiedOrPending.stream().filter(c -> c.decision.isPending())
                 .max(Comparator.comparing(c -> c.claimedAt));
+    }
+
+    @Override
+    public String taskId() {
+        return taskId;
+    }
+
+    @Override
+    public OfficeDecision decision() {
+        return decision;
+    }
+
+    @Override
+    public String workflow() {
+        return "completion";
     }
 }

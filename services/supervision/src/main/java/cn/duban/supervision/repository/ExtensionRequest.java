@@ -2,6 +2,7 @@ package cn.duban.supervision.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -12,7 +13,7 @@ import java.util.List;
 /** 延期申请 as the office sees it: PENDING until approved (the new date becomes the deadline) or rejected. */
 @Entity
 @Table(name = "extension_request")
-public class ExtensionRequest extends PanacheEntityBase {
+public class ExtensionRequest extends PanacheEntityBase implements OfficeRequest {
     @Id
     public String id;
     @Column(name = "task_id")
@@ -25,16 +26,27 @@ public class ExtensionRequest extends PanacheEntityBase {
     public OffsetDateTime requestedAt;
     @Column(name = "requested_by")
     public String requestedBy;
-    public String state;
-    @Column(name = "decided_at")
-    public OffsetDateTime decidedAt;
-    @Column(name = "decided_by")
-    public String decidedBy;
-    @Column(name = "decision_reason")
-    public String decisionReason;
+    @Embedded
+    public OfficeDecision decision = new OfficeDecision();
 
     /** The requests in {@code state} on {@code taskId}, oldest first; a filter left null matches all. */
-    public static List<ExtensionRequest> matching(String state, String taskId) {
-        return list("(?1 is null or state = ?1) and (?2 is null or taskId = ?2) order by requestedAt, id", state, taskId);
+    public static List<ExtensionRequest> matching(OfficeDecision.State state, String taskId) {
+        return list("(?1 is null or decision.state = ?1) and (?2 is null or taskId = ?2) order by requestedAt, id",
+                state, taskId);
+    }
+
+    @Override
+    public String taskId() {
+        return taskId;
+    }
+
+    @Override
+    public OfficeDecision decision() {
+        return decision;
+    }
+
+    @Override
+    public String workflow() {
+        return "extension";
     }
 }

@@ -5,7 +5,11 @@ import cn.duban.events.task.TaskSnapshot;
 import cn.duban.events.task.Target;
 import cn.duban.supervision.ledger.LedgerFile;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import cn.duban.supervision.engine.Light;
+import cn.duban.supervision.engine.TaskStatus;
 import jakarta.persistence.Column;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -51,8 +55,13 @@ public class Task extends PanacheEntityBase {
     public LedgerFile.RuleOverride ruleOverrides;
     @Column(name = "content_hash")
     public String contentHash;
-    public String status;
-    public String light;
+    @Enumerated(EnumType.STRING)
+    public TaskStatus status;
+    @Enumerated(EnumType.STRING)
+    public Light light;
+    /** Why the last evaluation of this task failed (shown to the office as 无法评估); {@code null} when it did not. */
+    @Column(name = "evaluation_problem")
+    public String evaluationProblem;
     public int percent;
     @Column(name = "expected_percent")
     public int expectedPercent;

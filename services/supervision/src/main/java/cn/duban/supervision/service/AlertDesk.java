@@ -11,6 +11,11 @@ import cn.duban.platform.messaging.Outbox;
 import cn.duban.platform.rest.DubanException;
 import cn.duban.supervision.engine.AlertAction;
 import cn.duban.supervision.engine.AlertReconciler;
+import cn.duban.supervision.engine.AlertState;
+import cn.duban.supervision.engine.BusinessCalendar;
+import cn.duban.supervision.view.AlertView;
+import cn.duban.supervision.view.TaskView;
+import jakarta.annotation.PostConstruct;
 import cn.duban.supervision.engine.Finding;
 import cn.duban.supervision.engine.OpenAlert;
 import cn.duban.supervision.engine.RuleSettings;
@@ -39,10 +44,19 @@ import java.util.stream.Collectors;
 public class AlertDesk {
     public static final String OFFICE = "县政府督查室";
 
-    private final AlertReconciler reconciler = new AlertReconciler(RuleSettings.defaults());
+    private AlertReconciler reconciler;
+
+    @Inject
+    RuleSettings settings;
+
+    @Inject
+    SupervisionAccess access;
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    Audit audit;
 
     @Inject
     BusinessClock clock;
@@ -53,12 +67,17 @@ public class AlertDesk {
     @Inject
     AlertMetrics metrics;
 
+    @PostConstruct
+    void init() {
+        reconciler = new AlertReconciler(settings);
+    }
+
     /** @param unresolved the task's alerts not yet resolved, oldest first ({@link Alert#unresolvedOf(String)}) */
     @Transactional(Transactional.TxType.MANDATORY)
     public void reconcile(Task task, List<Alert> unresolved, List<Finding> findings, Instant now) {
         Map<String, Alert> byId = unresolved.stream().collect(Collectors.toMap(a -> a.id, Function.identity()));
         List<OpenAlert> open = unresolved.stream().map(Alert::toOpenAlert).toList();
-        OffsetDateTime at = now.atZone(BusinessClock.ZONE).toOffsetDateTime();
+        OffsetDateTime at = now.atZone(BusinessCalendar.ZONE).toOffsetDateTime();
         for (AlertAction action : reconciler.reconcile(open, findings, now)) {
             if (action instanceof AlertAction.Raise raise) {
                 raise(task, raise, at);
@@ -73,54 +92,59 @@ public class AlertDesk {
         }
     }
 
+    /** 签收 of an alert by the caller, who must be allowed to ({@link SupervisionAccess#checkMayAcknowledge}). */
     @Transactional
-    public Alert acknowledge(String alertId, String actor) {
+    public AlertView acknowledge(String alertId) {
         Alert alert = Alert.findById(alertId);
         if (alert == null) {
             throw DubanException.notFound("没有预警 %s", "no alert %s", alertId);
         }
-        if (Alert.RESOLVED.equals(alert.state)) {
+        Task task = Task.findById(alert.taskId);
+        access.checkMayAcknowledge(alert, task);
+        if (alert.state == AlertState.RESOLVED) {
             throw DubanException.conflict("预警 %s 已经解除", "alert %s is already resolved", alertId);
         }
-        if (Alert.ACKNOWLEDGED.equals(alert.state)) {
-            return alert; // acknowledging twice changes nothing
+        if (alert.state == AlertState.OPEN) { // acknowledging twice changes nothing
+            String actor = access.actor();
+            OffsetDateTime at = clock.now();
+            alert.state = AlertState.ACKNOWLEDGED;
+            alert.acknowledgedAt = at;
+            alert.acknowledgedBy = actor;
+            publish(actor, at, new AlertAcknowledged(alert.id, alert.taskId, actor, at));
+            audit.byCaller("alert.acknowledged", alert.taskId, alert.id, alert.rule.name());
+            notify("AlertAcknowledged", alert, "督办单已签收", at);
         }
-        OffsetDateTime at = clock.now();
-        alert.state = Alert.ACKNOWLEDGED;
-        alert.acknowledgedAt = at;
-        alert.acknowledgedBy = actor;
-        publish(actor, at, new AlertAcknowledged(alert.id, alert.taskId, actor, at));
-        AuditEntry.record(at, actor, "alert.acknowledged", alert.taskId, alert.id, alert.rule);
-        notify("AlertAcknowledged", alert, "督办单已签收", at);
-        return alert;
+        return AlertView.of(alert, access.mayAcknowledge(alert, task));
     }
 
     /** 催办 by the office, with its own message, to every unit of the task. */
     @Transactional
-    public Reminder remind(String taskId, String message, String actor) {
+    public TaskView.ReminderView remind(String taskId, String message, String actor) {
         Task task = Task.findById(taskId);
         if (task == null) {
             throw DubanException.notFound("台账中没有任务 %s", "no task %s in the ledger", taskId);
         }
-        return remind(task, null, message, true, actor, clock.now());
+        Reminder reminder = remind(task, null, message, true, actor, clock.now());
+        return new TaskView.ReminderView(reminder.id, reminder.taskId, reminder.alertId, reminder.message,
+                reminder.manual, reminder.sentAt, reminder.sentBy);
     }
 
     private void raise(Task task, AlertAction.Raise raise, OffsetDateTime at) {
         Alert alert = new Alert();
         alert.id = "AL-" + UUID.randomUUID();
         alert.taskId = task.id;
-        alert.rule = raise.rule().name();
+        alert.rule = raise.rule();
         alert.milestone = raise.milestone();
-        alert.light = raise.light().name();
-        alert.state = Alert.OPEN;
+        alert.light = raise.light();
+        alert.state = AlertState.OPEN;
         alert.escalationLevel = OpenAlert.UNIT_LEVEL;
         alert.inhibited = raise.inhibited();
         alert.reason = raise.reason();
         alert.units = units(task);
         alert.raisedAt = at;
         alert.persist();
-        metrics.raised(alert.rule, alert.light);
-        publish("system", at, new AlertRaised(alert.id, task.id, alert.rule, alert.light, alert.milestone,
+        metrics.raised(alert.rule.name(), alert.light.name());
+        publish("system", at, new AlertRaised(alert.id, task.id, alert.rule.name(), alert.light.name(), alert.milestone,
                 alert.escalationLevel, alert.units, alert.reason, alert.inhibited, at));
         AuditEntry.record(at, "system", "alert.raised", task.id, alert.id, alert.reason);
         if (!raise.inhibited()) {
@@ -129,10 +153,10 @@ public class AlertDesk {
     }
 
     private void resolve(Alert alert, String reason, OffsetDateTime at) {
-        alert.state = Alert.RESOLVED;
+        alert.state = AlertState.RESOLVED;
         alert.resolvedAt = at;
         alert.resolution = reason;
-        publish("system", at, new AlertResolved(alert.id, alert.taskId, alert.rule, reason, at));
+        publish("system", at, new AlertResolved(alert.id, alert.taskId, alert.rule.name(), reason, at));
         AuditEntry.record(at, "system", "alert.resolved", alert.taskId, alert.id, reason);
         notify("AlertResolved", alert, reason, at);
     }
@@ -140,7 +164,7 @@ public class AlertDesk {
     private void escalate(Task task, Alert alert, AlertAction.Escalate escalate, OffsetDateTime at) {
         alert.escalationLevel = escalate.newLevel();
         String to = escalate.newLevel() == OpenAlert.LEADER_LEVEL ? task.leader : OFFICE;
-        publish("system", at, new AlertEscalated(alert.id, alert.taskId, alert.rule, alert.escalationLevel, to, at));
+        publish("system", at, new AlertEscalated(alert.id, alert.taskId, alert.rule.name(), alert.escalationLevel, to, at));
         AuditEntry.record(at, "system", "alert.escalated", alert.taskId, alert.id,
                 "level " + alert.escalationLevel + " → " + to);
         if (!escalate.inhibited()) {
@@ -164,8 +188,8 @@ public class AlertDesk {
         publish(actor, at, new ReminderSent(reminder.id, task.id, reminder.alertId, units(task), message, manual, at,
                 actor));
         AuditEntry.record(at, actor, manual ? "reminder.manual" : "reminder.auto", task.id, reminder.id, message);
-        notices.fire(new AlertFeed.Notice("ReminderSent", reminder.alertId, task.id, alert == null ? null : alert.rule,
-                alert == null ? null : alert.light, alert == null ? null : alert.state,
+        notices.fire(new AlertFeed.Notice("ReminderSent", reminder.alertId, task.id, alert == null ? null : alert.rule.name(),
+                alert == null ? null : alert.light.name(), alert == null ? null : alert.state.name(),
                 alert == null ? 0 : alert.escalationLevel, alert == null ? null : alert.milestone, units(task), message,
                 at));
         return reminder;
@@ -176,7 +200,7 @@ public class AlertDesk {
     }
 
     private void notify(String event, Alert alert, String message, OffsetDateTime at) {
-        notices.fire(new AlertFeed.Notice(event, alert.id, alert.taskId, alert.rule, alert.light, alert.state,
+        notices.fire(new AlertFeed.Notice(event, alert.id, alert.taskId, alert.rule.name(), alert.light.name(), alert.state.name(),
                 alert.escalationLevel, alert.milestone, alert.units, message, at));
     }
 

@@ -102,7 +102,7 @@ public class AlertFeed {
         row.state = notice.state();
         row.escalationLevel = notice.escalationLevel();
         row.milestone = notice.milestone();
-        row.units = notice.units();
+        row.units = notice.units() == null ? List.of() : notice.units();
         row.message = notice.message();
         row.at = notice.at();
         row.persist();

@@ -1,7 +1,7 @@
 package cn.duban.supervision.service;
 
 import cn.duban.supervision.engine.Light;
-import cn.duban.supervision.repository.Alert;
+import cn.duban.supervision.engine.AlertState;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
@@ -70,7 +70,7 @@ public class AlertMetrics {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery(
                 "select light, count(*) from alert where state <> :resolved group by light")
-                .setParameter("resolved", Alert.RESOLVED).getResultList();
+                .setParameter("resolved", AlertState.RESOLVED.name()).getResultList();
         rows.forEach(row -> counted.put(Light.valueOf((String) row[0]), ((Number) row[1]).doubleValue()));
         for (Light light : Light.values()) {
             open.put(light, counted.getOrDefault(light, 0.0));

@@ -1,21 +1,23 @@
 package cn.duban.supervision.service;
 
 import cn.duban.supervision.config.SupervisionConfig;
+import cn.duban.supervision.engine.BusinessCalendar;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 
 /**
- * The one clock every rule reads. In production it is the system clock; in the demo it starts at a
- * configured moment of 2022 and runs on from there, and the office can move it.
+ * The one clock every rule reads, a {@link java.time.Clock} in the county's zone: in production the system clock;
+ * in the demo it starts at a configured moment of 2022 and runs on from there, and the office can move it.
  */
 @ApplicationScoped
-public class BusinessClock {
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+public class BusinessClock extends Clock {
 
     private volatile Duration offset = Duration.ZERO;
 
@@ -32,12 +34,28 @@ public class BusinessClock {
         config.clock().start().ifPresent(start -> offset = Duration.between(Instant.now(), start.toInstant()));
     }
 
+    @Override
     public Instant instant() {
         return Instant.now().plus(offset);
     }
 
+    @Override
+    public ZoneId getZone() {
+        return BusinessCalendar.ZONE;
+    }
+
+    /** This clock's instant, fixed, in {@code zone}: a {@code withZone} view need not follow later moves. */
+    @Override
+    public Clock withZone(ZoneId zone) {
+        return Clock.fixed(instant(), zone);
+    }
+
     public OffsetDateTime now() {
-        return instant().atZone(ZONE).toOffsetDateTime();
+        return OffsetDateTime.now(this);
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(this);
     }
 
     public boolean movable() {

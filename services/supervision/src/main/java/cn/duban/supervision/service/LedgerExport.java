@@ -1,5 +1,7 @@
 package cn.duban.supervision.service;
 
+import cn.duban.events.Sector;
+import cn.duban.supervision.engine.AlertState;
 import cn.duban.supervision.engine.TaskCounts;
 import cn.duban.supervision.engine.UnitFacts;
 import cn.duban.supervision.ledger.SheetRow.Cell;
@@ -27,14 +29,22 @@ public class LedgerExport {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    TaskQueries queries;
+
+    /** The tasks the filter matches as the caller may see them, one row each in id order (the page's 导出). */
+    public byte[] ledger(TaskQueries.Filter filter) {
+        return ledger(queries.all(filter));
+    }
+
     /** One row per task, in the order given; open alerts are those not yet resolved, acknowledged or not. */
-    public byte[] ledger(List<Task> tasks) {
-        Map<String, Long> openAlerts = Alert.<Alert>list("state <> ?1", Alert.RESOLVED).stream()
+    byte[] ledger(List<Task> tasks) {
+        Map<String, Long> openAlerts = Alert.<Alert>list("state <> ?1", AlertState.RESOLVED).stream()
                 .collect(Collectors.groupingBy(a -> a.taskId, Collectors.counting()));
         Map<String, LocalDate> latestReport = latestReports();
-        List<List<Cell>> rows = tasks.stream().map(t -> List.of(Cell.of(t.id), Cell.of(t.sector), Cell.of(t.title),
+        List<List<Cell>> rows = tasks.stream().map(t -> List.of(Cell.of(t.id), Cell.of(sectorLabel(t.sector)), Cell.of(t.title),
                 Cell.of(t.leadUnit), Cell.of(String.join("、", t.coUnits)), Cell.of(t.leader), Cell.ofNullable(t.deadline),
-                Cell.of(t.status), Cell.of(t.light), Cell.of(t.percent), Cell.of(t.expectedPercent),
+                Cell.of(t.status.label()), Cell.of(t.light.label()), Cell.of(t.percent), Cell.of(t.expectedPercent),
                 Cell.of(openAlerts.getOrDefault(t.id, 0L)), Cell.ofNullable(latestReport.get(t.id)))).toList();
         return XlsxSheet.write(List.of(new XlsxSheet.Table("任务台账", LEDGER_HEADER, rows)));
     }
@@ -50,12 +60,16 @@ public class LedgerExport {
         for (Scorecards.Card card : cards) {
             UnitFacts f = card.facts();
             TaskCounts led = f.led();
-            rows.add(List.of(Cell.of(card.rank()), Cell.of(card.name()), Cell.of(card.sector() == null ? "" : card.sector()),
+            rows.add(List.of(Cell.of(card.rank()), Cell.of(card.name()), Cell.of(card.sector() == null ? "" : sectorLabel(card.sector())),
                     Cell.of(card.score()), Cell.of(led.tasks()), Cell.of(led.completedOnTime()), Cell.of(led.completedLate()),
                     Cell.of(led.openOverdue()), Cell.of(f.tasksCoLed()), Cell.of(f.reportsDue()), Cell.of(f.reportsOnTime()),
                     Cell.of(f.escalations())));
         }
         return rows;
+    }
+
+    private static String sectorLabel(String sector) {
+        return Sector.fromId(sector).map(Sector::label).orElse(sector);
     }
 
     private Map<String, LocalDate> latestReports() {

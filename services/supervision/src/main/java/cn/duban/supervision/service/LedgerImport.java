@@ -16,6 +16,10 @@ import cn.duban.supervision.repository.Unit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
+import cn.duban.supervision.engine.Light;
+import cn.duban.supervision.engine.TaskStatus;
+import cn.duban.supervision.repository.AuditEntry;
+import io.quarkus.arc.Arc;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
@@ -48,6 +52,9 @@ public class LedgerImport {
     @Inject
     BusinessClock clock;
 
+    @Inject
+    Audit audit;
+
     public record Result(int assigned, int updated, int unchanged, int units) {
     }
 
@@ -66,6 +73,7 @@ public class LedgerImport {
         int assigned = 0;
         int updated = 0;
         int unchanged = 0;
+        List<String> changed = new ArrayList<>();
         for (LedgerFile.Entry entry : ledger.tasks()) {
             TaskSnapshot snapshot = entry.toSnapshot(ledger.year(), ledger.plannedStart());
             String hash = hash(snapshot) + (entry.rules() == null ? "" : " " + hash(entry.rules()));
@@ -76,8 +84,8 @@ public class LedgerImport {
                 task.ruleOverrides = entry.rules();
                 task.createdAt = clock.now();
                 task.updatedAt = task.createdAt;
-                task.status = "NOT_STARTED";
-                task.light = "GREEN";
+                task.status = TaskStatus.NOT_STARTED;
+                task.light = Light.GREEN;
                 task.persist();
                 outbox.publish(Envelope.of(SERVICE, actor, clock.now(), new TaskAssigned(snapshot)));
                 assigned++;
@@ -91,9 +99,19 @@ public class LedgerImport {
                 unchanged++;
                 continue;
             }
-            evaluation.evaluate(task);
+            changed.add(task.id);
         }
-        return new Result(assigned, updated, unchanged, directory.size());
+        entityManager.flush(); // so the evaluation's locking read finds the new rows
+        evaluation.evaluate(changed);
+        Result result = new Result(assigned, updated, unchanged, directory.size());
+        String detail = String.format("%d assigned, %d updated, %d unchanged, %d units", assigned, updated, unchanged,
+                directory.size());
+        if (Arc.container().requestContext().isActive() && !"system".equals(actor)) {
+            audit.byCaller("ledger.imported", null, null, detail);
+        } else {
+            AuditEntry.record(clock.now(), actor, "ledger.imported", null, null, detail);
+        }
+        return result;
     }
 
     /** Every unit a task names must be in the directory (given now or imported before), with one sector. */

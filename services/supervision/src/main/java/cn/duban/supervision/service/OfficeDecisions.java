@@ -5,23 +5,30 @@ import cn.duban.events.task.TaskClosed;
 import cn.duban.events.task.TaskUpdated;
 import cn.duban.platform.messaging.Outbox;
 import cn.duban.platform.rest.DubanException;
+import cn.duban.platform.rest.Page;
 import cn.duban.supervision.engine.TaskStatus;
-import cn.duban.supervision.repository.AuditEntry;
 import cn.duban.supervision.repository.CompletionClaim;
 import cn.duban.supervision.repository.ExtensionRequest;
+import cn.duban.supervision.repository.OfficeDecision;
+import cn.duban.supervision.repository.OfficeRequest;
 import cn.duban.supervision.repository.Task;
+import cn.duban.supervision.view.DecisionView;
+import cn.duban.text.Text;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
+import java.util.List;
 
 /**
- * The office's decisions on what units ask: extensions (an approved date becomes the deadline; the original
- * stays on record) and completion claims (only a verified claim makes a task COMPLETED or COMPLETED_LATE).
+ * The office's decisions on what units ask, one workflow for both: extensions (an approved date becomes the
+ * deadline; the original stays on record) and completion claims (only a verified claim makes a task COMPLETED or
+ * COMPLETED_LATE). A request is decided once; a rejection needs a reason the unit can act on.
  */
 @ApplicationScoped
 public class OfficeDecisions {
-    public static final String PENDING = "PENDING";
+    private static final Text EXTENSION = Text.of("延期申请", "extension request");
+    private static final Text CLAIM = Text.of("办结申请", "completion claim");
 
     @Inject
     Outbox outbox;
@@ -32,101 +39,87 @@ public class OfficeDecisions {
     @Inject
     TaskEvaluation evaluation;
 
-    @Transactional
-    public ExtensionRequest approveExtension(String id, String reason, String actor) {
-        ExtensionRequest request = pendingExtension(id);
-        Task task = task(request.taskId);
-        OffsetDateTime at = clock.now();
-        decide(request, "APPROVED", reason, actor, at);
-        task.deadline = request.requestedDeadline;
-        task.updatedAt = at;
-        // contentHash stays the ledger's: re-importing the same ledger keeps the approved deadline
-        outbox.publish(Envelope.of(LedgerImport.SERVICE, actor, at, new TaskUpdated(task.toSnapshot(),
-                "extension approved: deadline " + task.originalDeadline + " → " + task.deadline)));
-        AuditEntry.record(at, actor, "extension.approved", task.id, id,
-                "deadline → " + task.deadline + (reason == null ? "" : "; " + reason));
-        evaluation.evaluate(task);
-        return request;
+    @Inject
+    SupervisionAccess access;
+
+    @Inject
+    Audit audit;
+
+    public Page<DecisionView.Extension> extensions(String state, String taskId) {
+        return Page.all(ExtensionRequest.matching(Filters.oneOf("state", state, OfficeDecision.State.class), taskId)
+                .stream().map(DecisionView.Extension::of).toList());
+    }
+
+    public Page<DecisionView.Completion> completions(String state, String taskId) {
+        return Page.all(CompletionClaim.matching(Filters.oneOf("state", state, OfficeDecision.State.class), taskId)
+                .stream().map(DecisionView.Completion::of).toList());
     }
 
     @Transactional
-    public ExtensionRequest rejectExtension(String id, String reason, String actor) {
-        ExtensionRequest request = pendingExtension(id);
-        requireReason(reason);
-        decide(request, "REJECTED", reason, actor, clock.now());
-        AuditEntry.record(request.decidedAt, actor, "extension.rejected", request.taskId, id, reason);
-        return request;
-    }
-
-    @Transactional
-    public CompletionClaim verifyCompletion(String id, String reason, String actor) {
-        CompletionClaim claim = pendingClaim(id);
-        Task task = task(claim.taskId);
-        OffsetDateTime at = clock.now();
-        claim.state = "VERIFIED";
-        claim.decidedAt = at;
-        claim.decidedBy = actor;
-        claim.decisionReason = reason;
-        TaskStatus outcome = TaskStatus.valueOf(evaluation.evaluate(task).status().name());
-        outbox.publish(Envelope.of(LedgerImport.SERVICE, actor, at,
-                new TaskClosed(task.id, outcome.name(), at.toLocalDate())));
-        AuditEntry.record(at, actor, "completion.verified", task.id, id, outcome.name());
-        return claim;
-    }
-
-    @Transactional
-    public CompletionClaim rejectCompletion(String id, String reason, String actor) {
-        CompletionClaim claim = pendingClaim(id);
-        requireReason(reason);
-        claim.state = "REJECTED";
-        claim.decidedAt = clock.now();
-        claim.decidedBy = actor;
-        claim.decisionReason = reason;
-        AuditEntry.record(claim.decidedAt, actor, "completion.rejected", claim.taskId, id, reason);
-        evaluation.evaluate(task(claim.taskId));
-        return claim;
-    }
-
-    private static void decide(ExtensionRequest request, String state, String reason, String actor, OffsetDateTime at) {
-        request.state = state;
-        request.decidedAt = at;
-        request.decidedBy = actor;
-        request.decisionReason = reason;
-    }
-
-    private static ExtensionRequest pendingExtension(String id) {
+    public DecisionView.Extension approveExtension(String id, String reason) {
         ExtensionRequest request = ExtensionRequest.findById(id);
-        if (request == null) {
-            throw DubanException.notFound("没有延期申请 %s", "no extension request %s", id);
-        }
-        if (!PENDING.equals(request.state)) {
-            throw DubanException.conflict("延期申请 %s 已经处理过(%s)", "extension request %s was already %s", id, request.state);
-        }
-        return request;
+        Task task = decide(request, EXTENSION, id, OfficeDecision.State.APPROVED, reason);
+        task.deadline = request.requestedDeadline;
+        task.updatedAt = request.decision.decidedAt;
+        // contentHash stays the ledger's: re-importing the same ledger keeps the approved deadline
+        outbox.publish(Envelope.of(LedgerImport.SERVICE, access.actor(), task.updatedAt, new TaskUpdated(task.toSnapshot(),
+                "extension approved: deadline " + task.originalDeadline + " → " + task.deadline)));
+        evaluation.evaluate(List.of(task.id));
+        return DecisionView.Extension.of(request);
     }
 
-    private static CompletionClaim pendingClaim(String id) {
+    @Transactional
+    public DecisionView.Extension rejectExtension(String id, String reason) {
+        ExtensionRequest request = ExtensionRequest.findById(id);
+        decide(request, EXTENSION, id, OfficeDecision.State.REJECTED, reason);
+        return DecisionView.Extension.of(request);
+    }
+
+    @Transactional
+    public DecisionView.Completion verifyCompletion(String id, String reason) {
         CompletionClaim claim = CompletionClaim.findById(id);
-        if (claim == null) {
-            throw DubanException.notFound("没有办结申请 %s", "no completion claim %s", id);
-        }
-        if (!PENDING.equals(claim.state)) {
-            throw DubanException.conflict("办结申请 %s 已经处理过(%s)", "completion claim %s was already %s", id, claim.state);
-        }
-        return claim;
+        Task task = decide(claim, CLAIM, id, OfficeDecision.State.VERIFIED, reason);
+        evaluation.evaluate(List.of(task.id));
+        TaskStatus outcome = task.status;
+        outbox.publish(Envelope.of(LedgerImport.SERVICE, access.actor(), claim.decision.decidedAt,
+                new TaskClosed(task.id, outcome.name(), claim.decision.decidedAt.toLocalDate())));
+        return DecisionView.Completion.of(claim);
     }
 
-    private static Task task(String id) {
-        Task task = Task.findById(id);
+    @Transactional
+    public DecisionView.Completion rejectCompletion(String id, String reason) {
+        CompletionClaim claim = CompletionClaim.findById(id);
+        Task task = decide(claim, CLAIM, id, OfficeDecision.State.REJECTED, reason);
+        evaluation.evaluate(List.of(task.id));
+        return DecisionView.Completion.of(claim);
+    }
+
+    /**
+     * Records the office's decision on a pending request of either kind, audited as
+     * {@code extension.approved}, {@code completion.verified}, {@code … .rejected}; returns the task it concerns.
+     */
+    private Task decide(OfficeRequest request, Text kind, String id, OfficeDecision.State outcome, String reason) {
+        if (request == null) {
+            throw DubanException.notFound("没有%s %s", "no %s %s", kind, id);
+        }
+        OfficeDecision decision = request.decision();
+        if (!decision.isPending()) {
+            throw DubanException.conflict("%s %s 已经处理过(%s)", "%s %s was already %s", kind, id, decision.state);
+        }
+        if (outcome == OfficeDecision.State.REJECTED && (reason == null || reason.isBlank())) {
+            throw DubanException.invalidField("reason", "驳回需要写明理由,让单位知道如何改进",
+                    "a rejection needs a reason the unit can act on");
+        }
+        String taskId = request.taskId();
+        Task task = Task.findById(taskId);
         if (task == null) {
-            throw DubanException.conflict("任务 %s 不在台账中,请先导入", "task %s is not in the ledger; import it first", id);
+            throw DubanException.conflict("任务 %s 不在台账中,请先导入", "task %s is not in the ledger; import it first", taskId);
         }
+        OffsetDateTime at = clock.now();
+        decision.decide(outcome, reason, access.actor(), at);
+        String action = request.workflow() + "." + outcome.name().toLowerCase(java.util.Locale.ROOT);
+        audit.byCaller(action, taskId, id, request instanceof ExtensionRequest e && outcome == OfficeDecision.State.APPROVED
+                ? "deadline → " + e.requestedDeadline + (reason == null ? "" : "; " + reason) : reason);
         return task;
-    }
-
-    private static void requireReason(String reason) {
-        if (reason == null || reason.isBlank()) {
-            throw DubanException.invalidField("reason", "驳回需要写明理由,让单位知道如何改进", "a rejection needs a reason the unit can act on");
-        }
     }
 }

@@ -57,12 +57,7 @@ public class ProgressIntake {
         if (touched.isEmpty()) {
             return;
         }
-        List<Task> tasks = Task.list("id in ?1", touched);
-        if (tasks.size() < touched.size()) {
-            tasks.forEach(t -> touched.remove(t.id));
-            LOG.warnf("kept what was sent on tasks %s, which are not in the ledger", touched);
-        }
-        evaluation.evaluateAll(tasks);
+        evaluation.evaluate(touched);
     }
 
     /** @param known the ids of reports stored already; the new one joins them */
@@ -70,7 +65,11 @@ public class ProgressIntake {
         if (!known.add(report.reportId())) {
             return; // the same report re-sent under a new event id
         }
-        ProgressReport.of(eventId, report, OffsetDateTime.now()).persist();
+        ProgressReport.of(eventId, report, clock.now()).persist();
+        AuditEntry.record(clock.now(), actor(report.reportedBy()),
+                report.correctionOf() == null ? "progress.reported" : "progress.corrected", report.taskId(),
+                report.reportId(), report.correctionOf() == null ? "as of " + report.asOf()
+                        : "corrects " + report.correctionOf() + ": " + report.correctionReason());
         touched.add(report.taskId());
     }
 
@@ -86,7 +85,6 @@ public class ProgressIntake {
         request.reason = r.reason();
         request.requestedAt = r.requestedAt();
         request.requestedBy = r.requestedBy();
-        request.state = OfficeDecisions.PENDING;
         request.persist();
         AuditEntry.record(clock.now(), actor(r.requestedBy()), "extension.requested", r.taskId(), r.requestId(),
                 r.requestedDeadline() + ": " + r.reason());
@@ -106,7 +104,6 @@ public class ProgressIntake {
         // Business time of receipt: the demo's clock is in 2022 while units' clocks are not.
         claim.claimedAt = clock.now();
         claim.claimedBy = c.claimedBy();
-        claim.state = OfficeDecisions.PENDING;
         claim.persist();
         AuditEntry.record(claim.claimedAt, actor(c.claimedBy()), "completion.claimed", c.taskId(), c.claimId(),
                 "completed on " + c.completedOn());

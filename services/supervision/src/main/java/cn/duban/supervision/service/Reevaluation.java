@@ -3,21 +3,58 @@ package cn.duban.supervision.service;
 import cn.duban.supervision.repository.Task;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
+import jakarta.persistence.LockModeType;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
 
 /**
- * Re-evaluates the whole ledger: on a schedule (time alone can make a task slip) and when the clock moves. It goes
- * through the ledger in id order a chunk at a time, one transaction each, so memory and lock time stay bounded
- * however large the ledger is; each task's evaluation is whole, and the next run redoes any chunk that failed.
+ * Re-evaluates the whole ledger as queued work, one run at a time: on a schedule (time alone can make a task slip)
+ * and when the office moves the clock — never inside an HTTP call. A request while a run waits joins that run (it
+ * will read the clock when it starts); a request while one runs queues the next. A run goes through the ledger in
+ * id order a chunk at a time, one transaction each, with the chunk's task rows locked (so it never evaluates a task
+ * at the same time as a report being taken in), so memory and lock time stay bounded however large the ledger is;
+ * a task that cannot be evaluated is skipped and counted, and a chunk that fails is redone by the next run.
  */
 @ApplicationScoped
 public class Reevaluation {
+    private static final Logger LOG = Logger.getLogger(Reevaluation.class);
     static final int TASKS_PER_TRANSACTION = 1000;
     private static final int SECONDS_PER_TRANSACTION = 300;
+    private static final int RUNS_KEPT = 50;
+
+    public enum State {
+        QUEUED,
+        RUNNING,
+        DONE,
+        FAILED
+    }
+
+    /**
+     * One whole-ledger evaluation. Times are business time when it was asked for, wall time when it ran.
+     *
+     * @param failed  tasks that could not be evaluated (shown to the office as 无法评估)
+     * @param problem why the run failed, when it did
+     */
+    public record Run(long id, String reason, OffsetDateTime requestedAt, State state, OffsetDateTime startedAt,
+            OffsetDateTime finishedAt, int evaluated, int failed, String problem) {
+
+        Run with(State to, OffsetDateTime started, OffsetDateTime finished, int evaluatedTasks, int failedTasks,
+                String why) {
+            return new Run(id, reason, requestedAt, to, started, finished, evaluatedTasks, failedTasks, why);
+        }
+    }
 
     @Inject
     TaskEvaluation evaluation;
@@ -25,24 +62,101 @@ public class Reevaluation {
     @Inject
     EntityManager entityManager;
 
-    @Scheduled(every = "${duban.evaluation.every:1h}", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    public void all() {
-        String after = "";
-        while (after != null) {
-            String from = after;
-            after = QuarkusTransaction.requiringNew().timeout(SECONDS_PER_TRANSACTION).call(() -> chunkAfter(from));
+    @Inject
+    BusinessClock clock;
+
+    private final AtomicLong ids = new AtomicLong();
+    private final Map<Long, Run> runs = new LinkedHashMap<>();
+    private Run waiting;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "ledger-reevaluation");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    @Scheduled(every = "${duban.evaluation.every:1h}", delayed = "30s",
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void onSchedule() {
+        request("scheduled");
+    }
+
+    /** Queues a run of the whole ledger (or joins the one already waiting) and returns it at once. */
+    public synchronized Run request(String reason) {
+        if (waiting != null) {
+            return waiting;
+        }
+        Run run = new Run(ids.incrementAndGet(), reason, clock.now(), State.QUEUED, null, null, 0, 0, null);
+        waiting = keep(run);
+        worker.execute(() -> execute(run.id()));
+        return run;
+    }
+
+    public synchronized Optional<Run> run(long id) {
+        return Optional.ofNullable(runs.get(id));
+    }
+
+    /** The newest run asked for, if any. */
+    public synchronized Optional<Run> latest() {
+        return runs.values().stream().reduce((first, second) -> second);
+    }
+
+    private void execute(long id) {
+        Run run;
+        synchronized (this) {
+            waiting = null;
+            run = keep(runs.get(id).with(State.RUNNING, OffsetDateTime.now(), null, 0, 0, null));
+        }
+        int evaluated = 0;
+        int failed = 0;
+        try {
+            String after = "";
+            while (after != null) {
+                String from = after;
+                Chunk chunk = QuarkusTransaction.requiringNew().timeout(SECONDS_PER_TRANSACTION).call(() -> chunkAfter(from));
+                evaluated += chunk.tasks();
+                failed += chunk.failed();
+                after = chunk.lastId();
+            }
+            finish(run.with(State.DONE, run.startedAt(), OffsetDateTime.now(), evaluated, failed, null));
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "re-evaluation %d (%s) stopped after %d tasks; the next run redoes the rest", id, run.reason(),
+                    evaluated);
+            finish(run.with(State.FAILED, run.startedAt(), OffsetDateTime.now(), evaluated, failed, e.toString()));
         }
     }
 
-    /** Evaluates the next tasks after {@code id}; returns the last id done, or null when the ledger is done. */
-    private String chunkAfter(String id) {
+    private record Chunk(String lastId, int tasks, int failed) {
+    }
+
+    /** Locks and evaluates the next tasks after {@code id}; the last id is null when the ledger is done. */
+    private Chunk chunkAfter(String id) {
         // Many rows in one transaction: flushing before every query would re-check them all each time.
         entityManager.setFlushMode(FlushModeType.COMMIT);
-        List<Task> tasks = Task.<Task>find("id > ?1 order by id", id).page(0, TASKS_PER_TRANSACTION).list();
+        List<Task> tasks = Task.<Task>find("id > ?1 order by id", id).page(0, TASKS_PER_TRANSACTION)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
         if (tasks.isEmpty()) {
-            return null;
+            return new Chunk(null, 0, 0);
         }
-        evaluation.evaluateAll(tasks);
-        return tasks.get(tasks.size() - 1).id;
+        int failed = evaluation.evaluateLocked(tasks);
+        return new Chunk(tasks.get(tasks.size() - 1).id, tasks.size(), failed);
+    }
+
+    private synchronized void finish(Run run) {
+        keep(run);
+        LOG.infof("re-evaluation %d (%s): %s, %d tasks, %d could not be evaluated", run.id(), run.reason(), run.state(),
+                run.evaluated(), run.failed());
+    }
+
+    private Run keep(Run run) {
+        runs.put(run.id(), run);
+        while (runs.size() > RUNS_KEPT) {
+            runs.remove(runs.keySet().iterator().next());
+        }
+        return run;
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdownNow();
     }
 }

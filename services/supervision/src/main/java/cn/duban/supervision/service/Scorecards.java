@@ -4,6 +4,7 @@ import cn.duban.supervision.engine.RankedUnit;
 import cn.duban.supervision.engine.Ranking;
 import cn.duban.supervision.engine.ScoreFormula;
 import cn.duban.supervision.engine.TaskCounts;
+import cn.duban.supervision.engine.RuleSettings;
 import cn.duban.supervision.engine.TaskStatus;
 import cn.duban.supervision.engine.UnitFacts;
 import cn.duban.supervision.repository.Alert;
@@ -24,12 +25,14 @@ import java.util.stream.Collectors;
  * Scores units and sectors from recorded facts only (task outcomes, reports, escalations), through the
  * engine's {@link ScoreFormula}; every score comes with the facts and terms it was computed from.
  *
- * <p>Reports due: one per led task per month whose 25th has passed since the task's planned start, until the
- * task is completed; on time: a report by the unit dated (asOf) in that month on or before the 25th.
+ * <p>Reports due: one per led task per month whose report-due day (the rules' {@code reportDueDay}, the 25th by
+ * default) has passed since the task's planned start, until the task is completed; on time: a report by the unit
+ * dated (asOf) in that month on or before that day.
  */
 @ApplicationScoped
 public class Scorecards {
-    static final int REPORT_DUE_DAY = 25;
+    @Inject
+    RuleSettings settings;
 
     @Inject
     BusinessClock clock;
@@ -47,7 +50,7 @@ public class Scorecards {
     }
 
     /** What scoring needs of a task: no titles, texts, targets or milestones (a large ledger must fit in memory). */
-    record ScoredTask(String id, String leadUnit, List<String> coUnits, String status, LocalDate plannedStart,
+    record ScoredTask(String id, String leadUnit, List<String> coUnits, TaskStatus status, LocalDate plannedStart,
             LocalDate deadline) {
     }
 
@@ -59,16 +62,33 @@ public class Scorecards {
     }
 
     public Scoreboard compute(String sector) {
-        LocalDate today = clock.now().toLocalDate();
-        List<ScoredTask> tasks = entityManager.createQuery(
+        Map<String, Long> escalationsByTask = Alert.<Alert>list("escalationLevel >= 2").stream()
+                .collect(Collectors.groupingBy(a -> a.taskId, Collectors.counting()));
+        return compute(sector, clock.now().toLocalDate(), scoredTasks(), escalationsByTask);
+    }
+
+    /**
+     * The scoreboard as it stood at the end of {@code asOf}: each task's status then ({@link LedgerAsOf}) and the
+     * escalations recorded by then, for the 督查通报 of a past period.
+     */
+    public Scoreboard computeAsOf(String sector, LocalDate asOf, Map<String, TaskStatus> statusThen,
+            Map<String, Long> escalationsThen) {
+        List<ScoredTask> tasks = scoredTasks().stream().map(t -> new ScoredTask(t.id(), t.leadUnit(), t.coUnits(),
+                statusThen.getOrDefault(t.id(), TaskStatus.NOT_STARTED), t.plannedStart(), t.deadline())).toList();
+        return compute(sector, asOf, tasks, escalationsThen);
+    }
+
+    private List<ScoredTask> scoredTasks() {
+        return entityManager.createQuery(
                 "select t.id, t.leadUnit, t.coUnits, t.status, t.plannedStart, t.deadline from Task t", ScoredTask.class)
                 .getResultList();
+    }
+
+    private Scoreboard compute(String sector, LocalDate today, List<ScoredTask> tasks, Map<String, Long> escalationsByTask) {
         List<Unit> units = Unit.<Unit>listAll().stream().filter(u -> sector == null || sector.equals(u.sector)).toList();
         Map<String, List<DatedReport>> reports = new HashMap<>();
         entityManager.createQuery("select r.taskId, r.unit, r.asOf from ProgressReport r", TaskReport.class).getResultList()
                 .forEach(r -> reports.computeIfAbsent(r.taskId(), k -> new ArrayList<>()).add(new DatedReport(r.unit(), r.asOf())));
-        Map<String, Long> escalationsByTask = Alert.<Alert>list("escalationLevel >= 2").stream()
-                .collect(Collectors.groupingBy(a -> a.taskId, Collectors.counting()));
 
         // Each task filed under its units once: scanning the whole ledger for every unit is units × tasks.
         Map<String, List<ScoredTask>> ledBy = tasks.stream().collect(Collectors.groupingBy(ScoredTask::leadUnit));
@@ -82,9 +102,10 @@ public class Scorecards {
             int due = 0;
             int onTime = 0;
             for (ScoredTask task : led) {
-                for (YearMonth month : dueMonths(task, today)) {
+                for (YearMonth month : dueMonths(task, today, settings.reportDueDay())) {
                     due++;
-                    if (reports.getOrDefault(task.id(), List.of()).stream().anyMatch(onTimeIn(month, unit.name))) {
+                    if (reports.getOrDefault(task.id(), List.of()).stream()
+                            .anyMatch(onTimeIn(month, unit.name, settings.reportDueDay()))) {
                         onTime++;
                     }
                 }
@@ -108,10 +129,10 @@ public class Scorecards {
     }
 
     /** Months whose report due day has passed while the task was running. */
-    static List<YearMonth> dueMonths(ScoredTask task, LocalDate today) {
+    static List<YearMonth> dueMonths(ScoredTask task, LocalDate today, int dueDay) {
         List<YearMonth> months = new ArrayList<>();
-        boolean done = TaskStatus.COMPLETED.name().equals(task.status()) || TaskStatus.COMPLETED_LATE.name().equals(task.status());
-        for (YearMonth m = YearMonth.from(task.plannedStart()); !m.atDay(REPORT_DUE_DAY).isAfter(today)
+        boolean done = task.status() == TaskStatus.COMPLETED || task.status() == TaskStatus.COMPLETED_LATE;
+        for (YearMonth m = YearMonth.from(task.plannedStart()); !m.atDay(Math.min(dueDay, m.lengthOfMonth())).isAfter(today)
                 && !m.atDay(1).isAfter(task.deadline()); m = m.plusMonths(1)) {
             if (!done) {
                 months.add(m);
@@ -120,15 +141,15 @@ public class Scorecards {
         return months;
     }
 
-    private static Predicate<DatedReport> onTimeIn(YearMonth month, String unit) {
-        return r -> unit.equals(r.unit()) && YearMonth.from(r.asOf()).equals(month) && r.asOf().getDayOfMonth() <= REPORT_DUE_DAY;
+    private static Predicate<DatedReport> onTimeIn(YearMonth month, String unit, int dueDay) {
+        return r -> unit.equals(r.unit()) && YearMonth.from(r.asOf()).equals(month) && r.asOf().getDayOfMonth() <= dueDay;
     }
 
     private static TaskCounts counts(List<ScoredTask> tasks) {
         return new TaskCounts(tasks.size(),
-                (int) tasks.stream().filter(t -> TaskStatus.COMPLETED.name().equals(t.status())).count(),
-                (int) tasks.stream().filter(t -> TaskStatus.COMPLETED_LATE.name().equals(t.status())).count(),
-                (int) tasks.stream().filter(t -> TaskStatus.OVERDUE.name().equals(t.status())).count());
+                (int) tasks.stream().filter(t -> t.status() == TaskStatus.COMPLETED).count(),
+                (int) tasks.stream().filter(t -> t.status() == TaskStatus.COMPLETED_LATE).count(),
+                (int) tasks.stream().filter(t -> t.status() == TaskStatus.OVERDUE).count());
     }
 
     private static UnitFacts sum(String name, List<UnitFacts> facts) {

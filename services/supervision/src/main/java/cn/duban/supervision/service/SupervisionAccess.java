@@ -5,6 +5,7 @@ import cn.duban.platform.rest.DubanException;
 import cn.duban.platform.security.Caller;
 import cn.duban.platform.security.Roles;
 import cn.duban.supervision.engine.OpenAlert;
+import cn.duban.supervision.engine.AlertState;
 import cn.duban.supervision.repository.Alert;
 import cn.duban.supervision.repository.Task;
 import jakarta.enterprise.context.RequestScoped;
@@ -95,7 +96,7 @@ public class SupervisionAccess {
 
     /** Whether the page should offer 确认 on this alert: it is open and the caller may acknowledge it. */
     public boolean mayAcknowledge(Alert alert, Task task) {
-        return Alert.OPEN.equals(alert.state) && mayAcknowledgeAlertsOf(alert, task);
+        return alert.state == AlertState.OPEN && mayAcknowledgeAlertsOf(alert, task);
     }
 
     private boolean mayAcknowledgeAlertsOf(Alert alert, Task task) {

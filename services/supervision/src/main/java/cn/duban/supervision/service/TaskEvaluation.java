@@ -3,37 +3,57 @@ package cn.duban.supervision.service;
 import cn.duban.events.progress.Figure;
 import cn.duban.events.task.Milestone;
 import cn.duban.events.task.Target;
+import cn.duban.supervision.engine.BusinessCalendar;
 import cn.duban.supervision.engine.Completion;
 import cn.duban.supervision.engine.Evaluation;
 import cn.duban.supervision.engine.MilestoneFacts;
 import cn.duban.supervision.engine.RuleId;
 import cn.duban.supervision.engine.RuleOverrides;
-import cn.duban.supervision.ledger.LedgerFile;
 import cn.duban.supervision.engine.RuleSettings;
 import cn.duban.supervision.engine.TargetFacts;
 import cn.duban.supervision.engine.TaskEvaluator;
 import cn.duban.supervision.engine.TaskFacts;
+import cn.duban.supervision.ledger.LedgerFile;
 import cn.duban.supervision.repository.Alert;
 import cn.duban.supervision.repository.CompletionClaim;
+import cn.duban.supervision.repository.OfficeDecision;
 import cn.duban.supervision.repository.ProgressReport;
+import cn.duban.supervision.repository.ReportDigest;
 import cn.duban.supervision.repository.Task;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
+import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.Map;
+import org.jboss.logging.Logger;
 
-/** Turns a stored task and its reports into the engine's facts, evaluates them and keeps the result. */
+/**
+ * Turns stored tasks and their reports into the engine's facts, evaluates them and keeps the result.
+ *
+ * <p>Two evaluations of one task never run at once: every evaluation first locks its tasks' rows, in id order
+ * (so two evaluations of overlapping sets cannot deadlock), and only then reads their alerts and reports, so the
+ * second sees what the first committed. A task that cannot be evaluated (a fact the engine refuses) is skipped,
+ * counted ({@code duban_evaluation_failures_total}), logged with its id and marked for the office (无法评估); the
+ * other tasks are evaluated all the same.
+ */
 @ApplicationScoped
 public class TaskEvaluation {
-    private final TaskEvaluator evaluator = new TaskEvaluator(RuleSettings.defaults());
+    private static final Logger LOG = Logger.getLogger(TaskEvaluation.class);
+
+    @Inject
+    RuleSettings settings;
 
     @Inject
     BusinessClock clock;
@@ -41,57 +61,90 @@ public class TaskEvaluation {
     @Inject
     AlertDesk alerts;
 
-    /** Evaluates the task now, keeps its status and light, and brings its alerts in step. */
+    @Inject
+    MeterRegistry metrics;
+
+    private TaskEvaluator evaluator;
+
+    @PostConstruct
+    void init() {
+        evaluator = new TaskEvaluator(settings);
+    }
+
+    /** Locks the tasks, evaluates each now, keeps status and light and brings its alerts in step; returns how many failed. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Evaluation evaluate(Task task) {
-        return evaluate(task, ProgressReport.ofTask(task.id), CompletionClaim.standing(task.id).orElse(null),
-                Alert.unresolvedOf(task.id), clock.instant());
+    public int evaluate(Collection<String> taskIds) {
+        if (taskIds.isEmpty()) {
+            return 0;
+        }
+        return evaluateLocked(Task.<Task>find("id in ?1 order by id", taskIds)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list());
+    }
+
+    /** The same for tasks the caller has already read with {@link LockModeType#PESSIMISTIC_WRITE}, in id order. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int evaluateLocked(List<Task> tasks) {
+        Instant now = clock.instant();
+        OffsetDateTime at = now.atZone(BusinessCalendar.ZONE).toOffsetDateTime();
+        List<String> ids = tasks.stream().map(t -> t.id).toList();
+        Map<String, ReportDigest> reports = ReportDigest.of(ids, at.toLocalDate(), at);
+        Map<String, CompletionClaim> claims = CompletionClaim.standingOf(ids);
+        Map<String, List<Alert>> unresolved = Alert.unresolvedOf(ids);
+        int failed = 0;
+        for (Task task : tasks) {
+            Verdict verdict = judge(task, reports.getOrDefault(task.id, ReportDigest.NONE),
+                    madeBy(claims.get(task.id), now), now);
+            if (verdict.evaluation() == null) {
+                // the rest of the ledger goes on; the office sees this task as 无法评估 with the reason
+                LOG.errorf("task %s cannot be evaluated: %s", task.id, verdict.problem());
+                metrics.counter("duban.evaluation.failures").increment();
+                task.evaluationProblem = verdict.problem();
+                failed++;
+                continue;
+            }
+            Evaluation evaluation = verdict.evaluation();
+            alerts.reconcile(task, unresolved.getOrDefault(task.id, List.of()), evaluation.findings(), now);
+            task.status = evaluation.status();
+            task.light = evaluation.light();
+            task.percent = evaluation.percent();
+            task.expectedPercent = evaluation.expectedPercent();
+            task.evaluatedOn = evaluation.evaluatedOn();
+            task.evaluationProblem = null;
+        }
+        return failed;
     }
 
     /**
-     * Evaluates many tasks as {@link #evaluate(Task)} does each, reading what they need in three queries for all of
-     * them instead of three per task (a full re-evaluation of a large ledger is otherwise round trips).
+     * The engine's verdict on {@code task} at {@code at}, from the reports made and received by then; nothing is
+     * stored. {@link Verdict#evaluation()} is {@code null} when the task cannot be evaluated.
      */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void evaluateAll(List<Task> tasks) {
-        Instant now = clock.instant();
-        List<String> ids = tasks.stream().map(t -> t.id).toList();
-        Map<String, List<ProgressReport>> reports = ProgressReport.ofTasks(ids);
-        Map<String, CompletionClaim> claims = CompletionClaim.standingOf(ids);
-        Map<String, List<Alert>> unresolved = Alert.unresolvedOf(ids);
-        for (Task task : tasks) {
-            evaluate(task, reports.getOrDefault(task.id, List.of()), claims.get(task.id),
-                    unresolved.getOrDefault(task.id, List.of()), now);
+    public Verdict evaluateAt(Task task, Instant at) {
+        OffsetDateTime time = at.atZone(BusinessCalendar.ZONE).toOffsetDateTime();
+        ReportDigest digest = ReportDigest.of(List.of(task.id), time.toLocalDate(), time)
+                .getOrDefault(task.id, ReportDigest.NONE);
+        return judge(task, digest, madeBy(CompletionClaim.standing(task.id).orElse(null), at), at);
+    }
+
+    /** An evaluation, or why there is none: the engine refused the task's facts (e.g. a value out of its range). */
+    public record Verdict(Evaluation evaluation, String problem) {
+    }
+
+    private Verdict judge(Task task, ReportDigest reports, CompletionClaim claim, Instant now) {
+        try {
+            return new Verdict(evaluator.evaluate(facts(task, reports, claim, now), now), null);
+        } catch (RuntimeException e) {
+            LOG.debugf(e, "task %s cannot be evaluated", task.id);
+            return new Verdict(null, abbreviate(e.getClass().getSimpleName() + ": " + e.getMessage()));
         }
     }
 
-    private Evaluation evaluate(Task task, List<ProgressReport> newestFirst, CompletionClaim claim,
-            List<Alert> unresolved, Instant now) {
-        Evaluation result = evaluator.evaluate(facts(task, newestFirst, madeBy(claim, now), now), now);
-        alerts.reconcile(task, unresolved, result.findings(), now);
-        task.status = result.status().name();
-        task.light = result.light().name();
-        task.percent = result.percent();
-        task.expectedPercent = result.expectedPercent();
-        task.evaluatedOn = result.evaluatedOn();
-        return result;
-    }
-
-    /** What the rules say of {@code task} at {@code at}, from the reports made up to then. */
-    public Evaluation evaluateAt(Task task, Instant at) {
-        return evaluator.evaluate(facts(task, ProgressReport.ofTask(task.id),
-                madeBy(CompletionClaim.standing(task.id).orElse(null), at), at), at);
-    }
-
     /** The claim if it had been made by {@code at}; none otherwise. */
-    private static CompletionClaim madeBy(CompletionClaim claim, Instant at) {
+    static CompletionClaim madeBy(CompletionClaim claim, Instant at) {
         return claim == null || claim.claimedAt.toInstant().isAfter(at) ? null : claim;
     }
 
-    static TaskFacts facts(Task task, List<ProgressReport> newestFirst, CompletionClaim claim, Instant at) {
-        LocalDate today = at.atZone(BusinessClock.ZONE).toLocalDate();
-        List<ProgressReport> reports = newestFirst.stream().filter(r -> !r.asOf.isAfter(today)).toList();
-        ProgressReport latest = reports.isEmpty() ? null : reports.get(0);
+    static TaskFacts facts(Task task, ReportDigest reports, CompletionClaim claim, Instant at) {
+        ProgressReport latest = reports.latest();
         Map<String, BigDecimal> figures = new HashMap<>();
         if (latest != null) {
             latest.figures.forEach((Figure f) -> figures.put(f.metric(), f.value()));
@@ -103,7 +156,7 @@ public class TaskEvaluation {
                 .map(t -> new TargetFacts(t.metric(), t.unit(), t.value(), figures.get(t.metric())))
                 .toList();
         List<MilestoneFacts> milestones = task.milestones.stream()
-                .map((Milestone m) -> new MilestoneFacts(m.name(), m.due(), reachedOn(m.name(), reports)))
+                .map((Milestone m) -> new MilestoneFacts(m.name(), m.due(), reports.milestonesReached().get(m.name())))
                 .toList();
         return new TaskFacts(task.id, task.plannedStart, task.deadline, task.originalDeadline, targets, milestones,
                 List.of(), latest == null ? null : latest.percent, latest == null ? null : latest.asOf,
@@ -124,16 +177,15 @@ public class TaskEvaluation {
         if (claim == null) {
             return Completion.none();
         }
-        LocalDate claimedOn = claim.claimedAt.atZoneSameInstant(BusinessClock.ZONE).toLocalDate();
-        if ("VERIFIED".equals(claim.state) && !claim.decidedAt.toInstant().isAfter(at)) {
-            return Completion.verified(claimedOn, claim.decidedAt.atZoneSameInstant(BusinessClock.ZONE).toLocalDate());
+        LocalDate claimedOn = claim.claimedAt.atZoneSameInstant(BusinessCalendar.ZONE).toLocalDate();
+        OfficeDecision decision = claim.decision;
+        if (decision.state == OfficeDecision.State.VERIFIED && !decision.decidedAt.toInstant().isAfter(at)) {
+            return Completion.verified(claimedOn, decision.decidedAt.atZoneSameInstant(BusinessCalendar.ZONE).toLocalDate());
         }
         return Completion.claimed(claimedOn);
     }
 
-    /** The earliest as-of date of a report saying the milestone was reached. */
-    private static LocalDate reachedOn(String milestone, List<ProgressReport> reports) {
-        return reports.stream().filter(r -> r.milestonesReached.contains(milestone)).map(r -> r.asOf)
-                .min(LocalDate::compareTo).orElse(null);
+    private static String abbreviate(String text) {
+        return text.length() <= 500 ? text : text.substring(0, 499) + "…";
     }
 }

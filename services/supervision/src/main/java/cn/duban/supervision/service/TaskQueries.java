@@ -1,6 +1,19 @@
 package cn.duban.supervision.service;
 
 import cn.duban.events.Sector;
+import cn.duban.platform.rest.Page;
+import cn.duban.supervision.engine.BusinessCalendar;
+import cn.duban.supervision.engine.Evaluation;
+import cn.duban.supervision.repository.Acknowledgement;
+import cn.duban.supervision.repository.Alert;
+import cn.duban.supervision.repository.AuditEntry;
+import cn.duban.supervision.repository.ProgressReport;
+import cn.duban.supervision.view.AlertView;
+import cn.duban.supervision.view.TaskView;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import cn.duban.platform.rest.DubanException;
 import cn.duban.supervision.engine.Light;
 import cn.duban.supervision.engine.TaskStatus;
@@ -14,7 +27,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Finds tasks by sector, unit (lead or co-unit), status, light and free text in title and original text. */
+/**
+ * Reads the ledger for the caller: tasks by sector, unit (lead or co-unit), status, light and free text in title and
+ * original text, narrowed to what the caller may see (asking for more is refused, not silently cut), and one task
+ * with its progress, alerts and audit as of a date.
+ */
 @ApplicationScoped
 public class TaskQueries {
     public static final int MAX_PAGE_SIZE = 200;
@@ -22,13 +39,20 @@ public class TaskQueries {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    SupervisionAccess access;
+
+    @Inject
+    TaskEvaluation evaluation;
+
+    @Inject
+    BusinessClock clock;
+
     public record Filter(String sector, String unit, String status, String light, String q, int page, int size) {
     }
 
-    public record Page(List<Task> items, long total) {
-    }
-
-    public Page find(Filter filter) {
+    public Page<TaskView.Summary> page(Filter asked) {
+        Filter filter = access.scoped(asked);
         check(filter);
         Where where = where(filter);
         Query count = where.bind(entityManager.createNativeQuery("select count(*) from task" + where.sql));
@@ -36,11 +60,51 @@ public class TaskQueries {
         select.setFirstResult(filter.page() * filter.size()).setMaxResults(filter.size());
         @SuppressWarnings("unchecked")
         List<Task> items = select.getResultList();
-        return new Page(items, ((Number) count.getSingleResult()).longValue());
+        return new Page<>(items.stream().map(TaskView.Summary::of).toList(), ((Number) count.getSingleResult()).longValue());
+    }
+
+    /**
+     * One task as the caller may see it: as stored now, or recomputed as of the end of {@code asOf} (Asia/Shanghai)
+     * from the reports made and the alerts raised by then.
+     */
+    @Transactional
+    public TaskView.Detail detail(String id, LocalDate asOf) {
+        Task task = Task.findById(id);
+        if (task == null) {
+            throw DubanException.notFound("台账中没有任务 %s", "no task %s in the ledger", id);
+        }
+        access.checkMayRead(task);
+        Instant at = asOf == null ? clock.instant()
+                : asOf.plusDays(1).atStartOfDay(BusinessCalendar.ZONE).minusNanos(1).toInstant();
+        TaskEvaluation.Verdict verdict = evaluation.evaluateAt(task, at);
+        LocalDate day = at.atZone(BusinessCalendar.ZONE).toLocalDate();
+        OffsetDateTime endOfDay = day.plusDays(1).atStartOfDay(BusinessCalendar.ZONE).toOffsetDateTime();
+        List<ProgressReport> reports = ProgressReport.ofTask(id).stream().filter(r -> !r.asOf.isAfter(day)).toList();
+        List<TaskView.MilestoneView> milestones = task.milestones.stream().map(m -> new TaskView.MilestoneView(m.name(),
+                m.due(), reports.stream().filter(r -> r.milestonesReached.contains(m.name())).map(r -> r.asOf)
+                        .min(LocalDate::compareTo).orElse(null)))
+                .toList();
+        List<TaskView.ReportView> history = reports.stream().map(TaskView.ReportView::of).toList();
+        Evaluation result = verdict.evaluation();
+        TaskView.ProgressView progress = new TaskView.ProgressView(result == null ? task.percent : result.percent(),
+                result == null ? task.expectedPercent : result.expectedPercent(), history.isEmpty() ? null : history.get(0),
+                history);
+        List<TaskView.AcknowledgementView> acknowledgements = Acknowledgement.ofTask(id).stream()
+                .map(a -> new TaskView.AcknowledgementView(a.unit, a.acknowledgedAt, a.acknowledgedBy)).toList();
+        List<AlertView> alerts = Alert.allOf(id).stream().filter(a -> a.raisedAt.isBefore(endOfDay))
+                .map(a -> AlertView.asOf(a, endOfDay, access.mayAcknowledge(a, task))).toList();
+        List<TaskView.AuditView> audit = AuditEntry.ofTask(id).stream().filter(a -> a.at.isBefore(endOfDay))
+                .map(a -> new TaskView.AuditView(a.at, a.actor, a.action, a.subject, a.detail)).toList();
+        return new TaskView.Detail(task.id, task.year, task.sector, task.title, task.text, task.section,
+                task.plannedStart, task.deadline, task.originalDeadline,
+                result == null ? task.status : result.status(), result == null ? task.light : result.light(),
+                task.leadUnit, task.coUnits, task.leader, task.targets, milestones, task.reportingCycle, task.flags,
+                task.ruleOverrides, progress, alerts, acknowledgements, audit, day, verdict.problem());
     }
 
     /** Every task the filter matches, in id order, without paging (the ledger export); page and size are ignored. */
-    public List<Task> all(Filter filter) {
+    public List<Task> all(Filter asked) {
+        Filter filter = access.scoped(asked);
         check(new Filter(filter.sector(), filter.unit(), filter.status(), filter.light(), filter.q(), 0, 1));
         Where where = where(filter);
         @SuppressWarnings("unchecked")
@@ -67,13 +131,15 @@ public class TaskQueries {
             where.append(" and (lead_unit = :unit or co_units @> jsonb_build_array(cast(:unit as text)))");
             params.put("unit", filter.unit());
         }
-        if (filter.status() != null) {
+        TaskStatus status = Filters.oneOf("status", filter.status(), TaskStatus.class);
+        if (status != null) {
             where.append(" and status = :status");
-            params.put("status", filter.status());
+            params.put("status", status.name());
         }
-        if (filter.light() != null) {
+        Light light = Filters.oneOf("light", filter.light(), Light.class);
+        if (light != null) {
             where.append(" and light = :light");
-            params.put("light", filter.light());
+            params.put("light", light.name());
         }
         if (filter.q() != null && !filter.q().isBlank()) {
             where.append(" and (title ilike :q escape '\\' or text ilike :q escape '\\')");
@@ -90,13 +156,10 @@ public class TaskQueries {
             throw DubanException.invalidField("size", "每页条数应在 1 到 %s 之间", "must be between 1 and %s", MAX_PAGE_SIZE);
         }
         if (filter.sector() != null && Sector.fromId(filter.sector()).isEmpty()) {
-            throw DubanException.invalidField("sector", "领域应为 %s 之一", "must be one of %s", Arrays.stream(Sector.values()).map(Sector::id).toList());
+            throw DubanException.invalidField("sector", "应为 %s 之一", "must be one of %s",
+                    Arrays.stream(Sector.values()).map(Sector::id).toList());
         }
-        if (filter.status() != null && Arrays.stream(TaskStatus.values()).noneMatch(s -> s.name().equals(filter.status()))) {
-            throw DubanException.invalidField("status", "状态应为 %s 之一", "must be one of %s", Arrays.toString(TaskStatus.values()));
-        }
-        if (filter.light() != null && Arrays.stream(Light.values()).noneMatch(l -> l.name().equals(filter.light()))) {
-            throw DubanException.invalidField("light", "亮灯应为 %s 之一", "must be one of %s", Arrays.toString(Light.values()));
-        }
+        Filters.oneOf("status", filter.status(), TaskStatus.class);
+        Filters.oneOf("light", filter.light(), Light.class);
     }
 }

@@ -74,3 +74,92 @@ export function progressChart(task) {
   }
   return chart;
 }
+
+// --- The board's charts: Apache ECharts, vendored by the build into /assets/vendor/echarts/ (pom.xml), drawn as
+// SVG so they stay sharp on paper; each container names its figures for screen readers.
+
+let echartsLoading;
+
+/** Loads ECharts once, on the first page that draws a chart (1 MB the other pages do not need). */
+export function loadECharts() {
+  if (window.echarts) return Promise.resolve(window.echarts);
+  echartsLoading ??= new Promise((resolve, reject) => {
+    const script = Object.assign(document.createElement('script'), { src: '/assets/vendor/echarts/echarts.min.js' });
+    script.onload = () => resolve(window.echarts);
+    script.onerror = () => reject(new Error('图表库未能加载'));
+    document.head.append(script);
+  });
+  return echartsLoading;
+}
+
+const COLORS = { GREEN: '#1b7f3b', YELLOW: '#d69e2e', RED: '#c53030', accent: '#1c4e80' };
+const charts = new Set();
+
+/** A chart in a fresh container; it resizes with the window and is disposed of when the page leaves it. */
+export function chartBox(id, label, height = 300) {
+  const box = document.createElement('div');
+  Object.assign(box, { id, className: 'echart' });
+  box.setAttribute('role', 'img');
+  box.setAttribute('aria-label', label);
+  box.style.height = `${height}px`;
+  return box;
+}
+
+export async function draw(container, option) {
+  const echarts = await loadECharts();
+  for (const chart of [...charts]) {
+    if (!chart.getDom().isConnected) { chart.dispose(); charts.delete(chart); }
+  }
+  const chart = echarts.init(container, null, { renderer: 'svg' });
+  chart.setOption({ textStyle: { fontFamily: getComputedStyle(document.documentElement).fontFamily }, ...option });
+  charts.add(chart);
+  return chart;
+}
+
+addEventListener('resize', () => charts.forEach((c) => c.resize()));
+
+export function lightsBySectorOption(sectors) {
+  const series = [['GREEN', '绿灯', 'green'], ['YELLOW', '黄灯', 'yellow'], ['RED', '红灯', 'red']].map(([code, name, key]) => ({
+    name, type: 'bar', stack: 'lights', itemStyle: { color: COLORS[code] }, data: sectors.map((s) => s[key]),
+    label: { show: true, formatter: (p) => (p.value ? p.value : '') },
+  }));
+  return {
+    tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: { left: 40, right: 16, top: 36, bottom: 28 },
+    xAxis: { type: 'category', data: sectors.map((s) => s.name) }, yAxis: { type: 'value', minInterval: 1 }, series,
+  };
+}
+
+export function trendOption(points) {
+  return {
+    tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: { left: 40, right: 16, top: 36, bottom: 28 },
+    xAxis: { type: 'category', data: points.map((p) => p.day.slice(5)) }, yAxis: { type: 'value', minInterval: 1 },
+    series: [
+      { name: '红灯', type: 'line', data: points.map((p) => p.red), itemStyle: { color: COLORS.RED }, smooth: true },
+      { name: '黄灯', type: 'line', data: points.map((p) => p.yellow), itemStyle: { color: COLORS.YELLOW }, smooth: true },
+    ],
+  };
+}
+
+export function rankingOption(ranking) {
+  const rows = [...ranking].reverse(); // highest at the top of a horizontal bar chart
+  return {
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } }, grid: { left: 150, right: 40, top: 8, bottom: 24 },
+    xAxis: { type: 'value', min: 0, max: 100 },
+    yAxis: { type: 'category', data: rows.map((r) => `${r.rank}. ${r.name}`), axisLabel: { fontSize: 11 } },
+    series: [{ name: '得分', type: 'bar', data: rows.map((r) => Number(r.score)), itemStyle: { color: COLORS.accent },
+      label: { show: true, position: 'right' } }],
+  };
+}
+
+export function indicatorOption(indicators) {
+  return {
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } }, grid: { left: 170, right: 48, top: 8, bottom: 24 },
+    xAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
+    yAxis: { type: 'category', data: indicators.map((i) => i.metric), axisLabel: { fontSize: 11 } },
+    series: [{
+      name: '完成目标', type: 'bar', data: indicators.map((i) => ({ value: i.percent, itemStyle: { color: COLORS[i.light] } })),
+      label: { show: true, position: 'right', formatter: '{c}%' },
+      markLine: { symbol: 'none', data: [{ xAxis: 100 }], lineStyle: { color: '#616e7c', type: 'dashed' }, label: { formatter: '目标' } },
+    }],
+  };
+}

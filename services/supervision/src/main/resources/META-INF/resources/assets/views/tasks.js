@@ -53,8 +53,14 @@ export async function taskList(params) {
     el('div', { class: 'toolbar' }, el('span', { id: 'task-count' }, `共 ${tasks.length} 项`), exportButton),
     table(['编号', '领域', '任务', '牵头单位', '完成时限', '状态', '进度/计划', '亮灯'],
       tasks.map((t) => [taskLink(t.id), SECTORS[t.sector] || t.sector, t.title, t.leadUnit, date(t.deadline),
-        STATUSES[t.status] || t.status, `${t.percent}% / ${t.expectedPercent}%`, light(t.light)]),
+        t.evaluationProblem ? cannotEvaluate(t.evaluationProblem) : STATUSES[t.status] || t.status,
+        `${t.percent}% / ${t.expectedPercent}%`, light(t.light)]),
       '没有符合条件的任务'));
+}
+
+/** A task the engine could not evaluate: its light is the last one it had, and the office should look at why. */
+function cannotEvaluate(problem) {
+  return el('span', { class: 'cannot-evaluate', title: problem }, '无法评估');
 }
 
 function alertActions(alert, rerender) {
@@ -103,7 +109,8 @@ export async function taskPage(id) {
     el('h1', {}, light(task.light), ` ${task.id} ${task.title}`),
     el('dl', { class: 'facts' },
       el('dt', {}, '领域'), el('dd', {}, SECTORS[task.sector] || task.sector),
-      el('dt', {}, '状态'), el('dd', { id: 'task-status' }, STATUSES[task.status] || task.status),
+      el('dt', {}, '状态'), el('dd', { id: 'task-status' }, STATUSES[task.status] || task.status,
+        task.evaluationProblem ? cannotEvaluate(task.evaluationProblem) : ''),
       el('dt', {}, '完成时限'), el('dd', {}, deadline),
       el('dt', {}, '牵头单位'), el('dd', {}, task.leadUnit),
       el('dt', {}, '配合单位'), el('dd', {}, task.coUnits.join('、') || '—'),

@@ -1,5 +1,7 @@
 package cn.duban.supervision.rest;
 
+import cn.duban.supervision.engine.Light;
+import cn.duban.supervision.engine.TaskStatus;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -66,14 +68,15 @@ class ExportTest {
 
         SheetRow row = rows.stream().filter(r -> r.cell(0).text().equals("2022-IND-010")).findFirst().orElseThrow();
         JsonPath task = given().get("/api/supervision/tasks/2022-IND-010").then().statusCode(200).extract().jsonPath();
-        assertThat(row.cell(1).text()).isEqualTo("industry");
+        assertThat(row.cell(1).text()).as("the sector as the office names it").isEqualTo("工业");
         assertThat(row.cell(2).text()).isEqualTo(task.getString("title"));
         assertThat(row.cell(3).text()).isEqualTo(task.getString("leadUnit"));
         assertThat(row.cell(4).text()).isEqualTo(String.join("、", task.<String>getList("coUnits")));
         assertThat(row.cell(5).text()).isEqualTo(task.getString("leader"));
         assertThat(row.cell(6).date()).as("a date cell").isEqualTo(LocalDate.parse(task.getString("deadline")));
-        assertThat(row.cell(7).text()).isEqualTo(task.getString("status"));
-        assertThat(row.cell(8).text()).isEqualTo(task.getString("light"));
+        assertThat(row.cell(7).text()).as("the status in Chinese")
+                .isEqualTo(TaskStatus.valueOf(task.getString("status")).label());
+        assertThat(row.cell(8).text()).as("the light in Chinese").isEqualTo(Light.valueOf(task.getString("light")).label());
         assertThat(row.cell(9).text()).isEqualTo(task.getString("progress.percent"));
         assertThat(row.cell(10).text()).isEqualTo(task.getString("progress.expectedPercent"));
         long open = task.<String>getList("alerts.state").stream().filter(s -> !s.equals("RESOLVED")).count();
@@ -95,7 +98,7 @@ class ExportTest {
                     .isEqualTo(tasks("&" + filter).getList("items.id"));
         }
         List<SheetRow> industry = ledger(Map.of("sector", "industry"));
-        assertThat(industry).hasSizeGreaterThan(1).allSatisfy(r -> assertThat(r.number() == 1 || r.cell(1).text().equals("industry")).isTrue());
+        assertThat(industry).hasSizeGreaterThan(1).allSatisfy(r -> assertThat(r.number() == 1 || r.cell(1).text().equals("工业")).isTrue());
     }
 
     @Test
@@ -111,7 +114,7 @@ class ExportTest {
         TestTokens.actAs(TestTokens.sectorReporter("agriculture"));
         List<SheetRow> rows = ledger(Map.of());
         assertThat(rows).hasSize(tasks("&sector=agriculture").getInt("total") + 1);
-        assertThat(rows.subList(1, rows.size())).allSatisfy(r -> assertThat(r.cell(1).text()).isEqualTo("agriculture"));
+        assertThat(rows.subList(1, rows.size())).allSatisfy(r -> assertThat(r.cell(1).text()).isEqualTo("三农"));
         given().get("/api/supervision/ledger/export.xlsx?sector=industry").then().statusCode(403);
 
         TestTokens.actAs(TestTokens.unitReporter("agriculture-bureau", "agriculture", "县农业农村局"));
@@ -158,6 +161,6 @@ class ExportTest {
         byte[] industry = given().get("/api/supervision/scorecards/export.xlsx?sector=industry").then().statusCode(200)
                 .extract().asByteArray();
         assertThat(XlsxSheet.read(industry).subList(1, XlsxSheet.read(industry).size()))
-                .allSatisfy(r -> assertThat(r.cell(2).text()).isEqualTo("industry"));
+                .allSatisfy(r -> assertThat(r.cell(2).text()).isEqualTo("工业"));
     }
 }

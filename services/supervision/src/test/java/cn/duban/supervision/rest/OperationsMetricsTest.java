@@ -1,5 +1,6 @@
 package cn.duban.supervision.rest;
 
+import cn.duban.supervision.ClockMoves;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -126,7 +127,6 @@ class OperationsMetricsTest {
     }
 
     private static void clock(String now) {
-        given().contentType(ContentType.JSON).body(Map.of("now", now)).post("/api/supervision/admin/clock")
-                .then().statusCode(200);
+        ClockMoves.moveTo(now);
     }
 }

@@ -77,6 +77,21 @@ class SupervisionAccessMatrixTest {
     }
 
     @Test
+    void leadersPapers() {
+        MATRIX.check("GET", "/api/supervision/board", null, 401, 200, 200, 403, 403);
+        MATRIX.check("GET", "/api/supervision/bulletins/2022-W08", null, 401, 200, 200, 403, 403);
+        MATRIX.check("GET", "/api/supervision/bulletins/2022-W08.pdf", null, 401, 200, 200, 403, 403);
+        MATRIX.check("POST", "/api/supervision/tasks/2022-NONE-001/notices", "{\"late\":\"滞后\",\"requirement\":\"整改\"}",
+                401, 404, 403, 403, 403);
+        MATRIX.check("POST", "/api/supervision/tasks/2022-NONE-001/instructions", "{\"text\":\"抓紧\",\"dueOn\":\"2022-12-31\"}",
+                401, 403, 404, 403, 403);
+        MATRIX.check("POST", "/api/supervision/tasks/2022-IND-001/notices/2099-1/reply", "{\"reply\":\"已办\"}",
+                401, 404, 403, 403, 403);
+        MATRIX.check("GET", "/api/supervision/tasks/2022-AGR-001/notices", null, 401, 200, 200, 200, 200);
+        MATRIX.check("GET", "/api/supervision/tasks/2022-IND-001/instructions", null, 401, 200, 200, 403, 403);
+    }
+
+    @Test
     void healthAndTheApiDescriptionAreOpen() {
         given().get("/q/health/live").then().statusCode(200);
         given().get("/q/openapi").then().statusCode(200);

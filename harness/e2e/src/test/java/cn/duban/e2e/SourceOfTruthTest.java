@@ -1,0 +1,47 @@
+package cn.duban.e2e;
+
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import cn.duban.testsupport.LocalInfra;
+import io.restassured.RestAssured;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 14's split state, reproduced as it was found: the broker loses its data (a new cluster) and a sector service
+ * starts on a new, empty database. It used to hold no task at all, for good; supervision now notices the new
+ * cluster, publishes every task's snapshot again, and the sector service rebuilds from them.
+ * Runs last: it replaces the broker every other journey shares.
+ */
+@Order(Integer.MAX_VALUE)
+class SourceOfTruthTest {
+    static RunningSuite suite;
+
+    @BeforeAll
+    static void startSuite() {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+        suite = RunningSuite.get();
+    }
+
+    @Test
+    void aSectorServiceOnANewDatabaseAfterTheBrokerLostItsDataGetsAllItsTasksBack() throws Exception {
+        int tasks = ReportJourneyTest.as("supervisor").queryParam("sector", "agriculture").queryParam("size", 1)
+                .get(suite.url("supervision") + "/api/supervision/tasks").then().statusCode(200)
+                .extract().jsonPath().getInt("total");
+        await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> ReportJourneyTest.as("agriculture")
+                .get(suite.url("agriculture") + "/api/agriculture/tasks").then().statusCode(200)
+                .body("total", equalTo(tasks)));
+
+        LocalInfra.restartKafkaAfresh();
+        suite.kill("agriculture");
+        LocalInfra.recreateDatabase("agriculture");
+        suite.restart("agriculture");
+
+        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() ->
+                ReportJourneyTest.as("agriculture").get(suite.url("agriculture") + "/api/agriculture/tasks")
+                        .then().statusCode(200).body("total", equalTo(tasks)));
+    }
+}

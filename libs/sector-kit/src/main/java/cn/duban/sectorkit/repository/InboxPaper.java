@@ -1,0 +1,52 @@
+package cn.duban.sectorkit.repository;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A notice (督办通知单) or leader's instruction (领导批示) on one of this sector's tasks, kept in step with duban.alerts.v1. */
+@Entity
+@Table(name = "paper_inbox")
+public class InboxPaper {
+
+    public enum Kind {
+        NOTICE, INSTRUCTION
+    }
+
+    /** Received covers a notice's 签收 and an instruction's acknowledgement; answered, a 回执 or an instruction's answer. */
+    public enum State {
+        ISSUED, RECEIVED, OVERDUE, ANSWERED
+    }
+
+    @Id
+    public String id;
+    @Enumerated(EnumType.STRING)
+    public Kind kind;
+    public String reference;
+    public String title;
+    @Column(name = "task_id")
+    public String taskId;
+    public String text;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> units;
+    @Column(name = "due_on")
+    public LocalDate dueOn;
+    @Enumerated(EnumType.STRING)
+    public State state;
+    @Column(name = "issued_at")
+    public OffsetDateTime issuedAt;
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
+
+    public static String idOf(Kind kind, String reference) {
+        return kind + ":" + reference;
+    }
+}

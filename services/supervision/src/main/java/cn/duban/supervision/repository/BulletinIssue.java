@@ -1,0 +1,23 @@
+package cn.duban.supervision.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+/** A weekly 督查通报 announced to the leaders (BulletinIssued); one row per period, so each goes out once. */
+@Entity
+@Table(name = "bulletin_issue")
+public class BulletinIssue extends PanacheEntityBase {
+    @Id
+    public String period;
+    @Column(name = "as_of")
+    public LocalDate asOf;
+    @Column(name = "issued_at")
+    public OffsetDateTime issuedAt;
+    @Column(name = "event_id")
+    public String eventId;
+}

@@ -1,0 +1,72 @@
+package cn.duban.supervision.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** 领导批示: a leader's written instruction on a task, tracked like an alert until the units answer it. */
+@Entity
+@Table(name = "instruction")
+public class Instruction extends PanacheEntityBase {
+
+    /** ISSUED → ACKNOWLEDGED (签收) → ANSWERED (办理结果); overdue is a mark ({@link #overdueAt}), not a state. */
+    public enum State {
+        ISSUED, ACKNOWLEDGED, ANSWERED
+    }
+
+    @Id
+    public String id;
+    @Column(name = "task_id")
+    public String taskId;
+    public String text;
+    public String leader;
+    @Column(name = "leader_post")
+    public String leaderPost;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> assignees;
+    @Column(name = "due_on")
+    public LocalDate dueOn;
+    @Enumerated(EnumType.STRING)
+    public State state;
+    @Column(name = "issued_at")
+    public OffsetDateTime issuedAt;
+    @Column(name = "acknowledged_at")
+    public OffsetDateTime acknowledgedAt;
+    @Column(name = "acknowledged_by")
+    public String acknowledgedBy;
+    @Column(name = "answered_at")
+    public OffsetDateTime answeredAt;
+    @Column(name = "answered_by")
+    public String answeredBy;
+    public String answer;
+    @Column(name = "overdue_at")
+    public OffsetDateTime overdueAt;
+
+    public static Optional<Instruction> of(String taskId, String id) {
+        return Instruction.<Instruction>find("id = ?1 and taskId = ?2", id, taskId).firstResultOptional();
+    }
+
+    public static List<Instruction> ofTask(String taskId) {
+        return list("taskId = ?1 order by issuedAt", taskId);
+    }
+
+    /** Unanswered instructions due before {@code today} not yet marked overdue. */
+    public static List<Instruction> newlyOverdue(LocalDate today) {
+        return list("state <> ?1 and dueOn < ?2 and overdueAt is null order by issuedAt", State.ANSWERED, today);
+    }
+
+    /** Instructions issued before {@code to}, oldest first: what a bulletin as of {@code to} can know of. */
+    public static List<Instruction> issuedBefore(OffsetDateTime to) {
+        return list("issuedAt < ?1 order by issuedAt", to);
+    }
+}

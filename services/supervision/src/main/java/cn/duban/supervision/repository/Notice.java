@@ -1,0 +1,89 @@
+package cn.duban.supervision.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** 督办通知单: a numbered formal notice to a task's units, from issue to their reply (回执). */
+@Entity
+@Table(name = "notice")
+public class Notice extends PanacheEntityBase {
+
+    /** ISSUED → RECEIVED (签收) → REPLIED; ISSUED or RECEIVED → OVERDUE when the 时限 passes; a late reply still counts. */
+    public enum State {
+        ISSUED, RECEIVED, REPLIED, OVERDUE
+    }
+
+    @Id
+    public String id;
+    public int year;
+    public int number;
+    @Column(name = "task_id")
+    public String taskId;
+    @Column(name = "alert_id")
+    public String alertId;
+    public boolean automatic;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> units;
+    public String late;
+    public String requirement;
+    @Column(name = "reply_by")
+    public LocalDate replyBy;
+    @Enumerated(EnumType.STRING)
+    public State state;
+    @Column(name = "issued_at")
+    public OffsetDateTime issuedAt;
+    @Column(name = "issued_by")
+    public String issuedBy;
+    @Column(name = "received_at")
+    public OffsetDateTime receivedAt;
+    @Column(name = "received_by")
+    public String receivedBy;
+    @Column(name = "replied_at")
+    public OffsetDateTime repliedAt;
+    @Column(name = "replied_by")
+    public String repliedBy;
+    public String reply;
+    @Column(name = "escalated_at")
+    public OffsetDateTime escalatedAt;
+    @Column(name = "escalated_to")
+    public String escalatedTo;
+
+    /** The path's {number}: year and number, e.g. 2022-7. */
+    public static String idOf(int year, int number) {
+        return year + "-" + number;
+    }
+
+    /** The 文号 as printed: 〔2022〕第7号. */
+    public String documentNumber() {
+        return "〔" + year + "〕第" + number + "号";
+    }
+
+    public static Optional<Notice> of(String taskId, String id) {
+        return Notice.<Notice>find("id = ?1 and taskId = ?2", id, taskId).firstResultOptional();
+    }
+
+    public static List<Notice> ofTask(String taskId) {
+        return list("taskId = ?1 order by issuedAt", taskId);
+    }
+
+    /** Notices still awaiting a reply whose 时限 ended before {@code today}. */
+    public static List<Notice> unansweredPast(LocalDate today) {
+        return list("state in ?1 and replyBy < ?2 order by issuedAt", List.of(State.ISSUED, State.RECEIVED), today);
+    }
+
+    /** Notices issued before {@code to}, by number: what a bulletin as of {@code to} can know of. */
+    public static List<Notice> issuedBefore(OffsetDateTime to) {
+        return list("issuedAt < ?1 order by year, number", to);
+    }
+}

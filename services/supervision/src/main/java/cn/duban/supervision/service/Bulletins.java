@@ -1,0 +1,203 @@
+package cn.duban.supervision.service;
+
+import cn.duban.supervision.engine.BusinessCalendar;
+import cn.duban.events.Sector;
+import cn.duban.platform.rest.DubanException;
+import cn.duban.supervision.engine.Finding;
+import cn.duban.supervision.engine.Light;
+import cn.duban.supervision.engine.MilestoneFacts;
+import cn.duban.supervision.engine.TargetFacts;
+import cn.duban.supervision.engine.TaskStatus;
+import cn.duban.supervision.repository.Instruction;
+import cn.duban.supervision.repository.Notice;
+import cn.duban.supervision.repository.Task;
+import cn.duban.supervision.service.LedgerAsOf.TaskState;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/**
+ * Composes the 督查通报 of a period as of a day (docs/papers.md): totals by light and sector and their change since
+ * the period before, the RED and the overdue tasks with days late, the tasks newly completed, the ranking with its
+ * terms, the year's trend, the headline indicators against target, and the leaders' 批示 and the office's 通知单.
+ */
+@ApplicationScoped
+public class Bulletins {
+    /** The report's headline indicators (主要经济指标): flagged so in the 2022 ledger (task kind INDICATOR later). */
+    static final String INDICATOR_FLAG = "经济指标";
+
+    @Inject
+    LedgerAsOf ledger;
+
+    @Inject
+    Scorecards scorecards;
+
+    @Inject
+    BusinessClock clock;
+
+    /**
+     * @param asOf the day whose end the bulletin states; by default the period's last day, or today while the
+     *             period runs. It cannot lie after today (nothing is known of it) nor before the period begins.
+     */
+    public Bulletin compose(String periodCode, LocalDate asOf) {
+        BulletinPeriod period = BulletinPeriod.parse(periodCode);
+        LocalDate today = clock.now().toLocalDate();
+        LocalDate day = asOf != null ? asOf : period.last().isAfter(today) ? today : period.last();
+        if (day.isAfter(today)) {
+            throw DubanException.invalidField("asOf", "%s 尚未到来（业务日期 %s），通报只能写已经发生的事",
+                    "%s has not come yet (business date %s); a bulletin tells only what happened", day, today);
+        }
+        if (day.isBefore(period.first())) {
+            throw DubanException.invalidField("asOf", "截至日期 %s 早于期间 %s 的开始（%s）",
+                    "asOf %s is before period %s begins (%s)", day, period.code(), period.first());
+        }
+        LocalDate before = period.previous().last();
+        List<LocalDate> trendDays = trendDays(day);
+        List<LocalDate> days = Stream.concat(Stream.of(day, before), trendDays.stream()).distinct().toList();
+        Map<LocalDate, List<TaskState>> states = ledger.at(days);
+        List<TaskState> now = states.get(day);
+        List<TaskState> then = states.get(before);
+        Map<String, TaskState> thenById = LedgerAsOf.byId(then);
+
+        Scorecards.Scoreboard board = scorecards.computeAsOf(null, day, LedgerAsOf.statuses(now),
+                ledger.escalationsBy(day));
+        OffsetDateTime end = LedgerAsOf.endOf(day).atZone(BusinessCalendar.ZONE).toOffsetDateTime();
+        return new Bulletin(period, day, before, clock.now(), totals(now), totals(then), sectors(now, then),
+                late(now, day, s -> s.light() == Light.RED), late(now, day, s -> s.status() == TaskStatus.OVERDUE),
+                completed(now, thenById), board.units(), board.sectors(),
+                trendDays.stream().map(d -> point(d, states.get(d))).toList(), indicators(now),
+                instructions(end, day, period), notices(end, period));
+    }
+
+    /** Each Sunday of the year up to {@code day}, then {@code day} itself. */
+    static List<LocalDate> trendDays(LocalDate day) {
+        List<LocalDate> days = new ArrayList<>();
+        LocalDate sunday = day.withDayOfYear(1);
+        while (sunday.getDayOfWeek() != java.time.DayOfWeek.SUNDAY) {
+            sunday = sunday.plusDays(1);
+        }
+        for (; sunday.isBefore(day); sunday = sunday.plusWeeks(1)) {
+            days.add(sunday);
+        }
+        days.add(day);
+        return days;
+    }
+
+    public static Bulletin.Totals totals(List<TaskState> states) {
+        return new Bulletin.Totals(states.size(), count(states, s -> s.light() == Light.GREEN),
+                count(states, s -> s.light() == Light.YELLOW), count(states, s -> s.light() == Light.RED),
+                count(states, s -> s.status() == TaskStatus.OVERDUE), count(states, TaskState::completed));
+    }
+
+    private static List<Bulletin.SectorLine> sectors(List<TaskState> now, List<TaskState> then) {
+        return Arrays.stream(Sector.values()).map(sector -> new Bulletin.SectorLine(sector.id(), sector.label(),
+                totals(of(now, sector)), totals(of(then, sector)))).filter(line -> line.totals().tasks() > 0).toList();
+    }
+
+    private static List<TaskState> of(List<TaskState> states, Sector sector) {
+        return states.stream().filter(s -> sector.id().equals(s.task().sector)).toList();
+    }
+
+    /** Most days late first, then by id. */
+    private static List<Bulletin.LateTask> late(List<TaskState> states, LocalDate day,
+            java.util.function.Predicate<TaskState> which) {
+        return states.stream().filter(which).map(s -> lateTask(s, day))
+                .sorted(Comparator.comparingInt(Bulletin.LateTask::daysLate).reversed()
+                        .thenComparing(Bulletin.LateTask::id))
+                .toList();
+    }
+
+    private static Bulletin.LateTask lateTask(TaskState s, LocalDate day) {
+        Task t = s.task();
+        return new Bulletin.LateTask(t.id, t.sector, t.title, t.leadUnit, t.coUnits, t.leader, t.deadline,
+                s.status().name(), s.evaluation().percent(), daysLate(s, day),
+                s.evaluation().findings().stream().filter(f -> f.light() == Light.RED).map(Finding::reason).toList());
+    }
+
+    /** Days past the deadline, or past the oldest milestone not reached; 0 when nothing is past due. */
+    static int daysLate(TaskState s, LocalDate day) {
+        LocalDate due = s.facts().deadline();
+        for (MilestoneFacts m : s.facts().milestones()) {
+            if (m.reachedOn() == null && m.due().isBefore(due)) {
+                due = m.due();
+            }
+        }
+        return (int) Math.max(0, ChronoUnit.DAYS.between(due, day));
+    }
+
+    private static List<Bulletin.DoneTask> completed(List<TaskState> now, Map<String, TaskState> then) {
+        return now.stream().filter(TaskState::completed)
+                .filter(s -> then.get(s.task().id) == null || !then.get(s.task().id).completed())
+                .map(s -> new Bulletin.DoneTask(s.task().id, s.task().sector, s.task().title, s.task().leadUnit,
+                        s.task().deadline, s.status().name()))
+                .toList();
+    }
+
+    private static Bulletin.TrendPoint point(LocalDate day, List<TaskState> states) {
+        return new Bulletin.TrendPoint(day, count(states, s -> s.light() == Light.GREEN),
+                count(states, s -> s.light() == Light.YELLOW), count(states, s -> s.light() == Light.RED));
+    }
+
+    public static boolean isHeadlineIndicator(Task task) {
+        return task.flags != null && task.flags.contains(INDICATOR_FLAG);
+    }
+
+    static List<Bulletin.IndicatorLine> indicators(List<TaskState> now) {
+        List<Bulletin.IndicatorLine> lines = new ArrayList<>();
+        for (TaskState s : now) {
+            if (!isHeadlineIndicator(s.task())) {
+                continue;
+            }
+            for (TargetFacts target : s.facts().targets()) {
+                lines.add(new Bulletin.IndicatorLine(s.task().id, s.task().title, target.metric(), target.unit(),
+                        target.value(), target.reported(), target.completionPercent().setScale(0,
+                        java.math.RoundingMode.HALF_UP).intValue(), s.light().name()));
+            }
+        }
+        return lines;
+    }
+
+    /** Every 批示 written by then and not answered before the period began, in the state it was in at the end. */
+    private static List<Bulletin.InstructionLine> instructions(OffsetDateTime end, LocalDate day, BulletinPeriod period) {
+        OffsetDateTime periodStart = LedgerAsOf.startOf(period.first());
+        return Instruction.issuedBefore(end).stream()
+                .filter(i -> i.answeredAt == null || !i.answeredAt.isBefore(periodStart))
+                .map(i -> {
+                    boolean answered = i.answeredAt != null && !i.answeredAt.isAfter(end);
+                    boolean acknowledged = i.acknowledgedAt != null && !i.acknowledgedAt.isAfter(end);
+                    String state = answered ? Instruction.State.ANSWERED.name()
+                            : acknowledged ? Instruction.State.ACKNOWLEDGED.name() : Instruction.State.ISSUED.name();
+                    boolean overdue = !answered && i.dueOn.isBefore(day);
+                    return new Bulletin.InstructionLine(i.id, i.taskId, Objects.requireNonNullElse(i.leaderPost, i.leader),
+                            i.text, i.assignees, i.dueOn, state, overdue, answered ? i.answer : null);
+                }).toList();
+    }
+
+    /** Every 通知单 issued by then and not replied to before the period began, in the state it was in at the end. */
+    private static List<Bulletin.NoticeLine> notices(OffsetDateTime end, BulletinPeriod period) {
+        OffsetDateTime periodStart = LedgerAsOf.startOf(period.first());
+        return Notice.issuedBefore(end).stream()
+                .filter(n -> n.repliedAt == null || !n.repliedAt.isBefore(periodStart))
+                .map(n -> {
+                    Notice.State state = n.repliedAt != null && !n.repliedAt.isAfter(end) ? Notice.State.REPLIED
+                            : n.escalatedAt != null && !n.escalatedAt.isAfter(end) ? Notice.State.OVERDUE
+                            : n.receivedAt != null && !n.receivedAt.isAfter(end) ? Notice.State.RECEIVED
+                            : Notice.State.ISSUED;
+                    return new Bulletin.NoticeLine(n.id, n.documentNumber(), n.taskId, n.units, n.late, n.replyBy,
+                            state.name(), state == Notice.State.REPLIED ? n.reply : null);
+                }).toList();
+    }
+
+    private static int count(List<TaskState> states, java.util.function.Predicate<TaskState> which) {
+        return (int) states.stream().filter(which).count();
+    }
+}

@@ -1,0 +1,152 @@
+package cn.duban.supervision.service;
+
+import cn.duban.events.Envelope;
+import cn.duban.events.EventPayload;
+import cn.duban.events.instruction.InstructionAcknowledged;
+import cn.duban.events.instruction.InstructionAnswered;
+import cn.duban.events.instruction.InstructionIssued;
+import cn.duban.events.instruction.InstructionOverdue;
+import cn.duban.platform.messaging.Outbox;
+import cn.duban.platform.rest.BadField;
+import cn.duban.platform.rest.DubanException;
+import cn.duban.supervision.repository.AuditEntry;
+import cn.duban.supervision.repository.Instruction;
+import cn.duban.supervision.repository.Task;
+import cn.duban.supervision.repository.Unit;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * 领导批示 (docs/papers.md): a leader's instruction on a task, tracked like an alert — acknowledged (签收) and
+ * answered (办理结果) by the units it names, marked overdue (and the leader told) when its date passes unanswered —
+ * published on duban.alerts.v1 so the units' inboxes show it, and audited.
+ */
+@ApplicationScoped
+public class InstructionDesk {
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    BusinessClock clock;
+
+    @Inject
+    Event<AlertFeed.Notice> live;
+
+    @Inject
+    NoticeDesk notices;
+
+    /** @param assignees the units who must act; none named means the task's own units */
+    @Transactional
+    public Instruction issue(String taskId, String text, List<String> assignees, LocalDate dueOn, String leader,
+            String post) {
+        Task task = notices.task(taskId);
+        OffsetDateTime now = clock.now();
+        List<String> units = assignees == null || assignees.isEmpty() ? NoticeDesk.units(task) : List.copyOf(assignees);
+        List<BadField> unknown = units.stream().filter(u -> Unit.findById(u) == null)
+                .map(u -> BadField.of("assignees", "没有单位 %s", "no unit %s", u)).toList();
+        if (!unknown.isEmpty()) {
+            throw DubanException.invalidFields(unknown);
+        }
+        if (dueOn.isBefore(now.toLocalDate())) {
+            throw DubanException.invalidField("dueOn", "办理时限 %s 早于今天（%s）", "dueOn %s is before today (%s)",
+                    dueOn, now.toLocalDate());
+        }
+        Instruction instruction = new Instruction();
+        instruction.id = "IN-" + UUID.randomUUID();
+        instruction.taskId = task.id;
+        instruction.text = text;
+        instruction.leader = leader;
+        instruction.leaderPost = post;
+        instruction.assignees = units;
+        instruction.dueOn = dueOn;
+        instruction.state = Instruction.State.ISSUED;
+        instruction.issuedAt = now;
+        instruction.persist();
+        publish(leader, now, new InstructionIssued(instruction.id, task.id, text, leader, post, units, dueOn, now));
+        AuditEntry.record(now, leader, "instruction.issued", task.id, instruction.id, text);
+        announce("InstructionIssued", instruction, "领导批示：" + text, now);
+        return instruction;
+    }
+
+    public Instruction find(String taskId, String id) {
+        return Instruction.of(taskId, id).orElseThrow(() -> DubanException.notFound("任务 %s 没有领导批示 %s",
+                "task %s has no instruction %s", taskId, id));
+    }
+
+    public List<Instruction> ofTask(String taskId) {
+        notices.task(taskId);
+        return Instruction.ofTask(taskId);
+    }
+
+    /** 签收: once; acknowledging again, or after answering, changes nothing. */
+    @Transactional
+    public Instruction acknowledge(String taskId, String id, String actor) {
+        Instruction instruction = find(taskId, id);
+        if (instruction.state != Instruction.State.ISSUED) {
+            return instruction;
+        }
+        OffsetDateTime now = clock.now();
+        instruction.state = Instruction.State.ACKNOWLEDGED;
+        instruction.acknowledgedAt = now;
+        instruction.acknowledgedBy = actor;
+        publish(actor, now, new InstructionAcknowledged(id, taskId, now, actor));
+        AuditEntry.record(now, actor, "instruction.acknowledged", taskId, id, instruction.text);
+        return instruction;
+    }
+
+    /** 办理结果: once; after the due date it is recorded as late. */
+    @Transactional
+    public Instruction answer(String taskId, String id, String answer, String actor) {
+        Instruction instruction = find(taskId, id);
+        if (instruction.state == Instruction.State.ANSWERED) {
+            throw DubanException.conflict("领导批示 %s 已于 %s 办结", "instruction %s was answered on %s", id,
+                    instruction.answeredAt.toLocalDate());
+        }
+        OffsetDateTime now = clock.now();
+        boolean late = now.toLocalDate().isAfter(instruction.dueOn);
+        if (instruction.acknowledgedAt == null) {
+            instruction.acknowledgedAt = now; // an answer is a receipt too
+            instruction.acknowledgedBy = actor;
+        }
+        instruction.state = Instruction.State.ANSWERED;
+        instruction.answer = answer;
+        instruction.answeredAt = now;
+        instruction.answeredBy = actor;
+        publish(actor, now, new InstructionAnswered(id, taskId, answer, late, now, actor));
+        AuditEntry.record(now, actor, "instruction.answered", taskId, id, (late ? "逾期办结：" : "办结：") + answer);
+        announce("InstructionAnswered", instruction, "领导批示已办结：" + answer, now);
+        return instruction;
+    }
+
+    /** Instructions unanswered after their date are marked overdue once, and the leader who wrote them is told. */
+    @Transactional
+    public int markOverdue() {
+        OffsetDateTime now = clock.now();
+        List<Instruction> overdue = Instruction.newlyOverdue(now.toLocalDate());
+        for (Instruction instruction : overdue) {
+            instruction.overdueAt = now;
+            publish("system", now, new InstructionOverdue(instruction.id, instruction.taskId, instruction.assignees,
+                    instruction.dueOn, instruction.leader, now));
+            AuditEntry.record(now, "system", "instruction.overdue", instruction.taskId, instruction.id,
+                    "逾期未办结（时限 " + instruction.dueOn + "）");
+            announce("InstructionOverdue", instruction, "领导批示逾期未办结：" + instruction.text, now);
+        }
+        return overdue.size();
+    }
+
+    private void publish(String actor, OffsetDateTime at, EventPayload payload) {
+        outbox.publish(Envelope.of(LedgerImport.SERVICE, actor, at, payload));
+    }
+
+    private void announce(String event, Instruction instruction, String message, OffsetDateTime at) {
+        live.fire(new AlertFeed.Notice(event, instruction.id, instruction.taskId, null, null, instruction.state.name(),
+                0, null, instruction.assignees, message, at));
+    }
+}

@@ -1,0 +1,199 @@
+package cn.duban.supervision.service;
+
+import cn.duban.events.Envelope;
+import cn.duban.events.EventPayload;
+import cn.duban.events.notice.NoticeIssued;
+import cn.duban.events.notice.NoticeOverdue;
+import cn.duban.events.notice.NoticeReceived;
+import cn.duban.events.notice.NoticeReplied;
+import cn.duban.platform.messaging.Outbox;
+import cn.duban.platform.rest.DubanException;
+import cn.duban.supervision.config.PapersConfig;
+import cn.duban.supervision.engine.OpenAlert;
+import cn.duban.supervision.repository.Alert;
+import cn.duban.supervision.repository.AuditEntry;
+import cn.duban.supervision.repository.Notice;
+import cn.duban.supervision.repository.NoticeCounter;
+import cn.duban.supervision.repository.Task;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * 督办通知单 (docs/papers.md): issued by the office by hand, or by itself when an alert escalates to the office's
+ * level; numbered per year without gap or repeat ({@link NoticeCounter}); received (签收) and answered (回执) by
+ * the task's units; escalated to the responsible leader when no reply came by its 时限.
+ */
+@ApplicationScoped
+public class NoticeDesk {
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    BusinessClock clock;
+
+    @Inject
+    PapersConfig config;
+
+    @Inject
+    Event<AlertFeed.Notice> live;
+
+    /** By hand: what is late and what is required are the office's words; the 时限 defaults to the configured days. */
+    @Transactional
+    public Notice issue(String taskId, String late, String requirement, LocalDate replyBy, String actor) {
+        Task task = task(taskId);
+        OffsetDateTime now = clock.now();
+        LocalDate due = replyBy != null ? replyBy : now.toLocalDate().plusDays(config.notices().replyWithinDays());
+        if (!due.isAfter(now.toLocalDate())) {
+            throw DubanException.invalidField("replyBy", "回复时限 %s 须晚于今天（%s）",
+                    "replyBy %s must be after today (%s)", due, now.toLocalDate());
+        }
+        return issue(task, null, late, requirement, due, actor, now);
+    }
+
+    /** An alert escalated to the office: one notice per alert, issued in the escalation's transaction. */
+    void onEscalation(@Observes AlertFeed.Notice notice) {
+        if (!"AlertEscalated".equals(notice.event()) || notice.escalationLevel() < OpenAlert.OFFICE_LEVEL
+                || Notice.count("alertId", notice.alertId()) > 0) {
+            return;
+        }
+        Alert alert = Alert.findById(notice.alertId());
+        Task task = Task.findById(notice.taskId());
+        if (alert == null || task == null) {
+            return;
+        }
+        issue(task, alert.id, alert.reason + "；经" + (alert.acknowledgedAt == null ? "催办仍未签收" : "签收后仍未整改")
+                        + "，预警已升级至县政府督查室",
+                "请立即组织整改，明确责任人和完成时间，并书面报告整改措施和进展。", notice.at().toLocalDate()
+                        .plusDays(config.notices().replyWithinDays()), "system", notice.at());
+    }
+
+    private Notice issue(Task task, String alertId, String late, String requirement, LocalDate replyBy, String actor,
+            OffsetDateTime at) {
+        Notice notice = new Notice();
+        notice.year = at.getYear();
+        notice.number = NoticeCounter.next(notice.year);
+        notice.id = Notice.idOf(notice.year, notice.number);
+        notice.taskId = task.id;
+        notice.alertId = alertId;
+        notice.automatic = alertId != null;
+        notice.units = units(task);
+        notice.late = late;
+        notice.requirement = requirement;
+        notice.replyBy = replyBy;
+        notice.state = Notice.State.ISSUED;
+        notice.issuedAt = at;
+        notice.issuedBy = actor;
+        notice.persist();
+        publish(actor, at, new NoticeIssued(notice.id, notice.documentNumber(), task.id, alertId, notice.automatic,
+                notice.units, late, requirement, replyBy, at, actor));
+        AuditEntry.record(at, actor, "notice.issued", task.id, notice.id, notice.documentNumber() + " " + late);
+        announce("NoticeIssued", notice, "督办通知单" + notice.documentNumber() + "：" + late, at);
+        return notice;
+    }
+
+    public Notice find(String taskId, String number) {
+        return Notice.of(taskId, number).orElseThrow(() -> DubanException.notFound("任务 %s 没有督办通知单 %s",
+                "task %s has no notice %s", taskId, number));
+    }
+
+    public List<Notice> ofTask(String taskId) {
+        task(taskId);
+        return Notice.ofTask(taskId);
+    }
+
+    /** 签收: the first receipt counts; later ones change nothing. */
+    @Transactional
+    public Notice receive(String taskId, String number, String actor) {
+        Notice notice = find(taskId, number);
+        if (notice.receivedAt != null || notice.state == Notice.State.REPLIED) {
+            return notice;
+        }
+        OffsetDateTime now = clock.now();
+        notice.receivedAt = now;
+        notice.receivedBy = actor;
+        if (notice.state == Notice.State.ISSUED) {
+            notice.state = Notice.State.RECEIVED;
+        }
+        publish(actor, now, new NoticeReceived(notice.id, taskId, now, actor));
+        AuditEntry.record(now, actor, "notice.received", taskId, notice.id, notice.documentNumber());
+        return notice;
+    }
+
+    /** 回执: once; a late reply is recorded as late. */
+    @Transactional
+    public Notice reply(String taskId, String number, String text, String unit, String actor) {
+        Notice notice = find(taskId, number);
+        if (notice.state == Notice.State.REPLIED) {
+            throw DubanException.conflict("督办通知单 %s 已于 %s 回执", "notice %s was replied to on %s",
+                    notice.documentNumber(), notice.repliedAt.toLocalDate());
+        }
+        OffsetDateTime now = clock.now();
+        boolean late = notice.state == Notice.State.OVERDUE;
+        if (notice.receivedAt == null) {
+            notice.receivedAt = now; // a reply is a receipt too
+            notice.receivedBy = actor;
+        }
+        notice.state = Notice.State.REPLIED;
+        notice.reply = text;
+        notice.repliedAt = now;
+        notice.repliedBy = actor;
+        publish(actor, now, new NoticeReplied(notice.id, taskId, unit, text, late, now, actor));
+        AuditEntry.record(now, actor, "notice.replied", taskId, notice.id, (late ? "逾期回执：" : "回执：") + text);
+        announce("NoticeReplied", notice, "督办通知单" + notice.documentNumber() + "已回执", now);
+        return notice;
+    }
+
+    /** Notices with no reply by the end of their 时限 escalate to the task's responsible leader, once. */
+    @Transactional
+    public int escalateOverdue() {
+        OffsetDateTime now = clock.now();
+        List<Notice> overdue = Notice.unansweredPast(now.toLocalDate());
+        for (Notice notice : overdue) {
+            Task task = Task.findById(notice.taskId);
+            notice.state = Notice.State.OVERDUE;
+            notice.escalatedAt = now;
+            notice.escalatedTo = task == null ? AlertDesk.OFFICE : task.leader;
+            publish("system", now, new NoticeOverdue(notice.id, notice.taskId, notice.units, notice.replyBy,
+                    notice.escalatedTo, now));
+            AuditEntry.record(now, "system", "notice.overdue", notice.taskId, notice.id,
+                    notice.documentNumber() + " 逾期未回执 → " + notice.escalatedTo);
+            announce("NoticeOverdue", notice, "督办通知单" + notice.documentNumber() + "逾期未回执，已提请"
+                    + notice.escalatedTo + "督办", now);
+        }
+        return overdue.size();
+    }
+
+    private void publish(String actor, OffsetDateTime at, EventPayload payload) {
+        outbox.publish(Envelope.of(LedgerImport.SERVICE, actor, at, payload));
+    }
+
+    /** On the office's live stream and the units' (the phone app's), as alerts are. */
+    private void announce(String event, Notice notice, String message, OffsetDateTime at) {
+        live.fire(new AlertFeed.Notice(event, notice.id, notice.taskId, null, null, notice.state.name(), 0, null,
+                notice.units, message, at));
+    }
+
+    /** The task, or a 404 naming it. */
+    public Task task(String taskId) {
+        Task task = Task.findById(taskId);
+        if (task == null) {
+            throw DubanException.notFound("台账中没有任务 %s", "no task %s in the ledger", taskId);
+        }
+        return task;
+    }
+
+    static List<String> units(Task task) {
+        List<String> units = new ArrayList<>();
+        units.add(task.leadUnit);
+        units.addAll(task.coUnits);
+        return units;
+    }
+}

@@ -1,0 +1,46 @@
+package cn.duban.supervision.service;
+
+import cn.duban.platform.security.Caller;
+import cn.duban.platform.security.Roles;
+import cn.duban.supervision.repository.Task;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Who may act on a task's papers (docs/security.md): the office issues notices, leaders write instructions, and
+ * the units answering for the task — or named by the instruction — receive and answer them; the office may record a
+ * reply that came on paper. Reading follows the task ({@link SupervisionAccess#checkMayRead}).
+ */
+@RequestScoped
+public class PaperAccess {
+
+    @Inject
+    Caller caller;
+
+    public String actor() {
+        return caller.name();
+    }
+
+    /** The leader's post from the token, written on the instruction (分管工业工作的副县长). */
+    public String post() {
+        return caller.post().orElse(null);
+    }
+
+    /** The unit replying: the caller's own, or the lead unit when the office records a reply for it. */
+    public String replyingUnit(Task task) {
+        return caller.unit().orElse(caller.is(Roles.SUPERVISOR) ? task.leadUnit : null);
+    }
+
+    public void checkMayAnswer(Task task, Collection<String> alsoNamed) {
+        if (caller.is(Roles.SUPERVISOR)) {
+            return;
+        }
+        List<String> units = new ArrayList<>(alsoNamed);
+        units.add(task.leadUnit);
+        units.addAll(task.coUnits);
+        caller.checkAnswersFor(task.id, task.sector, units);
+    }
+}
