@@ -229,6 +229,34 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void thePageHearsTheOfficesReminderOnItsStreamAndResumesAfterALostConnection() {
+        signInAsSupervisor();
+        List<String> resumedAfter = new CopyOnWriteArrayList<>();
+        page.onRequest(r -> {
+            if (r.url().endsWith("/api/supervision/alerts/stream") && r.headers().containsKey("last-event-id")) {
+                resumedAfter.add(r.headers().get("last-event-id"));
+            }
+        });
+        // The stream may open a moment after the page: remind until it is heard.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).untilAsserted(() -> {
+            StreamAttackTest.remind("2022-CUL-002", "请报送武庙修缮进展");
+            assertThat(page.locator("#live")).containsText("2022-CUL-002 ReminderSent",
+                    new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(5_000));
+        });
+        // The tab is hidden (its stream closes), a reminder goes out meanwhile, the tab is shown again: the page
+        // reconnects with Last-Event-ID and hears the reminder it missed.
+        page.evaluate("() => { Object.defineProperty(document, 'hidden', {configurable: true, get: () => true});"
+                + " document.dispatchEvent(new Event('visibilitychange')); }");
+        StreamAttackTest.remind("2022-AGR-003", "请报送高标准农田进展");
+        page.evaluate("() => { Object.defineProperty(document, 'hidden', {configurable: true, get: () => false});"
+                + " document.dispatchEvent(new Event('visibilitychange')); }");
+        assertThat(page.locator("#live")).containsText("2022-AGR-003 ReminderSent");
+        org.assertj.core.api.Assertions.assertThat(resumedAfter).as("the reconnection named the last notice").isNotEmpty()
+                .allSatisfy(id -> org.assertj.core.api.Assertions.assertThat(id).matches("[0-9]+"));
+        assertThat(consoleErrors).isEmpty();
+    }
+
+    @Test
     void theBoardDrawsItsChartsFromTheServersAggregatesAndOffersTheBulletin() {
         AlertJourneyTest.clock("2022-11-01T09:00:00+08:00");
         List<String> calls = new CopyOnWriteArrayList<>();

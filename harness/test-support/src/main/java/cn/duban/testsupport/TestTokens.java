@@ -103,6 +103,12 @@ public final class TestTokens {
             return this;
         }
 
+        /** A token that expires this long after it is made. */
+        public Token lifetime(Duration lifetime) {
+            this.lifetime = lifetime;
+            return this;
+        }
+
         /** A token whose expiry lies this far in the past. */
         public Token expiredFor(Duration ago) {
             lifetime = ago.negated();

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Stand-ins for the services behind the gateway, each a small Vert.x server that echoes what reached it
@@ -23,6 +24,8 @@ import java.util.concurrent.TimeUnit;
 public class GatewayStubs implements QuarkusTestResourceLifecycleManager {
     static final String REMINDER = "{\"event\":\"ReminderSent\",\"taskId\":\"2022-AGR-003\",\"message\":\"请加快进度\"}";
     private Vertx vertx;
+    /** Alert streams the supervision stub holds open: its connections the gateway has not released. */
+    private final AtomicInteger openStreams = new AtomicInteger();
 
     @Override
     public Map<String, String> start() {
@@ -76,12 +79,39 @@ public class GatewayStubs implements QuarkusTestResourceLifecycleManager {
                     .put("units", new JsonArray().add("县农业农村局")).put("raisedAt", "2022-10-20T09:00:00+08:00")
                     .put("mayAcknowledge", true))));
         } else if (path.equals("/api/supervision/alerts/stream")) {
-            request.response().setChunked(true).putHeader("Content-Type", "text/event-stream")
-                    .write("data: " + REMINDER + "\n\n");
+            stream(request);
+        } else if (path.equals("/stub/open-streams")) {
+            request.response().end(Integer.toString(openStreams.get()));
         } else if (path.equals("/q/openapi")) {
             request.response().putHeader("Content-Type", "application/yaml").end("openapi: 3.1.0\ninfo:\n  title: " + service + "\n");
         } else {
             echo(service, request);
+        }
+    }
+
+    /**
+     * An alert stream that never ends by itself: a notice with its id, a comment naming the Last-Event-ID it was
+     * asked to resume after, a heartbeat every second; ?slow answers its head only after 2 s. Counted while its
+     * connection is open, as supervision's duban_alert_streams_open counts its streams.
+     */
+    private void stream(HttpServerRequest request) {
+        openStreams.incrementAndGet();
+        long beat = vertx.setPeriodic(1000, t -> {
+            if (request.response().headWritten() && !request.response().closed()) {
+                request.response().write(": keep-alive\n\n");
+            }
+        });
+        request.connection().closeHandler(closed -> {
+            openStreams.decrementAndGet();
+            vertx.cancelTimer(beat);
+        });
+        String resumed = request.getHeader("Last-Event-ID");
+        Runnable head = () -> request.response().setChunked(true).putHeader("Content-Type", "text/event-stream")
+                .write((resumed == null ? "" : ": resumed after " + resumed + "\n") + "id: 42\ndata: " + REMINDER + "\n\n");
+        if (request.params().contains("slow")) {
+            vertx.setTimer(2000, t -> head.run());
+        } else {
+            head.run();
         }
     }
 

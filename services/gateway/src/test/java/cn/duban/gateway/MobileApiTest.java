@@ -2,6 +2,7 @@ package cn.duban.gateway;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -12,14 +13,10 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
+import cn.duban.testsupport.SseStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -83,16 +80,15 @@ class MobileApiTest {
     }
 
     @Test
-    void myAlertStreamIsRelayedAsItComes() throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(stream).timeout(Duration.ofSeconds(10))
-                .header("Authorization", TestTokens.as("streamer").roles("unit-reporter").claim("unit", "县农业农村局").bearer())
-                .header("Accept", "text/event-stream").build();
-        HttpResponse<java.io.InputStream> response = HttpClient.newHttpClient()
-                .send(request, HttpResponse.BodyHandlers.ofInputStream());
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/event-stream"));
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
-            assertThat(lines.readLine()).isEqualTo("data: " + GatewayStubs.REMINDER);
+    void myAlertStreamIsRelayedAsItComesAndResumesAfterTheLastId() {
+        String bearer = TestTokens.as("streamer").roles("unit-reporter").claim("unit", "县农业农村局").bearer();
+        try (SseStream mine = SseStream.open(stream, Map.of("Authorization", bearer, "Last-Event-ID", "41"))) {
+            assertThat(mine.status()).isEqualTo(200);
+            assertThat(mine.response().headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(t -> assertThat(t).startsWith("text/event-stream"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> !mine.messages().isEmpty());
+            assertThat(mine.messages().get(0)).isEqualTo(new SseStream.Event("42", "message", GatewayStubs.REMINDER));
+            assertThat(mine.comments()).contains("resumed after 41"); // the Last-Event-ID reached supervision
         }
     }
 }

@@ -1,4 +1,5 @@
 // Calls to the supervision API, same origin, with the signed-in user's token. Errors carry the problem+json.
+import { fetchEventSource, EventStreamContentType } from '@microsoft/fetch-event-source';
 import { accessToken, signIn } from './auth.js';
 
 export class ApiError extends Error {
@@ -82,36 +83,61 @@ export async function allTasks(filter) {
   }
 }
 
-/**
- * Live alert notices (SSE over fetch, since EventSource cannot send a token). Calls onNotice for each;
- * stops when signal aborts. Reconnects after a pause when the stream ends.
- */
-export async function follow(onNotice, signal) {
-  while (!signal.aborted) {
-    try {
-      const token = await accessToken();
-      const response = await fetch('/api/supervision/alerts/stream', {
-        headers: { Authorization: `Bearer ${token}`, Accept: 'text/event-stream' },
-        signal,
-      });
-      if (!response.ok) return;
-      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-      let buffer = '';
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        buffer += value;
-        let end;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const data = buffer.slice(0, end).split('\n').filter((l) => l.startsWith('data:'))
-            .map((l) => l.slice(5).trimStart()).join('\n');
-          buffer = buffer.slice(end + 2);
-          if (data) onNotice(JSON.parse(data));
-        }
-      }
-    } catch (e) {
-      if (signal.aborted) return;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 5000));
+/** The stream was refused: for good (401/403: sign in again), or for a while (Retry-After, in ms). */
+class StreamRefused extends Error {
+  constructor(status, retryAfterMs) {
+    super(`实时推送被拒绝 (${status})`);
+    this.final = status === 401 || status === 403;
+    this.retryAfterMs = retryAfterMs;
   }
+}
+
+/** The server ended the stream (at the token's expiry): reconnect at once with a fresh token. */
+class StreamEnded extends Error {}
+
+/**
+ * Live alert notices (docs/api.md "Alert streams") with @microsoft/fetch-event-source, which sends the token
+ * and Last-Event-ID that EventSource cannot. Each connection asks for a fresh token, so the stream that ends at
+ * the token's expiry comes back at once with a new one and resumes after the last notice received: nothing raised
+ * meanwhile is lost. A hidden tab closes its stream and resumes when shown again.
+ * onNotice(notice) for each notice; onResync() when the server cannot replay what was missed (reload the lists).
+ * Stops when signal aborts, or when the user must sign in again.
+ */
+export function follow(onNotice, onResync, signal) {
+  let pause = 1000;
+  const backoff = () => {
+    const now = pause;
+    pause = Math.min(pause * 2, 30_000);
+    return now;
+  };
+  return fetchEventSource('/api/supervision/alerts/stream', {
+    signal,
+    async fetch(input, init) {
+      const token = await accessToken();
+      if (!token) throw new StreamRefused(401, null);
+      return window.fetch(input, { ...init, headers: { ...init.headers, Authorization: `Bearer ${token}` } });
+    },
+    async onopen(response) {
+      if (response.ok && response.headers.get('content-type')?.startsWith(EventStreamContentType)) {
+        pause = 1000;
+        return;
+      }
+      const retryAfter = Number(response.headers.get('Retry-After'));
+      throw new StreamRefused(response.status, retryAfter > 0 ? retryAfter * 1000 : null);
+    },
+    onmessage(message) {
+      if (message.event === 'resync') onResync();
+      else if (!message.event && message.data) onNotice(JSON.parse(message.data));
+      // 'end' (token expired) is followed by the close, and onclose reconnects with a fresh token
+    },
+    onclose() {
+      throw new StreamEnded();
+    },
+    onerror(error) {
+      if (error instanceof StreamRefused && error.final) throw error; // stops; the page's next call signs in
+      if (error instanceof StreamRefused && error.retryAfterMs) return error.retryAfterMs;
+      if (error instanceof StreamEnded) return 0;
+      return backoff(); // network error or 5xx
+    },
+  }).catch(() => {});
 }

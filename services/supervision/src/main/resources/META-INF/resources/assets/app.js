@@ -98,11 +98,17 @@ function showUser() {
 function followAlerts() {
   const controller = new AbortController();
   let pending;
-  follow((notice) => {
-    document.getElementById('live').textContent = `最新动态：${notice.taskId} ${notice.event}`;
+  const refresh = () => {
     clearTimeout(pending);
     // a burst of notices (a clock move re-evaluates everything) refreshes the inbox once
     pending = setTimeout(() => { if (location.hash === '#/alerts') render(); }, 1500);
+  };
+  follow((notice) => {
+    document.getElementById('live').textContent = `最新动态：${notice.taskId} ${notice.event}`;
+    refresh();
+  }, () => {
+    document.getElementById('live').textContent = '离线期间的动态较多，已刷新督办单';
+    refresh();
   }, controller.signal);
   addEventListener('pagehide', () => controller.abort());
 }

@@ -6,6 +6,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonString;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -29,6 +30,12 @@ public class Caller {
     /** The user name (preferred_username), or a department system's service account; recorded as the actor. */
     public String name() {
         return identity.getPrincipal().getName();
+    }
+
+    /** When the caller's token expires (its exp), if it says; a stream ends then (docs/api.md). */
+    public Optional<Instant> tokenExpiresAt() {
+        long exp = token.getExpirationTime();
+        return exp > 0 ? Optional.of(Instant.ofEpochSecond(exp)) : Optional.empty();
     }
 
     /** The token's subject (sub): the account's stable id, which a rename does not change; for the audit trail. */

@@ -4,6 +4,7 @@ import cn.duban.text.Text;
 import cn.duban.gateway.config.GatewayConfig;
 import cn.duban.gateway.mobile.MobileApi;
 import cn.duban.gateway.proxy.ServiceProxy;
+import cn.duban.gateway.proxy.StreamRelay;
 import cn.duban.gateway.proxy.Upstream;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -23,11 +24,13 @@ public class Routes {
     private final GatewayConfig config;
     private final Edge edge;
     private final ServiceProxy proxy;
+    private final StreamRelay streams;
 
-    Routes(GatewayConfig config, Edge edge, ServiceProxy proxy) {
+    Routes(GatewayConfig config, Edge edge, ServiceProxy proxy, StreamRelay streams) {
         this.config = config;
         this.edge = edge;
         this.proxy = proxy;
+        this.streams = streams;
     }
 
     void register(@Observes Router router) {
@@ -48,7 +51,7 @@ public class Routes {
         });
         router.route().order(Integer.MIN_VALUE + 1000).handler(edge::begin);
 
-        MobileApi mobile = new MobileApi(proxy, supervision);
+        MobileApi mobile = new MobileApi(proxy, streams, supervision);
         router.get("/api/mobile/me").handler(ctx -> edge.admit(ctx, true, mobile::me));
         router.get("/api/mobile/me/tasks").handler(ctx -> edge.admit(ctx, true, mobile::tasks));
         router.get("/api/mobile/me/alerts").handler(ctx -> edge.admit(ctx, true, mobile::alerts));
@@ -57,6 +60,9 @@ public class Routes {
                 (c, who) -> EdgeProblem.notFound(c, Text.of("移动端接口没有 %s %s", "the mobile API has no %s %s",
                         c.request().method(), c.request().path()))));
 
+        // The office's alert stream, on the streams' own connections and limits (docs/api.md "Alert streams").
+        router.get("/api/supervision/alerts/stream").handler(ctx -> edge.admit(ctx, true,
+                (c, who) -> streams.relay(c, who, supervision, pathAndQuery(c))));
         services.forEach((name, service) -> router.route("/api/" + name + "/*")
                 .handler(ctx -> edge.admit(ctx, true, (c, who) -> proxy.forward(c, service, pathAndQuery(c)))));
         router.route("/api/*").handler(ctx -> edge.admit(ctx, true,

@@ -3,6 +3,7 @@ package cn.duban.gateway.mobile;
 import cn.duban.gateway.edge.Claims;
 import cn.duban.gateway.edge.EdgeProblem;
 import cn.duban.gateway.proxy.ServiceProxy;
+import cn.duban.gateway.proxy.StreamRelay;
 import cn.duban.gateway.proxy.Upstream;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.Future;
@@ -24,10 +25,12 @@ public class MobileApi {
     static final int MAX_SIZE = 50;
 
     private final ServiceProxy proxy;
+    private final StreamRelay streams;
     private final Upstream supervision;
 
-    public MobileApi(ServiceProxy proxy, Upstream supervision) {
+    public MobileApi(ServiceProxy proxy, StreamRelay streams, Upstream supervision) {
         this.proxy = proxy;
+        this.streams = streams;
         this.supervision = supervision;
     }
 
@@ -83,9 +86,12 @@ public class MobileApi {
                 .onFailure(failure -> failed(ctx, failure));
     }
 
-    /** My live alert notices: supervision's stream, which already narrows to the caller, relayed as it comes. */
+    /**
+     * My live alert notices: supervision's stream, which already narrows to the caller, relayed as it comes, with
+     * its ids, heartbeats, end at expiry and resume (Last-Event-ID passes through) — docs/api.md.
+     */
     public void alertStream(RoutingContext ctx, SecurityIdentity identity) {
-        proxy.forwardStream(ctx, supervision, "/api/supervision/alerts/stream");
+        streams.relay(ctx, identity, supervision, "/api/supervision/alerts/stream");
     }
 
     private Future<JsonObject> compactTask(RoutingContext ctx, JsonObject summary) {

@@ -27,10 +27,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
- * A streaming reverse proxy on Vert.x's HTTP client: bodies flow through without being buffered (SSE included),
+ * A streaming reverse proxy on Vert.x's HTTP client: bodies flow through without being buffered,
  * hop-by-hop headers stay behind, and a service that cannot be reached is named in a 502 (refused) or 504
  * (too slow) problem. Vert.x's own vertx-http-proxy (tech preview) answers those cases with a bare 502 and no
- * way to tell a timeout apart, which is why the few lines of proxying live here.
+ * way to tell a timeout apart, which is why the few lines of proxying live here. Alert streams (SSE) have their
+ * own connections and limits: {@link StreamRelay}.
  */
 @ApplicationScoped
 public class ServiceProxy {
@@ -55,14 +56,6 @@ public class ServiceProxy {
     /** Sends the request as it came (method, headers, body) to {@code uri} at the service, and its answer back. */
     public void forward(RoutingContext ctx, Upstream service, String uri) {
         forward(ctx, service, uri, responseTimeoutMs);
-    }
-
-    /**
-     * The same for a stream (SSE): no wait for its first bytes is too long, since a service may hold the head of
-     * an event stream until its first event; the connect timeout still applies.
-     */
-    public void forwardStream(RoutingContext ctx, Upstream service, String uri) {
-        forward(ctx, service, uri, 0);
     }
 
     private void forward(RoutingContext ctx, Upstream service, String uri, long waitMs) {
@@ -130,7 +123,7 @@ public class ServiceProxy {
         return in.headers().contains("Content-Length") || in.headers().contains("Transfer-Encoding");
     }
 
-    private static MultiMap forwardedHeaders(RoutingContext ctx) {
+    static MultiMap forwardedHeaders(RoutingContext ctx) {
         HttpServerRequest in = ctx.request();
         MultiMap headers = MultiMap.caseInsensitiveMultiMap();
         copy(in.headers(), headers, false);
@@ -145,7 +138,7 @@ public class ServiceProxy {
     }
 
     /** Copies end-to-end headers; from a service's response also drops CORS, which the gateway alone answers. */
-    private static void copy(MultiMap from, MultiMap to, boolean response) {
+    static void copy(MultiMap from, MultiMap to, boolean response) {
         from.forEach(header -> {
             String name = header.getKey().toLowerCase(Locale.ROOT);
             if (HOP_BY_HOP.contains(name) || (response && name.startsWith("access-control-"))

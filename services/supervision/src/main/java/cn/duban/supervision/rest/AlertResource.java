@@ -3,6 +3,7 @@ package cn.duban.supervision.rest;
 import cn.duban.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import cn.duban.platform.rest.Page;
+import cn.duban.text.Languages;
 import cn.duban.supervision.engine.AlertState;
 import cn.duban.supervision.engine.Light;
 import cn.duban.supervision.engine.RuleId;
@@ -15,16 +16,22 @@ import io.smallrye.mutiny.Multi;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import java.util.Locale;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.jboss.resteasy.reactive.RestStreamElementType;
 
 @Path("/api/supervision/alerts")
 @Produces(MediaType.APPLICATION_JSON)
@@ -65,11 +72,16 @@ public class AlertResource {
     @GET
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @RestStreamElementType(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Live alert notices (SSE): raised, escalated, acknowledged, resolved, reminders; ?unit= for one unit; reporters get their own sector's or unit's")
-    public Multi<AlertFeed.Notice> stream(@QueryParam("unit") String unit) {
+    @Operation(summary = "Live alert notices (SSE): raised, escalated, acknowledged, resolved, reminders; ?unit= for one "
+            + "unit; reporters get their own sector's or unit's. Each notice has an id; Last-Event-ID resumes after it; "
+            + "heartbeat comments while quiet; the stream ends when the token expires (docs/api.md)")
+    public Multi<OutboundSseEvent> stream(@QueryParam("unit") String unit,
+            @HeaderParam(HttpHeaders.LAST_EVENT_ID_HEADER) String lastEventId,
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage, @Context Sse sse) {
+        Locale language = Languages.preferred(acceptLanguage);
         var units = access.noticeUnits(unit);
         var tasks = access.noticeTasks();
-        return feed.stream(n -> units.test(n.units()) && tasks.test(n.taskId()));
+        return feed.stream(n -> units.test(n.units()) && tasks.test(n.taskId()), Optional.ofNullable(lastEventId),
+                access.tokenExpiresAt()).map(item -> StreamEvents.of(sse, item, language));
     }
 }

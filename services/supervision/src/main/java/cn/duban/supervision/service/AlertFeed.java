@@ -1,33 +1,298 @@
 package cn.duban.supervision.service;
 
+import cn.duban.supervision.config.AlertStreamConfig;
+import cn.duban.supervision.repository.AlertNotice;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.smallrye.mutiny.subscription.MultiEmitter;
+import io.vertx.core.Vertx;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
+import org.jboss.logging.Logger;
 
 /**
- * Live alert notices for the SSE stream. A notice is fired inside the transaction that makes the change and
- * delivered only once it commits, so a stream never announces what was rolled back.
+ * The alert stream (docs/api.md "Alert streams"). A notice is written to {@code alert_notice} in the transaction
+ * that makes the change; once it commits, the publisher here gives it the next position (its SSE id) and hands it
+ * to every open stream. Positions are given by one publisher at a time after commit, so they follow commit order:
+ * a client that reconnects with the last position it saw is replayed, from the database, exactly what it missed.
  */
 @ApplicationScoped
 public class AlertFeed {
-    private final BroadcastProcessor<Notice> processor = BroadcastProcessor.create();
+    private static final Logger LOG = Logger.getLogger(AlertFeed.class);
+    /** pg_advisory_xact_lock key: one publisher at a time across replicas ("alertfeed" in ASCII, truncated). */
+    private static final long PUBLISHER_LOCK = 0x616c657274666565L;
+    private static final int BATCH = 5_000;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    AlertStreamConfig config;
+
+    @Inject
+    MeterRegistry registry;
+
+    @Inject
+    Vertx vertx;
+
+    private final Set<Listener> listeners = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean publishQueued = new AtomicBoolean();
+    private long published = -1; // the highest position handed to the listeners; guarded by this
 
     /** What happened to which alert, and the units it concerns. */
     public record Notice(String event, String alertId, String taskId, String rule, String light, String state,
             int escalationLevel, String milestone, List<String> units, String message, OffsetDateTime at) {
     }
 
-    void deliver(@Observes(during = TransactionPhase.AFTER_SUCCESS) Notice notice) {
-        processor.onNext(notice);
+    /** What a stream carries: see docs/api.md. */
+    public sealed interface Item {
     }
 
-    /** The notices a subscriber may see, from now on. */
-    public Multi<Notice> stream(Predicate<Notice> visible) {
-        return processor.select().where(visible);
+    /** The first thing sent, at once, so that the response head leaves before the first notice. */
+    public record Opened() implements Item {
+    }
+
+    /** A notice at its position (the SSE id). */
+    public record Positioned(long position, Notice notice) implements Item {
+    }
+
+    public record Heartbeat() implements Item {
+    }
+
+    /** Replay after the client's Last-Event-ID was not possible; it should reload its lists. */
+    public record Resync(String reason) implements Item {
+    }
+
+    /** The last item: the stream ends because the caller's token expired. */
+    public record Ended(String reason) implements Item {
+    }
+
+    @PostConstruct
+    void register() {
+        Gauge.builder("duban.alert.streams.open", listeners, Set::size)
+                .description("Alert streams (SSE) open at this process").strongReference(true).register(registry);
+    }
+
+    /** Written with the change it tells of, in the same transaction. */
+    void record(@Observes Notice notice) {
+        AlertNotice row = new AlertNotice();
+        row.event = notice.event();
+        row.alertId = notice.alertId();
+        row.taskId = notice.taskId();
+        row.rule = notice.rule();
+        row.light = notice.light();
+        row.state = notice.state();
+        row.escalationLevel = notice.escalationLevel();
+        row.milestone = notice.milestone();
+        row.units = notice.units() == null ? List.of() : notice.units();
+        row.message = notice.message();
+        row.at = notice.at();
+        row.persist();
+    }
+
+    /** Once the change committed, publish soon; a burst of notices (a re-evaluation) asks once. */
+    void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) Notice notice) {
+        publishSoon();
+    }
+
+    private void publishSoon() {
+        if (publishQueued.compareAndSet(false, true)) {
+            Infrastructure.getDefaultWorkerPool().execute(() -> {
+                publishQueued.set(false);
+                publish();
+            });
+        }
+    }
+
+    /** Notices committed by another replica, or whose publication failed, are found here. */
+    @Scheduled(every = "${duban.alert-stream.poll:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void poll() {
+        publish();
+    }
+
+    /** Gives positions to committed notices that have none, then hands every new position to the listeners. */
+    synchronized void publish() {
+        try {
+            List<AlertNotice> fresh = QuarkusTransaction.requiringNew().call(() -> {
+                if (published < 0) {
+                    published = newest(); // a new process tells only what is published from now on
+                }
+                entityManager.createNativeQuery("select pg_advisory_xact_lock(:key)").setParameter("key", PUBLISHER_LOCK)
+                        .getSingleResult();
+                entityManager.createNativeQuery("""
+                        with pending as (select id, row_number() over (order by id) as n
+                                         from alert_notice where position is null order by id limit :batch),
+                             top as (select coalesce(max(position), 0) as position from alert_notice)
+                        update alert_notice a set position = top.position + pending.n
+                        from pending, top where a.id = pending.id""")
+                        .setParameter("batch", BATCH).executeUpdate();
+                return AlertNotice.<AlertNotice>find("position > ?1 order by position", published).page(0, BATCH).list();
+            });
+            for (AlertNotice row : fresh) {
+                Positioned item = new Positioned(row.position, notice(row));
+                listeners.forEach(l -> l.live(item));
+                published = row.position;
+            }
+            if (fresh.size() == BATCH) {
+                publishSoon(); // more are waiting
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("alert notices not published yet (the next poll tries again): %s", e.toString());
+        }
+    }
+
+    /** Notices older than the retention go; the newest stays, so positions go on from it. */
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void purge() {
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
+                delete from alert_notice where recorded_at < :before
+                and position < (select max(position) from alert_notice)""")
+                .setParameter("before", OffsetDateTime.now().minus(config.keep())).executeUpdate());
+    }
+
+    /**
+     * The notices a subscriber may see: after {@code lastEventId} first (replayed from the database), then live,
+     * with a heartbeat while quiet, until {@code endAt} (the token's expiry).
+     */
+    public Multi<Item> stream(Predicate<Notice> visible, Optional<String> lastEventId, Optional<Instant> endAt) {
+        return Multi.createFrom().<Item>emitter(emitter -> {
+            Listener listener = new Listener(emitter, visible, lastEventId.isPresent());
+            listeners.add(listener); // before the database is read, so that nothing falls between replay and live
+            long heartbeat = vertx.setPeriodic(config.heartbeat().toMillis(), t -> emitter.emit(new Heartbeat()));
+            long end = endAt.map(at -> vertx.setTimer(Math.max(1, Duration.between(Instant.now(), at).toMillis()), t -> {
+                emitter.emit(new Ended("token-expired"));
+                emitter.complete();
+            })).orElse(-1L);
+            emitter.onTermination(() -> {
+                listeners.remove(listener);
+                vertx.cancelTimer(heartbeat);
+                if (end >= 0) {
+                    vertx.cancelTimer(end);
+                }
+            });
+            emitter.emit(new Opened());
+            lastEventId.ifPresent(id -> Infrastructure.getDefaultWorkerPool().execute(() -> {
+                try {
+                    listener.replay(id);
+                } catch (RuntimeException e) {
+                    emitter.fail(e);
+                }
+            }));
+        }).onOverflow().buffer(config.lag()); // a client that cannot keep up is cut; it resumes from the database
+    }
+
+    /** Open streams at this process (the metric duban_alert_streams_open). */
+    public int open() {
+        return listeners.size();
+    }
+
+    private long newest() {
+        Number top = (Number) entityManager.createNativeQuery("select coalesce(max(position), 0) from alert_notice")
+                .getSingleResult();
+        return top.longValue();
+    }
+
+    private static Notice notice(AlertNotice row) {
+        return new Notice(row.event, row.alertId, row.taskId, row.rule, row.light, row.state, row.escalationLevel,
+                row.milestone, row.units, row.message, row.at);
+    }
+
+    /** One open stream: live notices wait while its replay runs, then follow it without repeating any. */
+    private final class Listener {
+        private final MultiEmitter<? super Item> emitter;
+        private final Predicate<Notice> visible;
+        private boolean replaying;
+        private long covered; // positions up to here were sent or were not for this caller
+        private final List<Positioned> waiting = new ArrayList<>();
+
+        Listener(MultiEmitter<? super Item> emitter, Predicate<Notice> visible, boolean replaying) {
+            this.emitter = emitter;
+            this.visible = visible;
+            this.replaying = replaying;
+        }
+
+        synchronized void live(Positioned item) {
+            if (replaying) {
+                waiting.add(item);
+            } else {
+                send(item);
+            }
+        }
+
+        void replay(String lastEventId) {
+            Replay replay = QuarkusTransaction.requiringNew().call(() -> replayAfter(lastEventId));
+            synchronized (this) {
+                if (replay.resync() != null) {
+                    emitter.emit(new Resync(replay.resync()));
+                    covered = replay.newest();
+                } else {
+                    covered = Long.parseLong(lastEventId.trim());
+                    replay.notices().forEach(this::send);
+                    covered = Math.max(covered, replay.newest());
+                }
+                waiting.forEach(this::send);
+                waiting.clear();
+                replaying = false;
+            }
+        }
+
+        private void send(Positioned item) {
+            if (item.position() > covered) {
+                covered = item.position();
+                if (visible.test(item.notice())) {
+                    emitter.emit(item);
+                }
+            }
+        }
+
+        private Replay replayAfter(String lastEventId) {
+            long newest = newest();
+            long after;
+            try {
+                after = Long.parseLong(lastEventId.trim());
+            } catch (NumberFormatException e) {
+                return Replay.resync("unknown", newest);
+            }
+            if (after < 0 || after > newest) {
+                return Replay.resync("unknown", newest);
+            }
+            Number oldest = (Number) entityManager.createNativeQuery("select min(position) from alert_notice")
+                    .getSingleResult();
+            if (oldest != null && after < oldest.longValue() - 1) {
+                return Replay.resync("too-old", newest);
+            }
+            if (newest - after > config.replayLimit()) {
+                return Replay.resync("too-many", newest);
+            }
+            List<Positioned> missed = AlertNotice.<AlertNotice>find("position > ?1 and position <= ?2 order by position",
+                    after, newest).list().stream().map(row -> new Positioned(row.position, notice(row))).toList();
+            return new Replay(null, newest, missed);
+        }
+    }
+
+    private record Replay(String resync, long newest, List<Positioned> notices) {
+        static Replay resync(String reason, long newest) {
+            return new Replay(reason, newest, List.of());
+        }
     }
 }

@@ -12,8 +12,10 @@ import cn.duban.supervision.repository.Unit;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -112,6 +114,11 @@ public class SupervisionAccess {
     public Predicate<List<String>> noticeUnits(String requestedUnit) {
         String unit = unitFilter(requestedUnit);
         return units -> unit == null || units.contains(unit);
+    }
+
+    /** When the caller's token expires: its alert stream ends then. */
+    public Optional<Instant> tokenExpiresAt() {
+        return caller.tokenExpiresAt();
     }
 
     /** For sector reporters, notices of their own sector's tasks only. */

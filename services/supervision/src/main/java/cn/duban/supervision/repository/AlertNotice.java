@@ -1,0 +1,45 @@
+package cn.duban.supervision.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * One notice of the alert stream, as written by the change it tells of; {@code position}, its SSE id, is given
+ * after that change committed (AlertFeed), so that positions follow commit order.
+ */
+@Entity
+@Table(name = "alert_notice")
+public class AlertNotice extends PanacheEntityBase {
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "alert_notice_seq")
+    @SequenceGenerator(name = "alert_notice_seq", sequenceName = "alert_notice_seq", allocationSize = 50) // so inserts batch
+    public Long id;
+    public Long position;
+    public String event;
+    @Column(name = "alert_id")
+    public String alertId;
+    @Column(name = "task_id")
+    public String taskId;
+    public String rule;
+    public String light;
+    public String state;
+    @Column(name = "escalation_level")
+    public int escalationLevel;
+    public String milestone;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> units;
+    public String message;
+    public OffsetDateTime at;
+    @Column(name = "recorded_at", insertable = false, updatable = false)
+    public OffsetDateTime recordedAt;
+}
