@@ -195,7 +195,7 @@ class BulletinTest {
 
     static List<String> taskIds(String text) {
         List<String> ids = new ArrayList<>();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("2022-[A-Z]{3}-\\d{3}").matcher(text);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\d{4}-[A-Z]{3}-\\d{3}").matcher(text);
         while (m.find()) {
             ids.add(m.group());
         }

@@ -7,7 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
 
+import cn.duban.events.Envelope;
+import cn.duban.events.progress.EvidenceFile;
+import cn.duban.events.progress.Figure;
+import cn.duban.events.progress.ProgressReported;
 import cn.duban.supervision.ledger.SheetRow;
+import cn.duban.testsupport.KafkaTestClient;
 import cn.duban.supervision.ledger.XlsxSheet;
 import cn.duban.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -49,6 +54,24 @@ class ExportTest {
         return XlsxSheet.read(body);
     }
 
+    /** The 完成时限 cell of a task's row as Excel holds it: a date only where the cell is a date-formatted number. */
+    static LocalDate deadlineCell(String taskId) {
+        byte[] body = given().get("/api/supervision/ledger/export.xlsx").then().statusCode(200).extract().asByteArray();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(body))) {
+            for (Row row : workbook.getSheetAt(0)) {
+                if (taskId.equals(row.getCell(0).getStringCellValue())) {
+                    org.apache.poi.ss.usermodel.Cell cell = row.getCell(6);
+                    return cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
+                            && org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(cell)
+                            ? cell.getLocalDateTimeCellValue().toLocalDate() : null;
+                }
+            }
+            return null;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static List<String> texts(SheetRow row) {
         return row.cells().stream().map(SheetRow.Cell::text).toList();
     }
@@ -73,7 +96,9 @@ class ExportTest {
         assertThat(row.cell(3).text()).isEqualTo(task.getString("leadUnit"));
         assertThat(row.cell(4).text()).isEqualTo(String.join("、", task.<String>getList("coUnits")));
         assertThat(row.cell(5).text()).isEqualTo(task.getString("leader"));
-        assertThat(row.cell(6).date()).as("a date cell").isEqualTo(LocalDate.parse(task.getString("deadline")));
+        assertThat(row.cell(6).text()).isEqualTo(task.getString("deadline"));
+        assertThat(deadlineCell("2022-IND-010")).as("a true date cell, so Excel sorts and filters it as a date")
+                .isEqualTo(LocalDate.parse(task.getString("deadline")));
         assertThat(row.cell(7).text()).as("the status in Chinese")
                 .isEqualTo(TaskStatus.valueOf(task.getString("status")).label());
         assertThat(row.cell(8).text()).as("the light in Chinese").isEqualTo(Light.valueOf(task.getString("light")).label());
@@ -162,5 +187,43 @@ class ExportTest {
                 .extract().asByteArray();
         assertThat(XlsxSheet.read(industry).subList(1, XlsxSheet.read(industry).size()))
                 .allSatisfy(r -> assertThat(r.cell(2).text()).isEqualTo("工业"));
+    }
+
+    @Test
+    void theLedgersSecondSheetListsEachReportsEvidenceWithWhatThePhotoSays() throws IOException {
+        String reportId = "R-" + java.util.UUID.randomUUID();
+        String file = "EV-" + java.util.UUID.randomUUID();
+        EvidenceFile old = new EvidenceFile(file, "现场.jpg", "ab".repeat(32), "image/jpeg", 183_000,
+                java.time.OffsetDateTime.parse("2021-05-03T10:00:00+08:00"), new EvidenceFile.Place(37.20081, 112.17654), true);
+        KafkaTestClient.send(Envelope.of("agriculture", "agriculture", java.time.OffsetDateTime.now(), new ProgressReported(
+                reportId, "2022-AGR-003", "agriculture", "县农业农村局", LocalDate.of(2022, 2, 28),
+                List.of(new Figure("高标准农田", new java.math.BigDecimal(1500))), null, null, List.of(), "测试佐证", null, null,
+                List.of(file, "https://example.org/a.jpg"), false, java.time.OffsetDateTime.now(), "agriculture", null, null,
+                List.of(old))));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> given()
+                .get("/api/supervision/tasks/2022-AGR-003").then().statusCode(200)
+                .body("progress.history.find { it.reportId == '" + reportId + "' }.evidenceFiles[0].takenBeforePeriod",
+                        org.hamcrest.Matchers.equalTo(true)));
+
+        byte[] body = given().get("/api/supervision/ledger/export.xlsx?sector=agriculture").then().statusCode(200)
+                .extract().asByteArray();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(body))) {
+            Sheet evidence = workbook.getSheet("佐证材料");
+            assertThat(evidence.getRow(0).getCell(4).getStringCellValue()).isEqualTo("佐证材料");
+            List<Row> rows = new java.util.ArrayList<>();
+            evidence.forEach(r -> {
+                if (r.getRowNum() > 0 && r.getCell(1).getStringCellValue().equals(reportId)) {
+                    rows.add(r);
+                }
+            });
+            assertThat(rows).hasSize(2);
+            assertThat(rows.get(0).getCell(4).getStringCellValue()).isEqualTo("现场.jpg");
+            assertThat(rows.get(0).getCell(7).getStringCellValue()).isEqualTo("ab".repeat(32));
+            assertThat(rows.get(0).getCell(9).getStringCellValue()).isEqualTo("37.20081, 112.17654");
+            assertThat(rows.get(0).getCell(10).getStringCellValue()).isEqualTo("拍摄时间早于报告期");
+            assertThat(rows.get(0).getCell(11).getStringCellValue()).isEqualTo("/api/agriculture/evidence/" + file);
+            assertThat(rows.get(1).getCell(5).getStringCellValue()).isEqualTo("链接");
+            assertThat(rows.get(1).getCell(10).getStringCellValue()).isEqualTo("未上传文件,无法核验");
+        }
     }
 }
