@@ -16,6 +16,7 @@ import cn.duban.events.notice.NoticeReceived;
 import cn.duban.events.notice.NoticeReplied;
 import cn.duban.events.progress.AssignmentAcknowledged;
 import cn.duban.events.progress.CompletionClaimed;
+import cn.duban.events.progress.EvidenceFile;
 import cn.duban.events.progress.ExtensionRequested;
 import cn.duban.events.progress.Figure;
 import cn.duban.events.progress.ProgressReported;
@@ -46,6 +47,11 @@ final class ContractSamples {
                 LocalDate.of(2022, 12, 31), LocalDate.of(2022, 12, 31), "MONTHLY", List.of("民生实事"));
     }
 
+    static EvidenceFile evidence() {
+        return new EvidenceFile("EV-1", "现场.jpg", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                "image/jpeg", 183_000, AT.minusDays(3), new EvidenceFile.Place(37.2, 112.18), false);
+    }
+
     static EventPayload of(EventType type) {
         return switch (type) {
             case TASK_ASSIGNED -> new TaskAssigned(task());
@@ -54,12 +60,13 @@ final class ContractSamples {
             case PROGRESS_REPORTED -> new ProgressReported("r-1", TASK, "agriculture", "县农业农村局",
                     LocalDate.of(2022, 5, 31), List.of(new Figure("高标准农田", new BigDecimal("6000"))),
                     new BigDecimal("1200.5"), 10, List.of("开工"), "已完成6000亩", "资金到位慢", "加快施工",
-                    List.of("photo-1.jpg"), false, AT, "alice", "r-0", "数字有误");
+                    List.of("https://example.org/photo-1.jpg", "EV-1"), false, AT, "alice", "r-0", "数字有误",
+                    List.of(evidence()));
             case ASSIGNMENT_ACKNOWLEDGED -> new AssignmentAcknowledged(TASK, "县农业农村局", AT, "alice");
             case EXTENSION_REQUESTED -> new ExtensionRequested("x-1", TASK, "县农业农村局", LocalDate.of(2023, 3, 31),
                     "雨季停工", AT, "alice");
             case COMPLETION_CLAIMED -> new CompletionClaimed("c-1", TASK, "县农业农村局", LocalDate.of(2022, 11, 20),
-                    "全部建成", List.of("验收报告.pdf"), AT, "alice");
+                    "全部建成", List.of("验收报告.pdf", "EV-1"), AT, "alice", List.of(evidence()));
             case ALERT_RAISED -> new AlertRaised("a-1", TASK, "MILESTONE_OVERDUE", "RED", "开工", 1,
                     List.of("县农业农村局"), "开工 was due 2022-04-30", false, AT);
             case ALERT_ESCALATED -> new AlertEscalated("a-1", TASK, "MILESTONE_OVERDUE", 2, "分管农业农村工作的副县长", AT);

@@ -67,11 +67,27 @@ public class GatewayStubs implements QuarkusTestResourceLifecycleManager {
         } else if (path.equals("/api/supervision/tasks")) {
             tasks(request);
         } else if (path.equals("/api/supervision/tasks/9001-AGR-001")) {
-            json(request, new JsonObject().put("id", "9001-AGR-001").put("deadline", "2022-12-31").put("milestones",
+            // acknowledged, reported this month, one open DUE_SOON alert and a reminder after the last report
+            json(request, new JsonObject().put("id", "9001-AGR-001").put("deadline", "2022-12-31").put("status", "AT_RISK")
+                    .put("leadUnit", "县农业农村局").put("evaluatedOn", "2022-10-20").put("milestones",
                     new JsonArray().add(milestone("开工", "2022-04-30", "2022-04-20")).add(milestone("投产", "2022-10-31", null))
-                            .add(milestone("验收", "2022-12-20", null))));
+                            .add(milestone("验收", "2022-12-20", null)))
+                    .put("acknowledgements", new JsonArray().add(new JsonObject().put("unit", "县农业农村局")))
+                    .put("alerts", new JsonArray()
+                            .add(alert("a-1", "DUE_SOON", "YELLOW", "OPEN", "县农业农村局"))
+                            .add(alert("a-0", "LAGGING", "YELLOW", "RESOLVED", "县农业农村局")))
+                    .put("progress", new JsonObject().put("history", new JsonArray().add(new JsonObject()
+                            .put("unit", "县农业农村局").put("asOf", "2022-10-08"))))
+                    .put("audit", new JsonArray().add(new JsonObject().put("action", "reminder.manual")
+                            .put("at", "2022-10-12T09:00:00+08:00").put("detail", "请加快投产进度"))));
         } else if (path.equals("/api/supervision/tasks/9001-AGR-002")) {
-            json(request, new JsonObject().put("id", "9001-AGR-002").put("deadline", "2022-06-30").put("milestones", new JsonArray()));
+            // not acknowledged, overdue, no report this month
+            json(request, new JsonObject().put("id", "9001-AGR-002").put("deadline", "2022-06-30").put("status", "OVERDUE")
+                    .put("leadUnit", "县农业农村局").put("evaluatedOn", "2022-10-20").put("milestones", new JsonArray())
+                    .put("acknowledgements", new JsonArray())
+                    .put("alerts", new JsonArray().add(alert("a-2", "OVERDUE", "RED", "ACKNOWLEDGED", "县农业农村局")))
+                    .put("progress", new JsonObject().put("history", new JsonArray()))
+                    .put("audit", new JsonArray()));
         } else if (path.equals("/api/supervision/alerts")) {
             json(request, new JsonObject().put("total", 1).put("items", new JsonArray().add(new JsonObject()
                     .put("id", "a-1").put("taskId", "9001-AGR-001").put("rule", "DUE_SOON").put("light", "YELLOW")
@@ -117,10 +133,10 @@ public class GatewayStubs implements QuarkusTestResourceLifecycleManager {
 
     private static void tasks(HttpServerRequest request) {
         JsonArray all = new JsonArray()
-                .add(new JsonObject().put("id", "9001-AGR-001").put("title", "启建6万亩高标准农田").put("light", "YELLOW")
+                .add(new JsonObject().put("id", "9001-AGR-001").put("sector", "agriculture").put("title", "启建6万亩高标准农田").put("light", "YELLOW")
                         .put("status", "IN_PROGRESS").put("percent", 40).put("deadline", "2022-12-31")
                         .put("leadUnit", "县农业农村局").put("coUnits", new JsonArray().add("县财政局")))
-                .add(new JsonObject().put("id", "9001-AGR-002").put("title", "新建冷库5座").put("light", "GREEN")
+                .add(new JsonObject().put("id", "9001-AGR-002").put("sector", "agriculture").put("title", "新建冷库5座").put("light", "RED")
                         .put("status", "IN_PROGRESS").put("percent", 80).put("deadline", "2022-06-30")
                         .put("leadUnit", "县农业农村局"));
         int page = Integer.parseInt(request.getParam("page", "0"));
@@ -130,6 +146,12 @@ public class GatewayStubs implements QuarkusTestResourceLifecycleManager {
             items.add(all.getValue(i));
         }
         json(request, new JsonObject().put("items", items).put("total", all.size()));
+    }
+
+    private static JsonObject alert(String id, String rule, String light, String state, String unit) {
+        return new JsonObject().put("id", id).put("rule", rule).put("light", light).put("state", state)
+                .put("escalationLevel", 1).put("units", new JsonArray().add(unit)).put("raisedAt", "2022-10-15T09:00:00+08:00")
+                .put("mayAcknowledge", true);
     }
 
     private static JsonObject milestone(String name, String due, String reachedOn) {

@@ -45,23 +45,40 @@ class MobileApiTest {
     }
 
     @Test
-    void myTasksCarryTheirLightAndTheNextDateOwed() {
-        given().header("Authorization", TestTokens.sectorReporter("agriculture")).get("/api/mobile/me/tasks").then()
+    void myTasksCarryTheirLightTheNextDateOwedAndWhatTheyAskMostUrgentFirst() {
+        given().header("Authorization", TestTokens.unitReporter("agri-bureau", "agriculture", "县农业农村局"))
+                .get("/api/mobile/me/tasks").then()
                 .statusCode(200).body("total", equalTo(2)).body("page", equalTo(0)).body("size", equalTo(20))
-                .body("items.id", contains("9001-AGR-001", "9001-AGR-002"))
-                .body("items[0].light", equalTo("YELLOW"))
+                // both ask something; the red one comes first
+                .body("items.id", contains("9001-AGR-002", "9001-AGR-001"))
+                .body("items[0].light", equalTo("RED")).body("items[0].sector", equalTo("agriculture"))
+                .body("items[0].next.date", equalTo("2022-06-30")).body("items[0].next.what", equalTo("deadline"))
+                // not acknowledged; the acknowledged overdue alert still stands; nothing reported in October
+                .body("items[0].asks.kind", contains("acknowledge", "alert", "report"))
+                .body("items[0].asks[1].rule", equalTo("OVERDUE")).body("items[0].asks[2].month", equalTo("2022-10"))
                 // 开工 was reached; of the open milestones 投产 comes first.
-                .body("items[0].next.date", equalTo("2022-10-31")).body("items[0].next.milestone", equalTo("投产"))
-                .body("items[0].next.what", equalTo("milestone"))
-                .body("items[1].next.date", equalTo("2022-06-30")).body("items[1].next.what", equalTo("deadline"));
+                .body("items[1].light", equalTo("YELLOW"))
+                .body("items[1].next.date", equalTo("2022-10-31")).body("items[1].next.milestone", equalTo("投产"))
+                .body("items[1].next.what", equalTo("milestone"))
+                // acknowledged and reported this month; the open alert and the reminder after the last report remain
+                .body("items[1].asks.kind", contains("alert", "reminder"))
+                .body("items[1].asks[0].alertId", equalTo("a-1")).body("items[1].asks[1].message", equalTo("请加快投产进度"));
+    }
+
+    /** The co-unit has not acknowledged nor reported; the alert was raised for the lead unit, the reminder for both. */
+    @Test
+    void anotherUnitIsAskedOnlyWhatConcernsIt() {
+        given().header("Authorization", TestTokens.unitReporter("finance", "reform", "县财政局"))
+                .get("/api/mobile/me/tasks").then().statusCode(200)
+                .body("items.find { it.id == '9001-AGR-001' }.asks.kind", contains("acknowledge", "reminder", "report"));
     }
 
     @Test
-    void myTasksComeInPages() {
+    void myTasksComeInPagesOfTheUrgencyOrder() {
         given().header("Authorization", TestTokens.as("pager").roles("sector-reporter").claim("sector", "agriculture").bearer())
                 .queryParam("page", 1).queryParam("size", 1).get("/api/mobile/me/tasks").then().statusCode(200)
                 .body("total", equalTo(2)).body("page", equalTo(1)).body("size", equalTo(1))
-                .body("items", hasSize(1)).body("items[0].id", equalTo("9001-AGR-002"));
+                .body("items", hasSize(1)).body("items[0].id", equalTo("9001-AGR-001"));
     }
 
     @Test

@@ -58,6 +58,11 @@ export async function upload(path, file, contentType) {
   return (await call(path, { method: 'POST', headers: { 'Content-Type': contentType }, body: file })).json();
 }
 
+/** A file the API serves, as an object URL for an <img> or a new tab (the token goes in a header, not the URL). */
+export async function objectUrl(path) {
+  return URL.createObjectURL(await (await call(path)).blob());
+}
+
 /** Downloads a file the API serves (the token goes in a header, so a plain link cannot do it). */
 export async function download(path, params, fallbackName) {
   const response = await call(path + query(params));

@@ -75,6 +75,22 @@ public class SectorStore {
                 InboxAlert.class).setParameter(1, taskId).getResultList();
     }
 
+    public Optional<Evidence> evidence(String id) {
+        return Optional.ofNullable(em.find(Evidence.class, id));
+    }
+
+    /** The evidence with this content on this task, if it was uploaded before. */
+    public Optional<Evidence> evidence(String taskId, String sha256) {
+        return em.createQuery("from Evidence where taskId = ?1 and sha256 = ?2", Evidence.class)
+                .setParameter(1, taskId).setParameter(2, sha256).getResultStream().findFirst();
+    }
+
+    /** A task's evidence, oldest first. */
+    public List<Evidence> evidenceOfTask(String taskId) {
+        return em.createQuery("from Evidence where taskId = ?1 order by uploadedAt, id", Evidence.class)
+                .setParameter(1, taskId).getResultList();
+    }
+
     public void add(Object entity) {
         em.persist(entity);
     }

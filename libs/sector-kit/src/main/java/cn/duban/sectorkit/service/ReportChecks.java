@@ -100,12 +100,13 @@ final class ReportChecks {
         List<String> reached = report.milestonesReached() == null ? List.of() : report.milestonesReached();
         for (int i = 0; i < reached.size(); i++) {
             if (noEvidence && needEvidence.contains(reached.get(i))) {
-                errors.add(BadField.of("evidence", "报告「%s」完成需要佐证材料(验收文件、照片或链接)",
-                        "reaching %s needs evidence (an acceptance document, photo or link)", reached.get(i)));
+                errors.add(BadField.of("evidence", "报告「%s」完成需要佐证材料:请上传验收文件或现场照片",
+                        "reaching %s needs evidence: upload an acceptance document or a photo", reached.get(i)));
             }
         }
         if (noEvidence && rules.evidenceOnCompletion() && Boolean.TRUE.equals(report.completed())) {
-            errors.add(BadField.of("evidence", "标为已完成的报告需要佐证材料", "a report marked completed needs evidence"));
+            errors.add(BadField.of("evidence", "标为已完成的报告需要佐证材料:请上传验收文件或现场照片",
+                    "a report marked completed needs evidence: upload an acceptance document or a photo"));
         }
         return errors;
     }

@@ -8,6 +8,7 @@ import cn.duban.events.EventType;
 import cn.duban.events.Sector;
 import cn.duban.events.progress.AssignmentAcknowledged;
 import cn.duban.events.progress.CompletionClaimed;
+import cn.duban.events.progress.EvidenceFile;
 import cn.duban.events.progress.ExtensionRequested;
 import cn.duban.events.progress.Figure;
 import cn.duban.events.progress.ProgressReported;
@@ -53,6 +54,9 @@ public class SectorDesk {
     @Inject
     SectorAccess access;
 
+    @Inject
+    EvidenceDesk evidence;
+
     public Requests.ReportAccepted report(String taskId, Requests.Progress body, String idempotencyKey, String actor) {
         access.checkMayActOn(taskId);
         List<BadField> outOfBounds = ReportChecks.bounds(body);
@@ -65,6 +69,8 @@ public class SectorDesk {
                     String unit = unit(task, body.unit());
                     List<BadField> errors = new ArrayList<>(ReportChecks.check(task, body, LocalDate.now(CountyTime.ZONE)));
                     errors.addAll(ReportChecks.configured(task, body, config.rules()));
+                    // the report covers its month: a photo from long before it is flagged to the office
+                    List<EvidenceFile> files = evidence.describe(task, body.evidence(), body.asOf().withDayOfMonth(1), errors);
                     if (!errors.isEmpty()) {
                         throw DubanException.invalidFields(errors);
                     }
@@ -85,7 +91,7 @@ public class SectorDesk {
                                     : body.figures().stream().map(f -> new Figure(f.metric(), f.value())).toList(),
                             body.investment(), body.percent(), body.milestonesReached(), body.narrative(),
                             body.problems(), body.nextSteps(), body.evidence(), Boolean.TRUE.equals(body.completed()),
-                            OffsetDateTime.now(CountyTime.ZONE), actor, body.correctionOf(), body.correctionReason());
+                            OffsetDateTime.now(CountyTime.ZONE), actor, body.correctionOf(), body.correctionReason(), files);
                     String eventId = submit(reportId, unit, actor, payload);
                     return new Requests.ReportAccepted(reportId, eventId);
                 }));
@@ -137,9 +143,17 @@ public class SectorDesk {
                     if (body.completedOn().isAfter(LocalDate.now(CountyTime.ZONE))) {
                         throw DubanException.invalidField("completedOn", "不能晚于今天", "must not be in the future");
                     }
+                    // a claim covers the whole task: a photo from long before its planned start is flagged
+                    List<BadField> errors = new ArrayList<>();
+                    LocalDate start = task.snapshot.plannedStart() != null ? task.snapshot.plannedStart()
+                            : body.completedOn().withDayOfYear(1);
+                    List<EvidenceFile> files = evidence.describe(task, body.evidence(), start, errors);
+                    if (!errors.isEmpty()) {
+                        throw DubanException.invalidFields(errors);
+                    }
                     String claimId = newId("C");
                     String eventId = submit(claimId, unit, actor, new CompletionClaimed(claimId, taskId, unit,
-                            body.completedOn(), body.narrative(), body.evidence(), OffsetDateTime.now(CountyTime.ZONE), actor));
+                            body.completedOn(), body.narrative(), body.evidence(), OffsetDateTime.now(CountyTime.ZONE), actor, files));
                     return new Requests.ClaimAccepted(claimId, eventId);
                 }));
     }

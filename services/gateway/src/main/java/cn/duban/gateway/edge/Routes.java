@@ -3,6 +3,7 @@ package cn.duban.gateway.edge;
 import cn.duban.text.Text;
 import cn.duban.gateway.config.GatewayConfig;
 import cn.duban.gateway.mobile.MobileApi;
+import cn.duban.gateway.mobile.PhoneApp;
 import cn.duban.gateway.proxy.ServiceProxy;
 import cn.duban.gateway.proxy.StreamRelay;
 import cn.duban.gateway.proxy.Upstream;
@@ -16,8 +17,9 @@ import java.util.TreeMap;
 
 /**
  * The gateway's routing table: /api/mobile/** here, /api/{service}/** to that service, /realms/** and
- * /resources/** to Keycloak, /openapi/{service} to that service's OpenAPI document, / (the office's web
- * page and its assets) to supervision, and /notify/ (the office's notification page) to the notifier.
+ * /resources/** to Keycloak, /openapi/{service} to that service's OpenAPI document, /m/ (the reporters' phone
+ * app) from here, / (the office's web page and its assets) to supervision, and /notify/ (the office's
+ * notification page) to the notifier.
  */
 @ApplicationScoped
 public class Routes {
@@ -74,6 +76,17 @@ public class Routes {
         for (String path : new String[] {"/realms/*", "/resources/*"}) {
             router.route(path).handler(ctx -> edge.admit(ctx, false, (c, who) -> proxy.forward(c, keycloak, pathAndQuery(c))));
         }
+
+        // The reporters' phone app (docs/phone.md): public files; it signs in with Keycloak and calls the APIs above.
+        PhoneApp phone = new PhoneApp();
+        router.get("/m").handler(ctx -> { // Vert.x matches "/m/" here too; only the bare "/m" needs its slash
+            if (ctx.request().path().equals("/m")) {
+                ctx.redirect("/m/");
+            } else {
+                ctx.next();
+            }
+        });
+        router.route("/m/*").handler(ctx -> edge.admit(ctx, false, (c, who) -> phone.serve(c)));
 
         // The office's web page (docs/dashboard.md) is supervision's: the page and its assets are public; the page
         // signs in with Keycloak and calls /api/supervision/** through the routes above.

@@ -23,6 +23,9 @@ import java.util.TreeSet;
 public class MobileApi {
     static final int DEFAULT_SIZE = 20;
     static final int MAX_SIZE = 50;
+    /** The most tasks 我的任务 orders: a unit answers for a few dozen, a sector's reporter for under two hundred. */
+    static final int MAX_TASKS = 400;
+    private static final int SUPERVISION_PAGE = 200;
 
     private final ServiceProxy proxy;
     private final StreamRelay streams;
@@ -47,19 +50,40 @@ public class MobileApi {
         Etags.send(ctx, me.toBuffer());
     }
 
-    /** The tasks I answer for, each with its light and the next date owed: the next open milestone, else the deadline. */
+    /**
+     * The tasks I answer for, most urgent first ({@link Urgency}): each with its light, the next date owed (the next
+     * open milestone, else the deadline) and what it asks of my unit now ({@link TaskAsks}). Urgency is an order over
+     * all my tasks, so all of them (at most {@value #MAX_TASKS}) are read before the page is cut.
+     */
     public void tasks(RoutingContext ctx, SecurityIdentity identity) {
         Paging paging = Paging.of(ctx);
-        supervisionJson(ctx, "/api/supervision/tasks?page=" + paging.page() + "&size=" + paging.size())
-                .compose(page -> {
+        String unit = Claims.of(identity, "unit").orElse(null);
+        myTasks(ctx, 0, new JsonArray())
+                .compose(summaries -> {
                     List<Future<JsonObject>> items = new ArrayList<>();
-                    for (Object item : page.getJsonArray("items", new JsonArray())) {
-                        items.add(compactTask(ctx, (JsonObject) item));
+                    for (Object item : summaries) {
+                        items.add(compactTask(ctx, (JsonObject) item, unit));
                     }
-                    return Future.all(items).map(all -> paging.wrap(new JsonArray(all.list()), page.getLong("total", 0L)));
+                    return Future.all(items).map(all -> {
+                        List<JsonObject> sorted = new ArrayList<>(all.<JsonObject>list());
+                        sorted.sort(Urgency.ORDER);
+                        int from = Math.min(sorted.size(), paging.page() * paging.size());
+                        int to = Math.min(sorted.size(), from + paging.size());
+                        return paging.wrap(new JsonArray(new ArrayList<>(sorted.subList(from, to))), sorted.size());
+                    });
                 })
                 .onSuccess(body -> Etags.send(ctx, body.toBuffer()))
                 .onFailure(failure -> failed(ctx, failure));
+    }
+
+    /** Every task supervision lets me see, page after page of the largest size it serves, up to MAX_TASKS. */
+    private Future<JsonArray> myTasks(RoutingContext ctx, int page, JsonArray collected) {
+        return supervisionJson(ctx, "/api/supervision/tasks?page=" + page + "&size=" + SUPERVISION_PAGE).compose(body -> {
+            JsonArray items = body.getJsonArray("items", new JsonArray());
+            items.forEach(collected::add);
+            boolean more = !items.isEmpty() && collected.size() < body.getLong("total", 0L) && collected.size() < MAX_TASKS;
+            return more ? myTasks(ctx, page + 1, collected) : Future.succeededFuture(collected);
+        });
     }
 
     /** My alerts (督办单), newest first, compact. */
@@ -94,15 +118,16 @@ public class MobileApi {
         streams.relay(ctx, identity, supervision, "/api/supervision/alerts/stream");
     }
 
-    private Future<JsonObject> compactTask(RoutingContext ctx, JsonObject summary) {
+    private Future<JsonObject> compactTask(RoutingContext ctx, JsonObject summary, String unit) {
         String id = summary.getString("id");
         JsonObject compact = new JsonObject().put("id", id).put("title", summary.getValue("title"))
-                .put("light", summary.getValue("light")).put("status", summary.getValue("status"))
-                .put("percent", summary.getValue("percent")).put("leadUnit", summary.getValue("leadUnit"));
-        // The list has no milestones; the task's own page has them, with the dates they were reached.
+                .put("sector", summary.getValue("sector")).put("light", summary.getValue("light"))
+                .put("status", summary.getValue("status")).put("percent", summary.getValue("percent"))
+                .put("deadline", summary.getValue("deadline")).put("leadUnit", summary.getValue("leadUnit"));
+        // The list has no milestones, acknowledgements or reports; the task's own page has them.
         return supervisionJson(ctx, "/api/supervision/tasks/" + URLEncoder.encode(id, StandardCharsets.UTF_8))
-                .map(detail -> compact.put("next", NextDate.of(detail)))
-                .otherwise(unreadable -> compact.put("next", NextDate.deadline(summary)));
+                .map(detail -> compact.put("next", NextDate.of(detail)).put("asks", TaskAsks.of(detail, unit)))
+                .otherwise(unreadable -> compact.put("next", NextDate.deadline(summary)).put("asks", new JsonArray()));
     }
 
     private Future<JsonObject> supervisionJson(RoutingContext ctx, String uri) {

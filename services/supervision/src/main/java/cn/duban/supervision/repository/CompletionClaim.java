@@ -1,5 +1,6 @@
 package cn.duban.supervision.repository;
 
+import cn.duban.events.progress.EvidenceFile;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
@@ -35,6 +36,10 @@ public class CompletionClaim extends PanacheEntityBase implements OfficeRequest 
     public String narrative;
     @JdbcTypeCode(SqlTypes.JSON)
     public List<String> evidence;
+    /** The uploaded files among {@link #evidence}, as the sector service read them. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "evidence_files")
+    public List<EvidenceFile> evidenceFiles;
     @Column(name = "claimed_at")
     public OffsetDateTime claimedAt;
     @Column(name = "claimed_by")

@@ -1,5 +1,6 @@
 package cn.duban.supervision.repository;
 
+import cn.duban.events.progress.EvidenceFile;
 import cn.duban.events.progress.Figure;
 import cn.duban.events.progress.ProgressReported;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -59,6 +60,10 @@ public class ProgressReport extends PanacheEntityBase {
     public String correctionReason;
     @Column(name = "received_at")
     public OffsetDateTime receivedAt;
+    /** The uploaded files among {@link #evidence}, as the sector service read them. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "evidence_files")
+    public List<EvidenceFile> evidenceFiles;
 
     public static ProgressReport of(String eventId, ProgressReported r, OffsetDateTime receivedAt) {
         ProgressReport report = new ProgressReport();
@@ -82,6 +87,7 @@ public class ProgressReport extends PanacheEntityBase {
         report.correctionOf = r.correctionOf();
         report.correctionReason = r.correctionReason();
         report.receivedAt = receivedAt;
+        report.evidenceFiles = r.evidenceFiles();
         return report;
     }
 

@@ -101,6 +101,7 @@ public class ProgressIntake {
         claim.completedOn = c.completedOn();
         claim.narrative = c.narrative();
         claim.evidence = c.evidence();
+        claim.evidenceFiles = c.evidenceFiles();
         // Business time of receipt: the demo's clock is in 2022 while units' clocks are not.
         claim.claimedAt = clock.now();
         claim.claimedBy = c.claimedBy();

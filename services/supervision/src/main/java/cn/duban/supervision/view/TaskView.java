@@ -1,5 +1,6 @@
 package cn.duban.supervision.view;
 
+import cn.duban.events.progress.EvidenceFile;
 import cn.duban.events.progress.Figure;
 import cn.duban.events.task.Target;
 import cn.duban.supervision.engine.Light;
@@ -53,14 +54,15 @@ public final class TaskView {
     public record ProgressView(int percent, int expectedPercent, ReportView latest, List<ReportView> history) {
     }
 
+    /** {@code evidenceFiles}: the uploaded files among {@code evidence}, each at {@code /api/{sector}/evidence/{id}}. */
     public record ReportView(String reportId, String unit, LocalDate asOf, List<Figure> figures, BigDecimal investment,
             Integer percent, List<String> milestonesReached, String narrative, String problems, String nextSteps,
             List<String> evidence, boolean completed, OffsetDateTime reportedAt, String reportedBy,
-            String correctionOf, String correctionReason) {
+            String correctionOf, String correctionReason, List<EvidenceFile> evidenceFiles) {
         public static ReportView of(ProgressReport r) {
             return new ReportView(r.reportId, r.unit, r.asOf, r.figures, r.investment, r.percent, r.milestonesReached,
                     r.narrative, r.problems, r.nextSteps, r.evidence, r.completed, r.reportedAt, r.reportedBy,
-                    r.correctionOf, r.correctionReason);
+                    r.correctionOf, r.correctionReason, r.evidenceFiles == null ? List.of() : r.evidenceFiles);
         }
     }
 

@@ -1,5 +1,5 @@
 // 任务清单 (filters, export) and 任务详情 (targets, milestones, progress, chart, alerts, audit).
-import { allTasks, download, get, post } from '../api.js';
+import { allTasks, download, get, objectUrl, post } from '../api.js';
 import { user } from '../auth.js';
 import { act, date, dateTime, el, light, section, table, taskLink, notify,
   SECTORS, STATUSES, LIGHTS, RULES, ALERT_STATES, AUDIT_ACTIONS } from '../ui.js';
@@ -97,6 +97,42 @@ function reminderForm(task, rerender) {
   }, text, el('button', { type: 'submit' }, '催办'));
 }
 
+/** A photo's thumbnail, loaded with the token; a click opens the file itself in a new tab. */
+function evidenceThumbnail(url, label) {
+  const img = el('img', { alt: label, width: 96, height: 96, loading: 'lazy' });
+  objectUrl(`${url}/thumbnail`).then((src) => { img.src = src; }).catch(() => img.remove());
+  return img;
+}
+
+/**
+ * 佐证材料 of one report, inline: uploaded files with their thumbnail, type, the photo's own time and place beside the
+ * report's date, and a warning when the photo was taken long before the period; links as sent, marked unverifiable.
+ */
+function evidenceList(task, report) {
+  const files = new Map((report.evidenceFiles || []).map((f) => [f.id, f]));
+  return el('ul', { class: 'evidence' }, report.evidence.map((entry) => {
+    const f = files.get(entry);
+    if (!f) {
+      const link = /^https?:\/\//.test(entry)
+        ? el('a', { href: entry, target: '_blank', rel: 'noopener noreferrer' }, entry) : entry;
+      return el('li', {}, link, el('span', { class: 'muted' }, '（链接，未上传文件，无法核验）'));
+    }
+    const url = `/api/${task.sector}/evidence/${encodeURIComponent(f.id)}`;
+    const name = f.name || f.id;
+    const open = el('button', {
+      type: 'button', class: 'small',
+      onclick: () => act(async () => { window.open(await objectUrl(url), '_blank', 'noopener'); }),
+    }, `查看 ${name}`);
+    return el('li', { 'data-evidence': f.id },
+      f.contentType?.startsWith('image/') && f.contentType !== 'image/heic' ? evidenceThumbnail(url, name) : '',
+      el('div', {}, open,
+        el('div', { class: 'muted' }, `报送截至 ${report.asOf}`,
+          f.takenAt ? ` · 拍摄于 ${dateTime(f.takenAt)}` : ' · 无拍摄时间',
+          f.place ? ` · 拍摄地点 ${f.place.latitude.toFixed(5)}, ${f.place.longitude.toFixed(5)}` : ''),
+        f.takenBeforePeriod ? el('div', { class: 'late flag-old-photo' }, '⚠ 拍摄时间早于报告期，请核实') : ''));
+  }));
+}
+
 export async function taskPage(id) {
   const rerender = () => render();
   const task = await get(`/api/supervision/tasks/${encodeURIComponent(id)}`);
@@ -133,6 +169,7 @@ export async function taskPage(id) {
       r.narrative ? el('p', {}, r.narrative) : '',
       r.problems ? el('p', {}, `问题：${r.problems}`) : '',
       r.nextSteps ? el('p', {}, `下一步：${r.nextSteps}`) : '',
+      r.evidence?.length ? evidenceList(task, r) : '',
       el('div', { class: 'muted' }, `${r.reportedBy || ''} ${dateTime(r.reportedAt)}${r.correctionOf ? ` · 更正 ${r.correctionOf}：${r.correctionReason}` : ''}`))))
       : el('p', { class: 'muted' }, '尚无进度反馈')),
     section('督办单', table(ALERT_HEADERS, alertRows(task.alerts, rerender), '没有督办单'),
