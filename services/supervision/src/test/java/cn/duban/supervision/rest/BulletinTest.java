@@ -138,7 +138,7 @@ class BulletinTest {
         assertThat(word).contains(String.format("绿灯%d项、黄灯%d项、红灯%d项", then.count("GREEN"), then.count("YELLOW"),
                 then.count("RED")));
         List<String> redPart = lines.subList(indexOf(lines, "二、红灯任务"), indexOf(lines, "三、逾期未完成任务"));
-        assertThat(redPart.stream().filter(l -> l.matches("2022-[A-Z]{3}-\\d{3}\\|.*")).map(l -> l.substring(0, 12))
+        assertThat(redPart.stream().filter(l -> l.matches("\\d{4}-[A-Z]{3}-\\d{3}\\|.*")).map(l -> l.substring(0, 12))
                 .sorted().toList()).isEqualTo(then.red());
         assertUnitsInOrder(between(word, "五、考核排名", "六、"), ranking);
         assertThat(lines).contains("pictures:2");
