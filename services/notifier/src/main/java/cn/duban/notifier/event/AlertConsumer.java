@@ -6,6 +6,7 @@ import cn.duban.platform.messaging.IdempotentConsumer;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -37,7 +38,9 @@ public class AlertConsumer {
     public void consume(ConsumerRecords<String, byte[]> records) {
         List<ConsumerRecord<String, byte[]>> inPollOrder = new ArrayList<>(records.count());
         records.forEach(inPollOrder::add);
-        consumer.consumeAll("notifier.alerts", inPollOrder, intake::acceptAlerts,
+        // when the poll's newest event was published (the producer's wall clock), for the business-time offset
+        Instant publishedAt = Instant.ofEpochMilli(inPollOrder.stream().mapToLong(ConsumerRecord::timestamp).max().orElse(0));
+        consumer.consumeAll("notifier.alerts", inPollOrder, events -> intake.acceptAlerts(events, publishedAt),
                 (record, reason) -> DeadLetters.park(deadLetters, record, reason));
     }
 }

@@ -14,9 +14,11 @@ import java.time.ZoneId;
 
 /**
  * Business time, the time quiet hours and silences are judged in: wall time plus the offset the newest alert event
- * showed. Supervision stamps every alert event with its business clock (the demo's moves included), so in
- * production the offset is a few milliseconds of transit and in the demo it follows the office's clock. Grouping
- * waits, intervals and rate limits are real durations and use wall time. docs/notifier.md, "Time".
+ * showed — its business stamp less the wall time it was published at (the record's timestamp). Supervision stamps
+ * every alert event with its business clock (the demo's moves included), so in production the offset is a few
+ * milliseconds and in the demo it follows the office's clock. Only an event published later than the one that set
+ * the offset moves it, so a backlog read after an outage or a rebalance never takes the clock back to its own day.
+ * Grouping waits, intervals and rate limits are real durations and use wall time. docs/notifier.md, "Time".
  */
 @ApplicationScoped
 public class BusinessTime {
@@ -45,21 +47,26 @@ public class BusinessTime {
     }
 
     /**
-     * Takes the business time a just-consumed event was stamped with as the current one: the latest of a batch is
-     * the closest to now. Kept in the consumer's transaction, so a restart starts from it.
+     * Takes the offset of an event stamped {@code eventTime} in business time and published at wall time
+     * {@code publishedAt} as the current one, unless an event published later has already set it (the row's
+     * {@code seenAt} is that publication time). Kept in the consumer's transaction, so a restart starts from it.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void observe(OffsetDateTime eventTime) {
-        Duration seen = Duration.between(Instant.now(), eventTime.toInstant());
+    public void observe(OffsetDateTime eventTime, Instant publishedAt) {
+        Duration seen = Duration.between(publishedAt, eventTime.toInstant());
+        OffsetDateTime published = publishedAt.atZone(ZONE).toOffsetDateTime();
         BusinessClockRow row = BusinessClockRow.findById(BusinessClockRow.THE_ONE);
+        if (row != null && row.seenAt.isAfter(published)) {
+            return; // a backlog: a newer event has spoken
+        }
         if (row == null) {
             row = new BusinessClockRow();
             row.offsetMs = seen.toMillis();
-            row.seenAt = OffsetDateTime.now();
+            row.seenAt = published;
             row.persist();
         } else {
             row.offsetMs = seen.toMillis();
-            row.seenAt = OffsetDateTime.now();
+            row.seenAt = published;
         }
         offset = seen;
     }

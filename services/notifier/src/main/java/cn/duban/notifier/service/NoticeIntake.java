@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
@@ -66,8 +67,9 @@ public class NoticeIntake {
         }
     }
 
+    /** A poll's alert events, the newest of them published at wall time {@code publishedAt}. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void acceptAlerts(List<Envelope<?>> events) {
+    public void acceptAlerts(List<Envelope<?>> events, Instant publishedAt) {
         Optional<RoutingTree> tree = routes.current();
         OffsetDateTime latest = null;
         for (Envelope<?> event : events) {
@@ -79,7 +81,7 @@ public class NoticeIntake {
             route(notice, tree);
         }
         if (latest != null) {
-            time.observe(latest);
+            time.observe(latest, publishedAt);
         }
     }
 
