@@ -86,11 +86,11 @@ class NumberAttackTest {
 
     @Test
     void aForgedProgressEventWithAHugeNumberIsDeadLetteredAndTheTaskStaysReadable() {
-        String taskId = "2022-AGR-006"; // 苹果示范园 100 亩: no other test reports on it
+        String taskId = "2022-AGR-007"; // 农业生产托管: no other test reports on it (PhoneBrowserTest has 2022-AGR-006)
         awaitAssigned(taskId);
         String narrative = "伪造 " + UUID.randomUUID();
         ProgressReported forged = new ProgressReported("R-" + UUID.randomUUID(), taskId, "agriculture", "县农业农村局",
-                LocalDate.of(2022, 3, 1), List.of(new Figure("苹果示范园", new BigDecimal("7"))), null, null, List.of(),
+                LocalDate.of(2022, 3, 1), List.of(new Figure("农业生产托管", new BigDecimal("7"))), null, null, List.of(),
                 narrative, null, null, List.of(), false, OffsetDateTime.now(), "attacker", null, null);
         EncodedEvent wire = EventCodec.encode(Envelope.of("agriculture", "attacker", OffsetDateTime.now(), forged));
         String json = new String(wire.value(), StandardCharsets.UTF_8);
@@ -110,7 +110,7 @@ class NumberAttackTest {
         // the task still takes reports, and the office still sees them
         String later = "正常填报 " + UUID.randomUUID();
         ReportJourneyTest.as("agriculture").contentType(ContentType.JSON)
-                .body("{\"asOf\":\"2022-03-01\",\"figures\":[{\"metric\":\"苹果示范园\",\"value\":10}],\"narrative\":\"" + later + "\"}")
+                .body("{\"asOf\":\"2022-03-01\",\"figures\":[{\"metric\":\"农业生产托管\",\"value\":10}],\"narrative\":\"" + later + "\"}")
                 .post(gateway + "/api/agriculture/tasks/{id}/progress", taskId).then().statusCode(202);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 ReportJourneyTest.as("supervisor").get(gateway + "/api/supervision/tasks/{id}", taskId)

@@ -79,7 +79,10 @@ public class TaskQueries {
         TaskEvaluation.Verdict verdict = evaluation.evaluateAt(task, at);
         LocalDate day = at.atZone(BusinessCalendar.ZONE).toLocalDate();
         OffsetDateTime endOfDay = day.plusDays(1).atStartOfDay(BusinessCalendar.ZONE).toOffsetDateTime();
-        List<ProgressReport> reports = ProgressReport.ofTask(id).stream().filter(r -> !r.asOf.isAfter(day)).toList();
+        // now: every report received, whatever day it is dated (a unit may date a report ahead of the office's day);
+        // a past day: only the reports dated by then
+        List<ProgressReport> reports = ProgressReport.ofTask(id).stream().filter(r -> asOf == null || !r.asOf.isAfter(day))
+                .toList();
         List<TaskView.MilestoneView> milestones = task.milestones.stream().map(m -> new TaskView.MilestoneView(m.name(),
                 m.due(), reports.stream().filter(r -> r.milestonesReached.contains(m.name())).map(r -> r.asOf)
                         .min(LocalDate::compareTo).orElse(null)))
