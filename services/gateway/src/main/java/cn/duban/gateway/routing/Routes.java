@@ -1,7 +1,9 @@
-package cn.duban.gateway.edge;
+package cn.duban.gateway.routing;
 
 import cn.duban.text.Text;
 import cn.duban.gateway.config.GatewayConfig;
+import cn.duban.gateway.edge.Edge;
+import cn.duban.gateway.edge.EdgeProblem;
 import cn.duban.gateway.mobile.MobileApi;
 import cn.duban.gateway.mobile.PhoneApp;
 import cn.duban.gateway.proxy.ServiceProxy;
