@@ -1,7 +1,7 @@
 # Duban — the two commands a newcomer needs are `make run` and `make test`.
 SHELL := /bin/bash
 
-.PHONY: help build run up stop status test bench faults clean
+.PHONY: help build run up stop status test test-fast bench faults clean
 
 help:
 	@echo "make run     build if needed, start Kafka, PostgreSQL and all services with demo data; Ctrl-C stops"
@@ -9,6 +9,7 @@ help:
 	@echo "make stop    stop the services and the local infrastructure"
 	@echo "make status  what is running"
 	@echo "make test    the whole test suite against a real broker and database (starts and stops them)"
+	@echo "make test-fast  only the tests that need no broker, database or Keycloak: rule engine, codecs, sheets, drafts, routing, architecture"
 	@echo "make bench   measure ingest, latency, a 100,000-task ledger and footprint against this machine's limits (~15 min)"
 	@echo "make faults  10,000 reports while Kafka, PostgreSQL and services are restarted and killed; fails if one is lost or doubled"
 	@echo "make clean   stop, remove build output, all local data and the databases Duban created"
@@ -35,6 +36,9 @@ status:
 
 test:
 	@deploy/local/test.sh
+
+test-fast:
+	@deploy/local/test-fast.sh
 
 bench:
 	@deploy/local/bench.sh

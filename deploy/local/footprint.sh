@@ -19,7 +19,7 @@ echo "|---|---|---|---|"
 for entry in "${SERVICES[@]}"; do
   name=${entry%%:*}; port=${entry##*:}
   t0=$(ms)
-  java -Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dquarkus.profile=demo \
+  java -Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dquarkus.profile=demo -Dquarkus.http.host=127.0.0.1 \
     -jar "services/$name/target/quarkus-app/quarkus-run.jar" >"$OUT/$name.log" 2>&1 &
   pid=$!
   until ready "$port"; do kill -0 $pid 2>/dev/null || { echo "$name died; see $OUT/$name.log" >&2; exit 1; }; sleep 0.05; done

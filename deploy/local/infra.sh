@@ -150,6 +150,17 @@ keycloak_java_home() {
   die "Keycloak needs a JDK 21 or newer: install one (e.g. Debian openjdk-21-jdk) or set DUBAN_KEYCLOAK_JAVA_HOME"
 }
 
+# The admin console's password (user admin, master realm): made once per state folder from /dev/urandom, kept
+# beside the broker's data, readable by this user only; every start of this instance uses it (docs/security.md).
+keycloak_admin_password() {
+  local file="$STATE/keycloak-admin-password"
+  if [ ! -s "$file" ]; then
+    (umask 077; head -c 24 /dev/urandom | base64 | tr -d '/+=\n' >"$file.new" && mv "$file.new" "$file")
+  fi
+  chmod 600 "$file"
+  cat "$file"
+}
+
 keycloak_start() {
   local pid="$STATE/keycloak.pid" url="http://127.0.0.1:$KC_PORT/realms/duban/.well-known/openid-configuration"
   if alive "$pid"; then
@@ -166,12 +177,13 @@ keycloak_start() {
   # The public hostname is the gateway's, fixed, so that every token names one issuer however the client
   # reached Keycloak, and login pages link back through the gateway. The backchannel (discovery, keys, token
   # endpoint) answers with whatever address a service used, so services reach Keycloak directly.
-  # The admin console's user is a demo one too (admin / duban), like the realm: docs/security.md.
+  # The admin console's user is admin with this instance's generated password, never a demo one: docs/security.md.
+  local admin_password; admin_password=$(keycloak_admin_password)
   # The realm's web client admits this instance's gateway and, next to it, the page's own port (the end-to-end tests
   # run supervision there): Keycloak fills the realm file's ${...} placeholders from the environment.
   DUBAN_REALM_GATEWAY_ORIGIN="http://127.0.0.1:$GW_PORT" DUBAN_REALM_WEB_ORIGIN="http://127.0.0.1:$((GW_PORT + 1))" \
   JAVA_HOME="$java_home" JAVA_OPTS_KC_HEAP="-Xms64m -Xmx512m" \
-    KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=duban nohup setsid "$home/bin/kc.sh" start-dev \
+    KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD="$admin_password" nohup setsid "$home/bin/kc.sh" start-dev \
     --http-host=127.0.0.1 --http-port="$KC_PORT" --http-management-port=$((KC_PORT + 1)) \
     --hostname="http://127.0.0.1:$GW_PORT" --hostname-backchannel-dynamic=true --proxy-headers=xforwarded \
     --db=dev-mem --import-realm --log-level=warn \
@@ -309,6 +321,8 @@ case "$cmd" in
     # ... and the issuer every token names: the realm seen through the gateway.
     echo "DUBAN_OIDC_ISSUER=http://127.0.0.1:$GW_PORT/realms/duban"
     echo "DUBAN_KEYCLOAK_URL=http://127.0.0.1:$KC_PORT"
+    # The admin console's password (user admin), made on Keycloak's first start; mode 600.
+    echo "DUBAN_KEYCLOAK_ADMIN_PASSWORD_FILE=$STATE/keycloak-admin-password"
     echo "DUBAN_GATEWAY_URL=http://127.0.0.1:$GW_PORT"
     echo "DUBAN_SMTP_PORT=$MAIL_PORT"
     echo "DUBAN_MAIL_API_URL=http://127.0.0.1:$((MAIL_PORT + 55))" ;;

@@ -29,7 +29,8 @@ Duban is up in $((SECONDS - started)) s, with the Pingyao 2022 ledger (business 
                       or IMAP 127.0.0.1:3143 / POP3 127.0.0.1:3110 (user office@duban.local, any password)
   Kafka               127.0.0.1:9092   (kcat -b 127.0.0.1:9092 -t duban.progress.v1 -C -e -J)
   PostgreSQL          127.0.0.1:5432   (databases duban_supervision, duban_agriculture, …, duban_notifier)
-  Keycloak            http://127.0.0.1:8180/admin/  (admin/duban; realm duban, DEMO users, password duban — docs/security.md)
+  Keycloak            http://127.0.0.1:8180/admin/  (user admin, password in .duban/dev/keycloak-admin-password;
+                      realm duban, DEMO users, password duban — docs/security.md)
   logs                .duban/dev/logs/
 
 Every API needs a token. Through the gateway, sign in as the agriculture sector's staff, post a report, and

@@ -29,7 +29,8 @@ start() {
     [ -f "$jar" ] || die "$jar is missing: run 'make build' first"
     if alive "$pid"; then say "$name already running on :$port"; continue; fi
     port_open "$port" && die "port $port ($name) is taken by another process: stop it first"
-    nohup setsid java -Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
+    # Loopback only: Quarkus' production default is every interface (docs/security.md, "Local exposure").
+    QUARKUS_HTTP_HOST=127.0.0.1 nohup setsid java -Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
       -Dquarkus.profile="$PROFILE" -jar "$jar" >"$STATE/logs/$name.log" 2>&1 </dev/null &
     echo $! >"$pid"
     # The ledger first: the sector services read it from duban.tasks.v1 as they start.

@@ -110,6 +110,9 @@ KAFKA_SSL_TRUSTSTORE_LOCATION: {{ printf "/etc/duban/kafka-ca/%s" $v.kafka.tls.c
 {{- end }}
 {{- end }}
 {{- if eq .svc.name "gateway" }}
+{{- if $v.ingress.trustedProxies }}
+DUBAN_GATEWAY_TRUSTED_PROXIES: {{ join "," $v.ingress.trustedProxies | quote }}
+{{- end }}
 {{- $fullname := include "duban.fullname" .root }}
 {{- range $name, $s := $v.services }}
 {{- if ne $name "gateway" }}

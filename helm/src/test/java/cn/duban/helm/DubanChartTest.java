@@ -86,6 +86,16 @@ class DubanChartTest {
     }
 
     @Test
+    void theGatewayTrustsOnlyTheConfiguredProxiesWithTheClientsAddress() {
+        RenderedChart chart = RenderedChart.render("ingress.trustedProxies[0]", "10.42.0.0/16",
+                "ingress.trustedProxies[1]", "10.43.0.10");
+        Map<String, Object> gateway = chart.get("Deployment", PREFIX + "gateway");
+        List<Map<String, Object>> envFrom = at(container(gateway), "envFrom");
+        Map<String, Object> data = at(chart.get("ConfigMap", at(envFrom.get(0), "configMapRef", "name")), "data");
+        assertThat(data).containsEntry("DUBAN_GATEWAY_TRUSTED_PROXIES", "10.42.0.0/16,10.43.0.10");
+    }
+
+    @Test
     void imagesComeFromValues() {
         RenderedChart chart = RenderedChart.render("global.image.registry", "registry.test.invalid",
                 "global.image.tag", "tag-4711-from-test", "services.reform.image.tag", "reform-only-42");
@@ -110,8 +120,11 @@ class DubanChartTest {
             Map<String, Object> data = at(chart.get("ConfigMap", configMapName), "data");
             assertThat(data).containsEntry("QUARKUS_OIDC_AUTH_SERVER_URL", "https://sso.test/realms/duban")
                     .containsEntry("QUARKUS_HTTP_PORT", String.valueOf(PORTS.get(name)));
+            // Inside a pod Quarkus listens on every interface (its default); only local runs bind 127.0.0.1.
+            assertThat(data).doesNotContainKey("QUARKUS_HTTP_HOST");
             if (name.equals("gateway")) {
-                assertThat(data).doesNotContainKeys("QUARKUS_DATASOURCE_JDBC_URL", "KAFKA_BOOTSTRAP_SERVERS")
+                assertThat(data).doesNotContainKeys("QUARKUS_DATASOURCE_JDBC_URL", "KAFKA_BOOTSTRAP_SERVERS",
+                                "DUBAN_GATEWAY_TRUSTED_PROXIES")
                         .containsEntry("DUBAN_GATEWAY_SUPERVISION_URL", "http://" + PREFIX + "supervision:8081")
                         .containsEntry("DUBAN_GATEWAY_CULTURE_TOURISM_URL", "http://" + PREFIX + "culture-tourism:8084")
                         .containsEntry("DUBAN_GATEWAY_NOTIFIER_URL", "http://" + PREFIX + "notifier:8088");

@@ -92,7 +92,7 @@ final class Suite implements AutoCloseable {
         Path log = env.work().resolve("logs/" + service + ".log");
         List<String> command = new ArrayList<>(List.of("java"));
         command.addAll(JVM_FLAGS);
-        command.addAll(List.of("-Dquarkus.profile=demo", "-Dquarkus.http.port=" + port,
+        command.addAll(List.of("-Dquarkus.profile=demo", "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1",
                 "-Dkafka.bootstrap.servers=" + env.kafka(),
                 "-Dquarkus.oidc.auth-server-url=" + System.getenv("DUBAN_OIDC_AUTH_SERVER_URL"),
                 "-Dquarkus.datasource.jdbc.url=" + env.jdbcUrl(service),

@@ -24,6 +24,8 @@ final class RunningSuite {
     static final List<String> SERVICES = List.of("supervision", "agriculture", "industry", "culture-tourism",
             "urban-construction", "reform", "livelihood", GATEWAY);
     private static final Duration READY_WITHIN = Duration.ofMinutes(4);
+    /** Every service listens here only (Quarkus' production default is every interface). */
+    static final String LOOPBACK = "127.0.0.1";
     /**
      * Supervision serves the office's web page, and Keycloak sends the browser back only to the redirect URIs the
      * realm names (it does not wildcard ports), so supervision takes the port next to the gateway's, which
@@ -48,6 +50,18 @@ final class RunningSuite {
 
     String url(String service) {
         return "http://127.0.0.1:" + ports.get(service);
+    }
+
+    /** Each service's HTTP port. */
+    Map<String, Integer> ports() {
+        return Map.copyOf(ports);
+    }
+
+    /** The process id of each running service. */
+    Map<String, Long> pids() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        processes.forEach((service, process) -> pids.put(service, process.pid()));
+        return pids;
     }
 
     private void start() {
@@ -83,6 +97,7 @@ final class RunningSuite {
         List<String> command = new ArrayList<>(List.of("java", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Dquarkus.profile=demo",
                 "-Dquarkus.http.port=" + ports.get(service),
+                "-Dquarkus.http.host=" + LOOPBACK, // as under make run; ExposureAttackTest checks it
                 // The test Keycloak: discovered on Keycloak itself; tokens name the gateway's URL as issuer.
                 "-Dquarkus.oidc.auth-server-url=" + LocalInfra.keycloakIssuer(),
                 // Spans go to the test's collector (OTLP/HTTP), as they would to one in production.

@@ -74,6 +74,7 @@ final class Services {
                 "-XX:TieredStopAtLevel=1",
                 "-Dquarkus.profile=demo",
                 "-Dquarkus.http.port=" + ports.get(service),
+                "-Dquarkus.http.host=127.0.0.1", // loopback only, as under make run (docs/security.md)
                 "-Dkafka.bootstrap.servers=" + LocalInfra.kafkaBootstrapServers(),
                 "-Dquarkus.datasource.jdbc.url=" + LocalInfra.jdbcUrl(service),
                 "-Dquarkus.datasource.username=" + LocalInfra.dbUser(),

@@ -63,6 +63,15 @@ public final class LocalInfra {
         return ensureStarted().get("DUBAN_KEYCLOAK_URL");
     }
 
+    /**
+     * The file holding the test Keycloak's admin password (user admin, master realm), made by deploy/local/infra.sh
+     * on Keycloak's first start with mode 600; the admin API is reached only with what it holds.
+     */
+    public static Path keycloakAdminPasswordFile() {
+        keycloakIssuer();
+        return Path.of(ensureStarted().get("DUBAN_KEYCLOAK_ADMIN_PASSWORD_FILE"));
+    }
+
     /** Where an end-to-end test must run the gateway: Keycloak's public hostname, so the tokens' issuer. */
     public static String gatewayUrl() {
         return ensureStarted().get("DUBAN_GATEWAY_URL");

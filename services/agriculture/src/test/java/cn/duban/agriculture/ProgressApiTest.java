@@ -8,16 +8,23 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
+import cn.duban.events.Envelope;
 import cn.duban.events.Sector;
 import cn.duban.events.Topics;
 import cn.duban.events.progress.ProgressReported;
+import cn.duban.events.task.TaskAssigned;
+import cn.duban.events.task.TaskSnapshot;
 import cn.duban.testsupport.KafkaTestClient;
 import cn.duban.testsupport.TestTasks;
 import cn.duban.testsupport.TestTokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -138,6 +145,26 @@ class ProgressApiTest {
         given().contentType(ContentType.JSON).body(GOOD).post("/api/agriculture/tasks/{id}/progress", "2022-IND-007")
                 .then().statusCode(403).contentType("application/problem+json")
                 .body("detail", containsString("2022-IND-007"));
+    }
+
+    @Inject
+    EntityManager entityManager;
+
+    /** A snapshot naming another sector is not kept here, though its id carries this sector's code. */
+    @Test
+    void aTaskEventOfAnotherSectorIsIgnored() {
+        String id = TestTasks.newId(Sector.AGRICULTURE);
+        TaskSnapshot t = TestTasks.farmland(id);
+        Envelope<TaskAssigned> foreign = Envelope.of("supervision", "test", OffsetDateTime.now(), new TaskAssigned(
+                new TaskSnapshot(t.id(), t.year(), "industry", t.title(), t.text(), t.section(), "县工业和信息化局",
+                        List.of(), t.leader(), t.targets(), t.milestones(), t.plannedStart(), t.deadline(),
+                        t.originalDeadline(), t.reportingCycle(), t.flags())));
+        KafkaTestClient.send(foreign);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
+                .createNativeQuery("select count(*) from processed_event where consumer = 'sector.tasks' and event_id = :id")
+                .setParameter("id", foreign.id()).getSingleResult()).longValue()) == 1);
+        given().get("/api/agriculture/tasks/{id}", id).then().statusCode(404);
     }
 
     @Test

@@ -146,6 +146,22 @@ class ProxyTest {
     }
 
     @Test
+    void noRealmButDubanIsReachableThroughTheGateway() {
+        for (String path : new String[] {"/realms/master/protocol/openid-connect/token", "/realms/master",
+                "/realms/master/", "/realms/other/account", "/realms/dubanx/.well-known/openid-configuration",
+                "/realms/duban/../master/protocol/openid-connect/token", "/realms/duban/%2e%2e/master/",
+                "/realms/duban%2F..%2Fmaster/protocol/openid-connect/token"}) {
+            // an address each, so the anonymous rate limit (a burst of 8 here) is not what answers
+            given().urlEncodingEnabled(false).header("X-Forwarded-For", "10.0.3." + path.length()).get(path).then().statusCode(404)
+                    .contentType("application/problem+json").header("Content-Language", "zh-CN")
+                    .body("type", equalTo("urn:duban:problem:not-found"))
+                    .body("detail", equalTo("网关只转发督办认证域 duban 的登录与令牌接口(/realms/duban/...)"));
+        }
+        given().header("X-Forwarded-For", "10.0.0.3").get("/realms/duban").then().statusCode(200)
+                .body("service", equalTo("keycloak"));
+    }
+
+    @Test
     void corsAnswersOnlyConfiguredOrigins() {
         given().header("Origin", "http://allowed.test").header("Access-Control-Request-Method", "GET")
                 .header("Access-Control-Request-Headers", "Authorization")

@@ -8,6 +8,7 @@ import cn.duban.sectorkit.config.SectorConfig;
 import cn.duban.sectorkit.repository.AssignedTask;
 import cn.duban.sectorkit.repository.InboxAlert;
 import cn.duban.sectorkit.service.AlertInbox;
+import cn.duban.sectorkit.service.Requests;
 import cn.duban.sectorkit.repository.SectorStore;
 import cn.duban.sectorkit.service.SectorAccess;
 import cn.duban.sectorkit.service.SectorDesk;

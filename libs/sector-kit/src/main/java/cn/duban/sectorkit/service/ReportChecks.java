@@ -8,7 +8,6 @@ import cn.duban.platform.rest.BadField;
 import cn.duban.text.Text;
 import cn.duban.sectorkit.config.SectorConfig;
 import cn.duban.sectorkit.repository.AssignedTask;
-import cn.duban.sectorkit.rest.Requests;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;

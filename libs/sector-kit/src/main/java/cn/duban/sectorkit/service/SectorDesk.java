@@ -20,7 +20,6 @@ import cn.duban.sectorkit.config.SectorConfig;
 import cn.duban.sectorkit.repository.AssignedTask;
 import cn.duban.sectorkit.repository.SectorStore;
 import cn.duban.sectorkit.repository.Submission;
-import cn.duban.sectorkit.rest.Requests;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

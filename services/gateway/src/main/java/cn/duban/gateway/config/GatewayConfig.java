@@ -13,7 +13,10 @@ public interface GatewayConfig {
     /** Each service's base URL by route name: {@code /api/{name}/**} goes there (supervision and the six sectors). */
     Map<String, URI> services();
 
-    /** Keycloak's own address; {@code /realms/**} and {@code /resources/**} (login pages, tokens) go there. */
+    /**
+     * Keycloak's own address; {@code /realms/duban/**} (no other realm) and {@code /resources/**} (login pages, tokens)
+     * go there.
+     */
     URI keycloak();
 
     Timeouts timeouts();

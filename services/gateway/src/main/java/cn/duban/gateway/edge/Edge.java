@@ -24,7 +24,7 @@ public class Edge {
     }
 
     /** First for every request: its id in the MDC and on the response, and one log line when it ends. */
-    void begin(RoutingContext ctx) {
+    public void begin(RoutingContext ctx) {
         String id = RequestIds.assign(ctx);
         MDC.put(RequestIds.MDC_KEY, id);
         ctx.response().putHeader(RequestIds.HEADER, id);

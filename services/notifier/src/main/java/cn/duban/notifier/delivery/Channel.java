@@ -1,6 +1,7 @@
 package cn.duban.notifier.delivery;
 
 import cn.duban.notifier.repository.OutboundMessage;
+import cn.duban.notifier.repository.ReceiverKind;
 import java.util.List;
 
 /**

@@ -1,6 +1,7 @@
 package cn.duban.notifier.delivery;
 
 import cn.duban.notifier.repository.OutboundMessage;
+import cn.duban.notifier.repository.ReceiverKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;

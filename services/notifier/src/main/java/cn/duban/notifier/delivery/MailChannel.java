@@ -3,6 +3,7 @@ package cn.duban.notifier.delivery;
 import cn.duban.notifier.config.NotifierConfig;
 import cn.duban.notifier.repository.MessageContent;
 import cn.duban.notifier.repository.OutboundMessage;
+import cn.duban.notifier.repository.ReceiverKind;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import jakarta.enterprise.context.ApplicationScoped;

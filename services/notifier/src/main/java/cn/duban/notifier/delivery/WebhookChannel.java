@@ -2,6 +2,7 @@ package cn.duban.notifier.delivery;
 
 import cn.duban.events.EventCodec;
 import cn.duban.notifier.repository.OutboundMessage;
+import cn.duban.notifier.repository.ReceiverKind;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

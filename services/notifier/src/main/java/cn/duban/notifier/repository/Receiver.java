@@ -1,6 +1,5 @@
 package cn.duban.notifier.repository;
 
-import cn.duban.notifier.delivery.ReceiverKind;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

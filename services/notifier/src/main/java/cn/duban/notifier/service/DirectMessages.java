@@ -1,6 +1,6 @@
 package cn.duban.notifier.service;
 
-import cn.duban.notifier.delivery.ReceiverKind;
+import cn.duban.notifier.repository.ReceiverKind;
 import cn.duban.notifier.repository.AuditEntry;
 import cn.duban.notifier.repository.MessageContent;
 import cn.duban.notifier.repository.OutboundMessage;

@@ -2,7 +2,7 @@ package cn.duban.notifier.service;
 
 import cn.duban.events.EventCodec;
 import cn.duban.notifier.config.NotifierConfig;
-import cn.duban.notifier.delivery.ReceiverKind;
+import cn.duban.notifier.repository.ReceiverKind;
 import cn.duban.notifier.repository.AuditEntry;
 import cn.duban.notifier.repository.OutboundMessage;
 import cn.duban.notifier.repository.Receiver;

@@ -45,8 +45,12 @@ class ProgressConsumerTest {
     static final String FARMLAND = "2022-AGR-003";
 
     static Envelope<ProgressReported> report(String taskId, String reportId, int mu) {
+        return report(taskId, reportId, mu, "agriculture", "县农业农村局");
+    }
+
+    static Envelope<ProgressReported> report(String taskId, String reportId, int mu, String sector, String unit) {
         return Envelope.of("agriculture", "agriculture", OffsetDateTime.now(), new ProgressReported(reportId, taskId,
-                "agriculture", "县农业农村局", LocalDate.of(2022, 2, 28),
+                sector, unit, LocalDate.of(2022, 2, 28),
                 List.of(new Figure("高标准农田", new BigDecimal(mu))), new BigDecimal("100"), null, List.of(),
                 "测试进度", null, null, List.of(), false, OffsetDateTime.now(), "agriculture", null, null));
     }
@@ -114,6 +118,40 @@ class ProgressConsumerTest {
         KafkaTestClient.send(report(taskId, "R-" + UUID.randomUUID(), 8)); // same key: after the forged one
         await().atMost(Duration.ofSeconds(20)).until(() -> ReportCount.of(taskId) == 1);
         given().get("/api/supervision/tasks/{id}", FARMLAND).then().statusCode(200);
+    }
+
+    /**
+     * A forged event on a known task from another sector, or from a unit the task does not name, is parked with its
+     * reason and never stored; a co-unit's report on the same task (same key, so read after them) is.
+     */
+    @Test
+    void anEventFromAnotherSectorOrAUnitNotOnTheTaskIsDeadLetteredAndNeverStored() {
+        String taskId = "2022-AGR-007"; // lead unit 县农业农村局, co-unit 县财政局; no other test reports on it
+        long before = ReportCount.of(taskId);
+        Envelope<ProgressReported> otherSector = report(taskId, "R-" + UUID.randomUUID(), 5, "industry", "县农业农村局");
+        Envelope<ProgressReported> otherUnit = report(taskId, "R-" + UUID.randomUUID(), 5, "agriculture", "县工业和信息化局");
+        Envelope<ProgressReported> coUnit = report(taskId, "R-" + UUID.randomUUID(), 6, "agriculture", "县财政局");
+        KafkaTestClient.send(otherSector);
+        KafkaTestClient.send(otherUnit);
+        KafkaTestClient.send(coUnit);
+
+        assertThat(deadLetterReason(otherSector))
+                .isEqualTo("sector industry is not the sector of task 2022-AGR-007 (agriculture)");
+        assertThat(deadLetterReason(otherUnit))
+                .isEqualTo("unit 县工业和信息化局 is neither the lead unit nor a co-unit of task 2022-AGR-007");
+        await().atMost(Duration.ofSeconds(20)).until(() -> ReportCount.of(taskId) == before + 1);
+        given().get("/api/supervision/tasks/{id}", taskId).then().statusCode(200)
+                .body("progress.history.reportId.flatten()", org.hamcrest.Matchers.hasItem(coUnit.data().reportId()))
+                .body("progress.history.reportId.flatten()", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(
+                        otherSector.data().reportId())))
+                .body("progress.history.reportId.flatten()", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(
+                        otherUnit.data().reportId())));
+    }
+
+    private static String deadLetterReason(Envelope<?> event) {
+        List<ConsumerRecord<String, byte[]>> dlq = KafkaTestClient.readUntil(Topics.deadLetter(Topics.PROGRESS),
+                Duration.ofSeconds(30), r -> event.id().equals(KafkaTestClient.header(r, "ce_id")));
+        return KafkaTestClient.header(dlq.get(dlq.size() - 1), "dead-letter-reason");
     }
 
     @Inject

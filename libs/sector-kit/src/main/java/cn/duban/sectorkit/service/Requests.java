@@ -1,4 +1,4 @@
-package cn.duban.sectorkit.rest;
+package cn.duban.sectorkit.service;
 
 import cn.duban.events.Quantities;
 import jakarta.validation.Valid;

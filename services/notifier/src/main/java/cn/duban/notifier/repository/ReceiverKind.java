@@ -1,4 +1,4 @@
-package cn.duban.notifier.delivery;
+package cn.duban.notifier.repository;
 
 import java.util.Arrays;
 import java.util.Locale;

@@ -1,12 +1,15 @@
-package cn.duban.gateway.edge;
+package cn.duban.gateway.routing;
 
 import cn.duban.text.Text;
 import cn.duban.gateway.config.GatewayConfig;
+import cn.duban.gateway.edge.Edge;
+import cn.duban.gateway.edge.EdgeProblem;
 import cn.duban.gateway.mobile.MobileApi;
 import cn.duban.gateway.mobile.PhoneApp;
 import cn.duban.gateway.proxy.ServiceProxy;
 import cn.duban.gateway.proxy.StreamRelay;
 import cn.duban.gateway.proxy.Upstream;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -14,15 +17,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
+import java.util.regex.Pattern;
 
 /**
- * The gateway's routing table: /api/mobile/** here, /api/{service}/** to that service, /realms/** and
- * /resources/** to Keycloak, /openapi/{service} to that service's OpenAPI document, /m/ (the reporters' phone
+ * The gateway's routing table: /api/mobile/** here, /api/{service}/** to that service, /realms/duban/** and
+ * /resources/** to Keycloak (any other realm: 404), /openapi/{service} to that service's OpenAPI document, /m/ (the reporters' phone
  * app) from here, / (the office's web page and its assets) to supervision, and /notify/ (the office's
  * notification page) to the notifier.
  */
 @ApplicationScoped
 public class Routes {
+    /** The one Keycloak realm the gateway forwards to. */
+    static final String REALM = "duban";
+    private static final Pattern ENCODED_SEPARATOR = Pattern.compile("%(2f|5c)", Pattern.CASE_INSENSITIVE);
+
     private final GatewayConfig config;
     private final Edge edge;
     private final ServiceProxy proxy;
@@ -71,11 +80,22 @@ public class Routes {
                 (c, who) -> EdgeProblem.notFound(c, Text.of("没有督办服务响应 %s", "no Duban service answers %s",
                         c.request().path()))));
 
-        // Keycloak's login pages, their assets and the token endpoints, so that phones need only this origin.
+        // Keycloak's login pages, their assets and the token endpoints of the duban realm, so that phones need only
+        // this origin; no other realm (master holds Keycloak's own administrators) is reachable through here.
         Upstream keycloak = Upstream.of("keycloak", config.keycloak());
-        for (String path : new String[] {"/realms/*", "/resources/*"}) {
-            router.route(path).handler(ctx -> edge.admit(ctx, false, (c, who) -> proxy.forward(c, keycloak, pathAndQuery(c))));
+        BiConsumer<RoutingContext, SecurityIdentity> otherRealm = (c, who) -> EdgeProblem.notFound(c, Text.of(
+                "网关只转发督办认证域 %s 的登录与令牌接口(/realms/%s/...)",
+                "the gateway forwards only the sign-in and token endpoints of the %s realm (/realms/%s/...)", REALM, REALM));
+        for (String path : new String[] {"/realms/" + REALM, "/realms/" + REALM + "/*", "/resources/*"}) {
+            router.route(path).handler(ctx -> edge.admit(ctx, false, (c, who) -> {
+                if (ENCODED_SEPARATOR.matcher(c.normalizedPath()).find()) {
+                    otherRealm.accept(c, who); // "duban%2F..%2Fmaster" must not reach Keycloak as another realm
+                } else {
+                    proxy.forward(c, keycloak, pathAndQuery(c));
+                }
+            }));
         }
+        router.route("/realms/*").handler(ctx -> edge.admit(ctx, false, otherRealm));
 
         // The reporters' phone app (docs/phone.md): public files; it signs in with Keycloak and calls the APIs above.
         PhoneApp phone = new PhoneApp();
