@@ -136,7 +136,7 @@ class StreamAttackTest {
         }
 
         // Away: the clock moves (alerts are raised for the unit's tasks) and the office reminds it.
-        String at = "2022-06-01T09:00:00+08:00";
+        String at = "2022-06-01T10:00:00+08:00";
         moveClock(at);
         String whileAway = remind(taskId, "离开时");
 
@@ -147,7 +147,7 @@ class StreamAttackTest {
                         .get(suite.url("supervision") + "/api/supervision/alerts").then().statusCode(200)
                         .extract().<List<Map<String, Object>>>path("items").stream()
                         .filter(a -> !Boolean.TRUE.equals(a.get("inhibited")) // an inhibited alert is not announced
-                                && OffsetDateTime.parse((String) a.get("raisedAt")).isEqual(OffsetDateTime.parse(at)))
+                                && raisedByTheMove(OffsetDateTime.parse((String) a.get("raisedAt")), OffsetDateTime.parse(at)))
                         .map(a -> (String) a.get("id")).toList());
                 assertThat(raised).as("alerts raised for 县农业农村局 at the clock move").isNotEmpty();
                 assertThat(alertIds(again, "AlertRaised")).containsAll(raised);
@@ -161,6 +161,14 @@ class StreamAttackTest {
             assertThat(ids).as(String.join("\n", notices)).isSorted().doesNotHaveDuplicates()
                     .allSatisfy(id -> assertThat(id).isGreaterThan(Long.parseLong(lastId)));
         }
+    }
+
+    /**
+     * Raised by the run the clock move queued: that run reads the business clock when it starts, a moment after the
+     * move, so its alerts carry the move's time plus that moment (earlier tests' alerts are at other business days).
+     */
+    static boolean raisedByTheMove(OffsetDateTime raisedAt, OffsetDateTime movedTo) {
+        return !raisedAt.isBefore(movedTo) && raisedAt.isBefore(movedTo.plusMinutes(10));
     }
 
     static SseStream open(String path, String bearer, String lastEventId) {
