@@ -105,10 +105,23 @@ final class NotifierBurst {
                 """.formatted(runId), 200);
     }
 
-    /** {@code count} alerts over about {@code over}; the notifier restarted a third of the way, the webhook down for 15 s after two thirds. */
+    private static final Duration MIN_OUTAGE = Duration.ofSeconds(15);
+    private static final Duration MAX_OUTAGE = Duration.ofMinutes(2);
+
+    /** The webhook has been down its 15 s and has refused at least one delivery. */
+    private boolean outageMayEnd(long downSince) {
+        return System.nanoTime() - downSince >= MIN_OUTAGE.toNanos() && refusedWhileDown.get() > 0;
+    }
+
+    /**
+     * {@code count} alerts over about {@code over}; the notifier restarted a third of the way, the webhook down after
+     * two thirds for 15 s — and longer, up to two minutes, until it has refused a delivery: the notifier may still be
+     * restarting when the outage begins, and an outage nobody tried to deliver into proves nothing about retries.
+     */
     void run(int count, Duration over) {
         long started = System.nanoTime();
         long step = over.toNanos() / count;
+        long downSince = 0;
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalInfra.kafkaBootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
@@ -122,14 +135,20 @@ final class NotifierBurst {
                 }
                 if (i == 2 * count / 3) {
                     down.set(true);
+                    downSince = System.nanoTime();
                     timeline.add(String.format("      notifier burst: webhook down (503) at alert %d of %d", i, count));
                 }
-                if (down.get() && System.nanoTime() - started > (long) (over.toNanos() * 2.0 / 3) + Duration.ofSeconds(15).toNanos()) {
+                if (down.get() && outageMayEnd(downSince)) {
                     down.set(false);
                 }
             }
-            Pause.until(started + (long) (over.toNanos() * 2.0 / 3) + Duration.ofSeconds(15).toNanos());
-            down.set(false);
+            while (down.get() && !outageMayEnd(downSince) && System.nanoTime() - downSince < MAX_OUTAGE.toNanos()) {
+                Thread.sleep(200);
+            }
+            if (down.getAndSet(false)) {
+                timeline.add(String.format("      notifier burst: webhook up again after %d s",
+                        Duration.ofNanos(System.nanoTime() - downSince).toSeconds()));
+            }
             if (restart != null) {
                 restart.join();
             }
