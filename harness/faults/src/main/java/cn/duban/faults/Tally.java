@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,16 @@ final class Tally {
     record Stored(String reportId, BigDecimal investment) {
     }
 
-    record DeadLetters(int total, int injected) {
+    /**
+     * @param total    records on the DLQ
+     * @param distinct records counted once by the place they were parked from ({@code dead-letter-topic},
+     *                 {@code -partition}, {@code -offset}): the DLQ is at-least-once (docs/events.md), readers go by that
+     * @param injected distinct records this run injected
+     */
+    record DeadLetters(int total, int distinct, int injected) {
+        int copies() {
+            return total - distinct;
+        }
     }
 
     /** Supervision's copy of this run's reports, by the request id each carries in its narrative. */
@@ -107,7 +117,8 @@ final class Tally {
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "faults-" + UUID.randomUUID());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         int total = 0;
-        int injected = 0;
+        Set<String> parkedFrom = new HashSet<>();
+        Set<String> injected = new HashSet<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
@@ -119,14 +130,21 @@ final class Tally {
             while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p)) && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                     total++;
-                    Header run = record.headers().lastHeader(Malformed.RUN_HEADER);
-                    if (run != null && runId.equals(new String(run.value(), StandardCharsets.UTF_8))) {
-                        injected++;
+                    String from = header(record, "dead-letter-topic") + "-" + header(record, "dead-letter-partition")
+                            + "@" + header(record, "dead-letter-offset");
+                    parkedFrom.add(from);
+                    if (runId.equals(header(record, Malformed.RUN_HEADER))) {
+                        injected.add(from);
                     }
                 }
             }
         }
-        return new DeadLetters(total, injected);
+        return new DeadLetters(total, parkedFrom.size(), injected.size());
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     /** SHA-256 over "reportId:investment" lines in report-id order: one number for a whole set of reports. */

@@ -17,6 +17,8 @@ import org.jboss.logging.Logger;
  * key, value and headers, plus {@code dead-letter-*} headers with the reason), and waits for the broker's
  * acknowledgement: a batch is acknowledged as a whole, so the record must be safe before its offset is committed.
  * A broker outage is waited out, however long: giving up would fail the batch, and the batch's good events with it.
+ * Give the channel an unbounded {@code delivery.timeout.ms}: then the idempotent producer does the waiting, with the
+ * record's sequence number, and a record the broker wrote just before it went away is not written again.
  */
 public final class DeadLetters {
     private static final Logger LOG = Logger.getLogger(DeadLetters.class);
@@ -43,7 +45,8 @@ public final class DeadLetters {
                 send(deadLetterTopic, record, headers).get();
                 return;
             } catch (ExecutionException failed) {
-                // The producer has retried for its whole delivery timeout (2 min by default): the broker is away.
+                // The producer gave up: its delivery timeout passed (the dead-letter channels set it unbounded, so
+                // the idempotent producer waits out an outage without a second copy) or the error is not retriable.
                 LOG.warnf("could not park %s-%d@%d on its dead-letter topic, trying again in %d s: %s", record.topic(),
                         record.partition(), record.offset(), backoff.toSeconds(), failed.getCause());
                 sleep(backoff);
