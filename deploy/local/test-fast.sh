@@ -18,5 +18,7 @@ trap 'rm -f "$excludes"' EXIT
 { grep -rlE --include='*.java' '^@Quarkus(Integration|Main|Component)?Test\b' libs/*/src/test services/*/src/test || true; } \
     | sed -E 's#^.*/src/test/java/##' > "$excludes"
 
+deploy/local/api-lint.sh   # the AsyncAPI parser AsyncApiContractTest runs (installed once)
+
 # Quarkus' code generation only prepares @QuarkusTest runs, which are not made here.
 mvn -B test -pl "$MODULES" -am -T 2 -Dsurefire.excludesFile="$excludes" -Dquarkus.generate-code.skip=true "$@"

@@ -11,5 +11,6 @@ rm -rf .duban/test/kafka
 trap 'deploy/local/infra.sh stop' EXIT
 mvn -B -q install -DskipTests -pl deploy/local/infra || exit 1
 [ -n "${DUBAN_CHROMIUM:-}" ] || deploy/local/browser.sh || exit 1
+deploy/local/api-lint.sh || exit 1   # installs the OpenAPI linter the OpenApiLintTests run
 deploy/local/infra.sh start || exit 1
 mvn -B verify "$@"

@@ -50,6 +50,27 @@ class AsyncApiContractTest {
         doc = new YAMLMapper().readTree(Files.readString(DOCUMENT));
     }
 
+    /** The AsyncAPI initiative's own parser (deploy/local/api-lint.sh) finds no error in the document. */
+    @Test
+    void theAsyncApiParserFindsNoError() throws IOException, InterruptedException {
+        Path root = DOCUMENT.getParent().getParent();
+        Process parser = new ProcessBuilder("bash", root.resolve("deploy/local/api-lint.sh").toString(), "asyncapi",
+                DOCUMENT.toAbsolutePath().toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String report = new String(parser.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        parser.waitFor();
+        JsonNode diagnostics = JSON.readTree(report).path("diagnostics");
+
+        assertThat(diagnostics.isArray()).as("the parser's report: %s", report).isTrue();
+        List<String> errors = new ArrayList<>();
+        diagnostics.forEach(d -> {
+            if (d.path("severity").asInt() == 0) {
+                errors.add(d.path("path").asText() + ": " + d.path("message").asText());
+            }
+        });
+        assertThat(errors).isEmpty();
+        assertThat(parser.exitValue()).isZero();
+    }
+
     @Test
     void isAnAsyncApi3DocumentWithOneChannelPerTopicAndDeadLetterTopic() {
         assertThat(doc.path("asyncapi").asText()).isEqualTo("3.0.0");
