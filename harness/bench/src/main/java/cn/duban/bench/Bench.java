@@ -70,7 +70,7 @@ public final class Bench {
     private static void footprint(Suite suite, Report report) {
         report.heading("Footprint: start and memory");
         report.line("Each service started alone, one after another, on a fresh bench database (supervision imports and "
-                + "evaluates the 177-task Pingyao ledger); RSS read after " + IDLE.toSeconds() + " s idle.");
+                + "evaluates the 178-task Pingyao ledger); RSS read after " + IDLE.toSeconds() + " s idle.");
         report.line("");
         Pause.briefly(IDLE.toMillis());
         report.table("service", "JVM start → ready (ms)", "Quarkus \"started in\" (s)", "RSS idle (MiB)");

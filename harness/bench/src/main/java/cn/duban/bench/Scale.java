@@ -49,7 +49,7 @@ final class Scale {
         double loadSeconds = (System.nanoTime() - t0) / 1e9;
         String clock = suite.get("supervision").url() + "/api/supervision/admin/clock";
         report.table("what", "time", "detail");
-        report.row("ledger loaded (COPY, plus the 177 Pingyao tasks)", String.format("%.1f s", loadSeconds),
+        report.row("ledger loaded (COPY, plus the 178 Pingyao tasks)", String.format("%.1f s", loadSeconds),
                 String.format("%,d tasks, %,d units", count, Sector.values().length * ScaleLedger.UNITS_PER_SECTOR));
         reevaluate(clock, "2022-06-01T09:00:00+08:00", "full re-evaluation, first (clock → 2022-06-01: lights change, alerts raised)", "reevaluate.first");
         reevaluate(clock, "2022-06-01T10:00:00+08:00", "full re-evaluation, again (nothing changed)", "reevaluate.again");
