@@ -1,2 +1,0 @@
-export { fetchEventSource, EventStreamContentType } from './fetch';
-//# sourceMappingURL=index.js.map
