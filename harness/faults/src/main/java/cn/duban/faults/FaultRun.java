@@ -1,5 +1,6 @@
 package cn.duban.faults;
 
+import cn.duban.testsupport.KeycloakTokens;
 import cn.duban.testsupport.LocalInfra;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,7 +35,7 @@ public final class FaultRun {
 
     private final Services services;
     private final Infra infra;
-    private final Tokens tokens;
+    private final KeycloakTokens tokens;
     private final Reporters reporters;
     private final Malformed malformed;
     private final NotifierBurst notifier;
@@ -53,7 +54,7 @@ public final class FaultRun {
     private FaultRun(Services services, Infra infra, String issuer, String runId, int total, boolean stopPostgres) {
         this.services = services;
         this.infra = infra;
-        this.tokens = new Tokens(issuer);
+        this.tokens = KeycloakTokens.at(issuer);
         this.reporters = new Reporters(runId, services::url, tokens);
         this.malformed = new Malformed(runId);
         this.notifier = new NotifierBurst(runId, services, tokens, timeline, failures);

@@ -1,5 +1,6 @@
 package cn.duban.faults;
 
+import cn.duban.testsupport.KeycloakTokens;
 import cn.duban.events.EncodedEvent;
 import cn.duban.events.Envelope;
 import cn.duban.events.EventCodec;
@@ -47,7 +48,7 @@ final class NotifierBurst {
 
     private final String runId;
     private final Services services;
-    private final Tokens tokens;
+    private final KeycloakTokens tokens;
     private final List<String> timeline;
     private final List<String> failures;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -60,7 +61,7 @@ final class NotifierBurst {
     private final List<String> injected = new ArrayList<>();
     private HttpServer hook;
 
-    NotifierBurst(String runId, Services services, Tokens tokens, List<String> timeline, List<String> failures) {
+    NotifierBurst(String runId, Services services, KeycloakTokens tokens, List<String> timeline, List<String> failures) {
         this.runId = runId;
         this.services = services;
         this.tokens = tokens;

@@ -1,5 +1,6 @@
 package cn.duban.faults;
 
+import cn.duban.testsupport.KeycloakTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -41,7 +42,7 @@ final class Reporters {
 
     private final String runId;
     private final Function<String, String> sectorUrl;
-    private final Tokens tokens;
+    private final KeycloakTokens tokens;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(3)).build();
 
@@ -54,7 +55,7 @@ final class Reporters {
     final AtomicInteger retried = new AtomicInteger();
     final AtomicInteger unanswered = new AtomicInteger();
 
-    Reporters(String runId, Function<String, String> sectorUrl, Tokens tokens) {
+    Reporters(String runId, Function<String, String> sectorUrl, KeycloakTokens tokens) {
         this.runId = runId;
         this.sectorUrl = sectorUrl;
         this.tokens = tokens;
