@@ -93,42 +93,12 @@ public enum TargetType {
         }
     },
     /** 总投资: a multi-year project's total, context only: never progress, never met, never late. */
-    PROJECT_TOTAL("总投资") {
-        @Override
-        public Optional<BigDecimal> donePercent(TargetFacts t) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Boolean> isMet(TargetFacts t) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<BigDecimal> plannedValue(TargetFacts t, BigDecimal planned) {
-            return Optional.empty();
-        }
-    },
+    PROJECT_TOTAL("总投资"),
     /**
      * 范围: the size of what is started or pushed on (启动涉及10个乡镇的供水保障工程), not a quantity to complete; the
      * task is judged by its milestones instead ({@link Progress}).
      */
-    SCOPE("范围") {
-        @Override
-        public Optional<BigDecimal> donePercent(TargetFacts t) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Boolean> isMet(TargetFacts t) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<BigDecimal> plannedValue(TargetFacts t, BigDecimal planned) {
-            return Optional.empty();
-        }
-    };
+    SCOPE("范围");
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
@@ -142,14 +112,22 @@ public enum TargetType {
         return chinese;
     }
 
+    // A type that does not override these (a project total, a scope) is no quantity: never counted, met or planned.
+
     /** How much of this target is done, 0..100 (over-fulfilment does not make up for another target); empty: not counted. */
-    public abstract Optional<BigDecimal> donePercent(TargetFacts target);
+    public Optional<BigDecimal> donePercent(TargetFacts target) {
+        return Optional.empty();
+    }
 
     /** Whether the target is met by what was reported; empty when the type has no such verdict or nothing is reported. */
-    public abstract Optional<Boolean> isMet(TargetFacts target);
+    public Optional<Boolean> isMet(TargetFacts target) {
+        return Optional.empty();
+    }
 
     /** The value planned by a date in the target's unit, given the planned share (0..1) of the task's curve then. */
-    public abstract Optional<BigDecimal> plannedValue(TargetFacts target, BigDecimal planned);
+    public Optional<BigDecimal> plannedValue(TargetFacts target, BigDecimal planned) {
+        return Optional.empty();
+    }
 
     /**
      * The planned percent of a counted target given the task curve's planned percent: an amount or a level follows
