@@ -22,7 +22,8 @@ function append(node, children) {
 
 export const LIGHTS = { RED: '红灯', YELLOW: '黄灯', GREEN: '绿灯' };
 export const RULES = {
-  DUE_SOON: '临近期限', LAGGING: '进度滞后', STALE_REPORT: '未按时报送', MILESTONE_OVERDUE: '节点逾期', OVERDUE: '逾期未完成',
+  DUE_SOON: '临近期限', LAGGING: '进度滞后', STALE_REPORT: '未按时报送', MILESTONE_OVERDUE: '节点逾期',
+  CEILING_EXCEEDED: '突破上限', OVERDUE: '逾期未完成',
 };
 export const STATUSES = {
   NOT_STARTED: '未开始', ON_TRACK: '正常推进', AT_RISK: '存在风险', OVERDUE: '逾期', COMPLETION_CLAIMED: '已申请办结',

@@ -26,8 +26,14 @@ export const RULES = {
   LAGGING: '进度滞后',
   STALE_REPORT: '未按期报送',
   MILESTONE_OVERDUE: '节点逾期',
+  CEILING_EXCEEDED: '突破上限',
   OVERDUE: '任务逾期',
 };
+
+// how a target is judged and how hard the report commits (docs/commitments.md)
+export const TASK_KINDS = { INDICATOR: '指标', PROJECT: '项目', WORK: '工作' };
+export const TARGET_TYPES = { AMOUNT: '累计量', LEVEL: '达到值', CEILING: '上限', GROWTH: '增长率', PROJECT_TOTAL: '总投资', SCOPE: '范围' };
+export const STRENGTHS = { MUST: '确保', STRIVE: '力争' };
 
 export const ALERT_STATES = { OPEN: '待确认', ACKNOWLEDGED: '已确认', RESOLVED: '已解除' };
 export const DECISION_STATES = { PENDING: '待审批', APPROVED: '已同意', REJECTED: '已驳回', VERIFIED: '已销号' };

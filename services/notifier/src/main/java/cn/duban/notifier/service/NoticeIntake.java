@@ -39,7 +39,7 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class NoticeIntake {
     private static final Logger LOG = Logger.getLogger(NoticeIntake.class);
-    private static final Set<String> RED_RULES = Set.of("OVERDUE", "MILESTONE_OVERDUE");
+    private static final Set<String> RED_RULES = Set.of("OVERDUE", "MILESTONE_OVERDUE", "CEILING_EXCEEDED");
 
     @Inject
     Routes routes;

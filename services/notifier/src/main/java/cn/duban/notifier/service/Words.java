@@ -14,6 +14,7 @@ final class Words {
             "LAGGING", Text.of("进度滞后", "lagging"),
             "STALE_REPORT", Text.of("未按期报送", "report missing"),
             "MILESTONE_OVERDUE", Text.of("节点逾期", "milestone overdue"),
+            "CEILING_EXCEEDED", Text.of("突破上限", "over its limit"),
             "OVERDUE", Text.of("任务逾期", "overdue"));
     static final Map<Notice.Change, Text> CHANGES = Map.of(
             Notice.Change.RAISED, Text.of("新督办", "new alert"),

@@ -1,5 +1,7 @@
 package cn.duban.supervision.draft;
 
+import cn.duban.supervision.engine.TargetType;
+import cn.duban.supervision.engine.Strength;
 import java.math.BigDecimal;
 
 /** A drafted target: metric, normalised unit and value, how it is judged, how hard it is meant, and its baseline. */

@@ -1,5 +1,7 @@
 package cn.duban.supervision.draft;
 
+import cn.duban.supervision.engine.TaskKind;
+import cn.duban.supervision.engine.Strength;
 import java.time.LocalDate;
 import java.util.List;
 

@@ -1,5 +1,8 @@
 package cn.duban.supervision.draft;
 
+import cn.duban.supervision.engine.TaskKind;
+import cn.duban.supervision.engine.TargetType;
+import cn.duban.supervision.engine.Strength;
 import cn.duban.events.Sector;
 import cn.duban.supervision.draft.Commitments.Commitment;
 import cn.duban.supervision.draft.Commitments.Origin;
@@ -253,8 +256,9 @@ public final class ReportDrafter {
             DraftTarget.Baseline baseline = last.map(b -> new DraftTarget.Baseline(b.level().unit(), b.level().value(),
                     Provenance.report(report, b.level().start(), b.level().end(), "上年工作回顾中同一指标的完成值"))).orElse(null);
             List<DraftTarget> targets = new ArrayList<>();
+            // the year's value accumulates month by month (an AMOUNT from zero); last year's is the growth's baseline
             targets.add(new DraftTarget(indicator.metric(), indicator.level().unit(), indicator.level().value(),
-                    TargetType.LEVEL, null, baseline, true, Provenance.report(report, indicator.level().start(),
+                    TargetType.AMOUNT, null, null, true, Provenance.report(report, indicator.level().start(),
                             indicator.level().end(), "指标的计划值")));
             if (indicator.growth() != null) {
                 targets.add(new DraftTarget("增长率", "%", indicator.growth().value(), TargetType.GROWTH, null, baseline,

@@ -1,5 +1,7 @@
 package cn.duban.supervision.draft;
 
+import cn.duban.supervision.engine.TargetType;
+import cn.duban.supervision.engine.Strength;
 import cn.duban.supervision.draft.Quantities.Quantity;
 import java.util.ArrayList;
 import java.util.List;

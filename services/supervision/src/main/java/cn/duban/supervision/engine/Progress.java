@@ -4,16 +4,21 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * A task's done and planned percentages on a date, as whole numbers rounded half-up (74.5 → 75).
  *
- * <p>{@code percent} is the mean over the task's targets of reported ÷ value × 100, each capped at 100
- * and a target with nothing reported counting 0; a task without targets uses the unit's reported
- * percent (0 if none); a verified task is 100. {@code expectedPercent} is the {@link PlannedCurve}.
- * Rules compare these rounded numbers, so what a user sees is what a rule judged.
+ * <p>{@code percent} is the mean of the done percent of the targets that count ({@link TargetType}: an amount or
+ * a level always, a limit or a rate once reported, a project total or a scope never), and {@code expectedPercent}
+ * the mean of their planned percent on the {@link PlannedCurve}. A task none of whose targets counts is judged by
+ * its milestones when it has a SCOPE target and milestones (reached ÷ all, against due by the date ÷ all);
+ * otherwise, like a task without targets, by the unit's reported percent (0 if none) against the curve. A verified
+ * task is 100. Rules compare these rounded numbers, so what a user sees is what a rule judged.
  */
 public record Progress(int percent, int expectedPercent) {
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     public Progress {
         requirePercent("percent", percent);
@@ -21,26 +26,42 @@ public record Progress(int percent, int expectedPercent) {
     }
 
     public static Progress of(TaskFacts task, LocalDate date) {
-        return new Progress(donePercent(task), wholePercent(PlannedCurve.of(task).percentOn(date)));
+        BigDecimal curve = PlannedCurve.of(task).percentOn(date);
+        List<TargetFacts> counted = task.targets().stream().filter(TargetFacts::counts).toList();
+        BigDecimal done;
+        BigDecimal planned;
+        if (!counted.isEmpty()) {
+            done = mean(counted.stream().map(TargetFacts::completionPercent).toList());
+            planned = mean(counted.stream().map(t -> t.type().plannedPercent(curve)).toList());
+        } else if (judgedByMilestones(task)) {
+            List<MilestoneFacts> milestones = task.milestones();
+            done = share(milestones.stream().filter(MilestoneFacts::isReached).count(), milestones.size());
+            planned = share(milestones.stream().filter(m -> !m.due().isAfter(date)).count(), milestones.size());
+        } else {
+            Integer reported = task.reportedPercent();
+            done = BigDecimal.valueOf(reported == null ? 0 : Math.max(0, Math.min(100, reported)));
+            planned = curve;
+        }
+        return new Progress(task.completion().isVerified() ? 100 : wholePercent(done), wholePercent(planned));
+    }
+
+    private static boolean judgedByMilestones(TaskFacts task) {
+        return !task.milestones().isEmpty()
+                && task.targets().stream().anyMatch(t -> t.type().judgedByMilestones());
+    }
+
+    private static BigDecimal mean(List<BigDecimal> percents) {
+        return percents.stream().reduce(BigDecimal.ZERO, BigDecimal::add)
+                .divide(BigDecimal.valueOf(percents.size()), MathContext.DECIMAL64);
+    }
+
+    private static BigDecimal share(long part, int whole) {
+        return BigDecimal.valueOf(part).multiply(HUNDRED).divide(BigDecimal.valueOf(whole), MathContext.DECIMAL64);
     }
 
     /** How many points the work is behind plan; negative when ahead. */
     public int pointsBehind() {
         return expectedPercent - percent;
-    }
-
-    private static int donePercent(TaskFacts task) {
-        if (task.completion().isVerified()) {
-            return 100;
-        }
-        if (task.targets().isEmpty()) {
-            Integer reported = task.reportedPercent();
-            return reported == null ? 0 : Math.max(0, Math.min(100, reported));
-        }
-        BigDecimal sum = task.targets().stream()
-                .map(TargetFacts::completionPercent)
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
-        return wholePercent(sum.divide(BigDecimal.valueOf(task.targets().size()), MathContext.DECIMAL64));
     }
 
     private static int wholePercent(BigDecimal value) {

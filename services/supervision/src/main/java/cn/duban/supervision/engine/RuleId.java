@@ -6,6 +6,8 @@ public enum RuleId {
     LAGGING(Light.YELLOW),
     STALE_REPORT(Light.YELLOW),
     MILESTONE_OVERDUE(Light.RED),
+    /** A CEILING target reported over its limit (docs/commitments.md). */
+    CEILING_EXCEEDED(Light.RED),
     OVERDUE(Light.RED);
 
     private final Light light;

@@ -17,7 +17,7 @@ import java.util.Objects;
  *         + 25 × share of tasks completed on time
  *         + 10 × share of tasks completed late
  *         + 15 × reportsOnTime / reportsDue          (1 when none was due)
- *         − 30 × share of tasks open and overdue
+ *         − 30 × share of tasks open and overdue     (a 力争 task counts ½: Strength#penaltyShare)
  *         −  2 × escalations
  * </pre>
  * A unit that finishes everything on time and reports every month on time scores 100; one with no task
@@ -51,7 +51,8 @@ public final class ScoreFormula {
                 weights.completedLate()));
         terms.add(term("reportsOnTime", reportingShare(facts), weights.reportsOnTime()));
         terms.add(term("openOverdue",
-                share(weighted(facts.led().openOverdue(), facts.coLed().openOverdue()), load),
+                share(facts.led().openOverdueWeighed()
+                        .add(weights.coLedShare().multiply(facts.coLed().openOverdueWeighed())), load),
                 weights.openOverdue()));
         terms.add(term("escalations", BigDecimal.valueOf(facts.escalations()), weights.escalation()));
         return clamped(terms);

@@ -10,7 +10,7 @@ import java.util.Objects;
  *
  * <p>Completion decides which rules run: a VERIFIED task runs none (it never alerts); a task whose claim is
  * pending runs only the rules that {@link Rule#appliesWhileClaimPending() apply while a claim is pending}
- * (MILESTONE_OVERDUE, and OVERDUE when the claim came after the deadline); a rule the task disables never runs.
+ * (MILESTONE_OVERDUE, CEILING_EXCEEDED, and OVERDUE when the claim came after the deadline); a rule the task disables never runs.
  *
  * <p>Status: VERIFIED → COMPLETED, or COMPLETED_LATE when claimed after the current deadline; a pending claim →
  * COMPLETION_CLAIMED; an OVERDUE finding → OVERDUE; any other finding → AT_RISK; no report yet → NOT_STARTED;
@@ -32,7 +32,7 @@ public final class TaskEvaluator {
 
     /** The rules of DESIGN.md, gravest first, which is also the order of an evaluation's findings. */
     public static List<Rule> standardRules() {
-        return List.of(new OverdueRule(), new MilestoneOverdueRule(), new LaggingRule(),
+        return List.of(new OverdueRule(), new MilestoneOverdueRule(), new CeilingExceededRule(), new LaggingRule(),
                 new StaleReportRule(), new DueSoonRule());
     }
 

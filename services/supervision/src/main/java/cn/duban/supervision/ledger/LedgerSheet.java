@@ -2,6 +2,10 @@ package cn.duban.supervision.ledger;
 
 import cn.duban.events.Quantities;
 import cn.duban.events.Sector;
+import cn.duban.events.task.Target;
+import cn.duban.supervision.engine.Strength;
+import cn.duban.supervision.engine.TargetType;
+import cn.duban.supervision.engine.TaskKind;
 import cn.duban.supervision.ledger.LedgerReader.LedgerException;
 import cn.duban.supervision.ledger.LedgerReader.LedgerException.RowError;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -187,6 +191,16 @@ public final class LedgerSheet {
             String cycle = cell(SheetColumn.REPORTING_CYCLE).text();
             task.put("reportingCycle", cycle.isEmpty() ? "MONTHLY" : cycle.toUpperCase(Locale.ROOT));
             task.set("flags", names(SheetColumn.FLAGS));
+            String kind = cell(SheetColumn.KIND).text();
+            if (!kind.isEmpty()) {
+                TaskKind named = TaskKind.named(kind).orElse(null);
+                if (named == null) {
+                    problem(SheetColumn.KIND, Text.of("「%s」不是任务类型，应为 指标 / 项目 / 工作 之一",
+                            "'%s' is not a task kind: 指标 / 项目 / 工作 (INDICATOR / PROJECT / WORK)", shorten(kind)));
+                } else {
+                    task.put("kind", named.name());
+                }
+            }
             tasks.add(task);
             rowNumbers.add(row.number());
         }
@@ -301,9 +315,9 @@ public final class LedgerSheet {
             ArrayNode targets = JSON.arrayNode();
             for (String item : items(SheetColumn.TARGETS)) {
                 String[] parts = PARTS.split(item, -1);
-                if (parts.length != 3) {
-                    problem(SheetColumn.TARGETS, Text.of("「%s」不是“指标:数值:单位”（例如 高标准农田:60000:亩）",
-                            "'%s' is not metric:value:unit (e.g. 高标准农田:60000:亩)", item));
+                if (parts.length < 3 || parts.length > 6) {
+                    problem(SheetColumn.TARGETS, Text.of("「%s」不是“指标:数值:单位[:类型[:力度[:基数]]]”（例如 高标准农田:60000:亩）",
+                            "'%s' is not metric:value:unit[:type[:strength[:baseline]]] (e.g. 高标准农田:60000:亩)", item));
                     continue;
                 }
                 Quantities.Reading value = Quantities.read(parts[1]);
@@ -312,8 +326,36 @@ public final class LedgerSheet {
                             LedgerReader.words(value.problem())));
                     continue;
                 }
-                targets.addObject().put("metric", parts[0].strip()).put("unit", parts[2].strip())
+                ObjectNode target = targets.addObject().put("metric", parts[0].strip()).put("unit", parts[2].strip())
                         .put("value", value.value());
+                if (parts.length > 3 && !parts[3].isBlank()) {
+                    TargetType type = TargetType.named(parts[3]).orElse(null);
+                    if (type == null) {
+                        problem(SheetColumn.TARGETS, Text.of("「%s」中的「%s」不是目标类型，应为 累计量 / 达到值 / 上限 / 增长率 / 总投资 / 范围 之一",
+                                "'%2$s' in '%1$s' is not a target type: AMOUNT, LEVEL, CEILING, GROWTH, PROJECT_TOTAL or SCOPE",
+                                item, shorten(parts[3])));
+                        continue;
+                    }
+                    target.put("type", type.name());
+                }
+                if (parts.length > 4 && !parts[4].isBlank()) {
+                    Strength strength = Strength.named(parts[4]).orElse(null);
+                    if (strength == null) {
+                        problem(SheetColumn.TARGETS, Text.of("「%s」中的「%s」不是承诺力度，应为 确保 或 力争",
+                                "'%2$s' in '%1$s' is not a strength: 确保 (MUST) or 力争 (STRIVE)", item, shorten(parts[4])));
+                        continue;
+                    }
+                    target.put("strength", strength.name());
+                }
+                if (parts.length > 5 && !parts[5].isBlank()) {
+                    Quantities.Reading baseline = Quantities.read(parts[5]);
+                    if (!baseline.ok()) {
+                        problem(SheetColumn.TARGETS, Text.of("「%s」中的基数「%s」%s", "baseline '%2$s' in '%1$s' %3$s", item,
+                                shorten(parts[5]), LedgerReader.words(baseline.problem())));
+                        continue;
+                    }
+                    target.put("baseline", baseline.value());
+                }
             }
             return targets;
         }
@@ -396,15 +438,29 @@ public final class LedgerSheet {
         cells.put(SheetColumn.CO_UNITS, SheetRow.Cell.of(String.join("、", task.coUnits())));
         cells.put(SheetColumn.LEADER, SheetRow.Cell.of(task.leader()));
         cells.put(SheetColumn.TARGETS, SheetRow.Cell.of(task.targets().stream()
-                .map(t -> t.metric() + ":" + t.value().toPlainString() + ":" + t.unit())
-                .collect(Collectors.joining("; "))));
+                .map(LedgerSheet::targetCell).collect(Collectors.joining("; "))));
         cells.put(SheetColumn.MILESTONES, SheetRow.Cell.of(task.milestones().stream()
                 .map(m -> m.name() + ":" + m.due()).collect(Collectors.joining("; "))));
         cells.put(SheetColumn.DEADLINE, SheetRow.Cell.of(task.deadline()));
         cells.put(SheetColumn.FLAGS, SheetRow.Cell.of(String.join("、", task.flags())));
         cells.put(SheetColumn.REPORTING_CYCLE, SheetRow.Cell.of(
                 task.reportingCycle() == null ? "MONTHLY" : task.reportingCycle()));
+        cells.put(SheetColumn.KIND, SheetRow.Cell.of(task.kind() == null ? "" : TaskKind.valueOf(task.kind()).chinese()));
         return List.copyOf(cells.values());
+    }
+
+    /** metric:value:unit, then type, strength and baseline only as far as one differs from its default. */
+    static String targetCell(Target t) {
+        TargetType type = t.type() == null ? TargetType.AMOUNT : TargetType.valueOf(t.type());
+        Strength strength = t.strength() == null ? Strength.MUST : Strength.valueOf(t.strength());
+        List<String> parts = new ArrayList<>(List.of(t.metric(), t.value().toPlainString(), t.unit(), type.chinese(),
+                strength.chinese(), t.baseline() == null ? "" : t.baseline().toPlainString()));
+        List<String> defaults = List.of("", "", "", TargetType.AMOUNT.chinese(), Strength.MUST.chinese(), "");
+        int last = parts.size();
+        while (last > 3 && parts.get(last - 1).equals(defaults.get(last - 1))) {
+            last--;
+        }
+        return String.join(":", parts.subList(0, last));
     }
 
     /** The template an office fills in: the header, two tasks of the Pingyao ledger, and a sheet explaining the columns. */

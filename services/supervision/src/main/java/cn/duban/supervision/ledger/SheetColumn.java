@@ -17,11 +17,14 @@ public enum SheetColumn {
     LEAD_UNIT("牵头单位", "leadUnit", true, "a unit of the unit directory"),
     CO_UNITS("配合单位", "coUnits", true, "units separated by 、 or ;"),
     LEADER("责任领导", "leader", true, "分管农业农村工作的副县长"),
-    TARGETS("目标", "targets", true, "metric:value:unit; …, e.g. 高标准农田:60000:亩; 投资:9000:万元"),
+    TARGETS("目标", "targets", true, "metric:value:unit[:type[:strength[:baseline]]]; …, e.g. 高标准农田:60000:亩; "
+            + "投资:9000:万元; 城镇登记失业率:4.5:%:上限:确保:3.81 — type 累计量 (default) / 达到值 / 上限 / 增长率 / 总投资 / 范围, "
+            + "strength 确保 (default) / 力争, baseline 基数 (docs/commitments.md)"),
     MILESTONES("时间节点", "milestones", true, "name:YYYY-MM-DD; …, e.g. 试运行:2022-05-31; 投产:2022-10-31"),
     DEADLINE("完成时限", "deadline", true, "YYYY-MM-DD or a date cell"),
     FLAGS("标识", "flags", true, "民生实事 / 重点项目 / 经济指标, separated by 、 or ;"),
-    REPORTING_CYCLE("报送周期", "reportingCycle", false, "MONTHLY (the default when the column or cell is empty)");
+    REPORTING_CYCLE("报送周期", "reportingCycle", false, "MONTHLY (the default when the column or cell is empty)"),
+    KIND("任务类型", "kind", false, "指标 / 项目 / 工作 (INDICATOR / PROJECT / WORK); empty: implied from flags and targets");
 
     private final String chinese;
     private final String key;

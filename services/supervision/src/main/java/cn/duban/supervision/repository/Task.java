@@ -6,6 +6,8 @@ import cn.duban.events.task.Target;
 import cn.duban.supervision.ledger.LedgerFile;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import cn.duban.supervision.engine.Light;
+import cn.duban.supervision.engine.Strength;
+import cn.duban.supervision.engine.TaskKind;
 import cn.duban.supervision.engine.TaskStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.EnumType;
@@ -28,6 +30,11 @@ public class Task extends PanacheEntityBase {
     public int year;
     public String sector;
     public String title;
+    @Enumerated(EnumType.STRING)
+    public TaskKind kind;
+    /** The commitment's strength from its targets' ({@link Strength#ofTask}), kept for the scorecard's query. */
+    @Enumerated(EnumType.STRING)
+    public Strength strength;
     public String text;
     @JdbcTypeCode(SqlTypes.JSON)
     public List<String> section;
@@ -74,7 +81,7 @@ public class Task extends PanacheEntityBase {
 
     public TaskSnapshot toSnapshot() {
         return new TaskSnapshot(id, year, sector, title, text, section, leadUnit, coUnits, leader, targets, milestones,
-                plannedStart, deadline, originalDeadline, reportingCycle, flags);
+                plannedStart, deadline, originalDeadline, reportingCycle, flags, kind == null ? null : kind.name());
     }
 
     /** Takes the ledger's content; status and light stay until the next evaluation. */
@@ -95,6 +102,9 @@ public class Task extends PanacheEntityBase {
         originalDeadline = snapshot.originalDeadline();
         reportingCycle = snapshot.reportingCycle();
         flags = snapshot.flags();
+        kind = snapshot.kind() == null ? null : TaskKind.valueOf(snapshot.kind());
+        strength = Strength.ofTask(targets.stream()
+                .map(t -> t.strength() == null ? Strength.MUST : Strength.valueOf(t.strength())).toList());
         contentHash = hash;
     }
 }

@@ -55,7 +55,10 @@ public class TaskResource {
     @RolesAllowed({Roles.SUPERVISOR, Roles.LEADER, Roles.SECTOR_REPORTER, Roles.UNIT_REPORTER})
     @GET
     @Path("/{id}")
-    @Operation(summary = "One task: assignment, targets, milestones, progress history, status; asOf recomputes a past date")
+    @Operation(summary = "One task: assignment, targets, milestones, progress history, status; asOf recomputes a past date",
+            description = "kind is INDICATOR, PROJECT or WORK (指标/项目/工作); each target has type (AMOUNT, LEVEL, CEILING, "
+                    + "GROWTH, PROJECT_TOTAL, SCOPE), strength (MUST 确保 / STRIVE 力争) and baseline (基数, null if none), "
+                    + "which decide how it counts in progress.percent (docs/commitments.md)")
     public TaskView.Detail get(@PathParam("id") String id,
             @Parameter(description = "recompute status as of the end of this date (Asia/Shanghai), from the reports made by then")
             @QueryParam("asOf") LocalDate asOf) {

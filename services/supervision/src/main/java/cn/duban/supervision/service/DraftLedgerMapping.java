@@ -5,7 +5,8 @@ import cn.duban.events.Sector;
 import cn.duban.supervision.draft.DraftMilestone;
 import cn.duban.supervision.draft.DraftTarget;
 import cn.duban.supervision.draft.DraftTask;
-import cn.duban.supervision.draft.TargetType;
+import cn.duban.supervision.engine.Strength;
+import cn.duban.supervision.engine.TargetType;
 import cn.duban.supervision.ledger.UnitDirectory;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,10 +18,9 @@ import java.util.Set;
 
 /**
  * The one place where a draft's own model becomes the ledger data file (ledger.schema.json), which then goes through
- * the ordinary import. What the schema does not (yet) hold is left out here and only here: task kind, target type,
- * strength and baseline, and the provenance of fields (DESIGN.md names them; the schema will carry them once the
- * task-kinds work lands). Until then a PROJECT_TOTAL target — context, not something to accumulate — is not
- * published as a target, and the 民生实事 flag is kept only where the schema's section for it fits.
+ * the ordinary import. Kind, target type, strength and baseline go along (docs/commitments.md); a target's strength
+ * the draft did not settle is the task's. What the schema does not (yet) hold is left out here and only here: the
+ * provenance of fields; and the 民生实事 flag is kept only where the schema's section for it fits.
  */
 final class DraftLedgerMapping {
     static final List<String> MATTERS_SECTION = List.of("民生实事", "八件民生实事");
@@ -58,6 +58,9 @@ final class DraftLedgerMapping {
         ObjectNode task = EventCodec.json().createObjectNode();
         task.put("id", id);
         task.put("sector", t.sector().value());
+        if (t.kind() != null) {
+            task.put("kind", t.kind().value().name());
+        }
         task.put("title", t.title().value());
         task.put("text", t.text());
         List<String> section = t.section().isEmpty() ? List.of(t.title().value()) : t.section();
@@ -68,14 +71,20 @@ final class DraftLedgerMapping {
         task.put("leader", directory.units().stream().filter(u -> u.name().equals(t.leadUnit().value()))
                 .map(UnitDirectory.Entry::leader).findFirst().orElse(""));
         ArrayNode targets = task.putArray("targets");
+        Strength taskStrength = t.strength() == null ? null : t.strength().value();
         for (DraftTarget target : t.targets()) {
-            if (target.type() == TargetType.PROJECT_TOTAL) {
-                continue;
-            }
             ObjectNode node = targets.addObject();
             node.put("metric", target.metric());
             node.put("unit", target.unit());
             node.put("value", target.value());
+            node.put("type", (target.type() == null ? TargetType.AMOUNT : target.type()).name());
+            Strength strength = target.strength() != null ? target.strength() : taskStrength;
+            if (strength != null) {
+                node.put("strength", strength.name());
+            }
+            if (target.baseline() != null) {
+                node.put("baseline", target.baseline().value());
+            }
         }
         ArrayNode milestones = task.putArray("milestones");
         Set<String> names = new HashSet<>();

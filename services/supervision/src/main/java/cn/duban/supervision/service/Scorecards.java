@@ -3,6 +3,7 @@ package cn.duban.supervision.service;
 import cn.duban.supervision.engine.RankedUnit;
 import cn.duban.supervision.engine.Ranking;
 import cn.duban.supervision.engine.ScoreFormula;
+import cn.duban.supervision.engine.Strength;
 import cn.duban.supervision.engine.TaskCounts;
 import cn.duban.supervision.engine.RuleSettings;
 import cn.duban.supervision.engine.TaskStatus;
@@ -51,7 +52,7 @@ public class Scorecards {
 
     /** What scoring needs of a task: no titles, texts, targets or milestones (a large ledger must fit in memory). */
     record ScoredTask(String id, String leadUnit, List<String> coUnits, TaskStatus status, LocalDate plannedStart,
-            LocalDate deadline) {
+            LocalDate deadline, Strength strength) {
     }
 
     /** What scoring needs of a report: who reported, for which date. */
@@ -88,13 +89,14 @@ public class Scorecards {
     public Scoreboard computeAsOf(String sector, LocalDate asOf, Map<String, TaskStatus> statusThen,
             Map<String, Long> escalationsThen) {
         List<ScoredTask> tasks = scoredTasks().stream().map(t -> new ScoredTask(t.id(), t.leadUnit(), t.coUnits(),
-                statusThen.getOrDefault(t.id(), TaskStatus.NOT_STARTED), t.plannedStart(), t.deadline())).toList();
+                statusThen.getOrDefault(t.id(), TaskStatus.NOT_STARTED), t.plannedStart(), t.deadline(), t.strength()))
+                .toList();
         return compute(sector, asOf, tasks, escalationsThen);
     }
 
     private List<ScoredTask> scoredTasks() {
         return entityManager.createQuery(
-                "select t.id, t.leadUnit, t.coUnits, t.status, t.plannedStart, t.deadline from Task t", ScoredTask.class)
+                "select t.id, t.leadUnit, t.coUnits, t.status, t.plannedStart, t.deadline, t.strength from Task t", ScoredTask.class)
                 .getResultList();
     }
 
@@ -163,7 +165,8 @@ public class Scorecards {
         return new TaskCounts(tasks.size(),
                 (int) tasks.stream().filter(t -> t.status() == TaskStatus.COMPLETED).count(),
                 (int) tasks.stream().filter(t -> t.status() == TaskStatus.COMPLETED_LATE).count(),
-                (int) tasks.stream().filter(t -> t.status() == TaskStatus.OVERDUE).count());
+                (int) tasks.stream().filter(t -> t.status() == TaskStatus.OVERDUE).count(),
+                (int) tasks.stream().filter(t -> t.status() == TaskStatus.OVERDUE && t.strength() == Strength.STRIVE).count());
     }
 
     private static UnitFacts sum(String name, List<UnitFacts> facts) {
@@ -178,6 +181,7 @@ public class Scorecards {
         return new TaskCounts(counts.stream().mapToInt(TaskCounts::tasks).sum(),
                 counts.stream().mapToInt(TaskCounts::completedOnTime).sum(),
                 counts.stream().mapToInt(TaskCounts::completedLate).sum(),
-                counts.stream().mapToInt(TaskCounts::openOverdue).sum());
+                counts.stream().mapToInt(TaskCounts::openOverdue).sum(),
+                counts.stream().mapToInt(TaskCounts::openOverdueStriving).sum());
     }
 }

@@ -10,7 +10,9 @@ import cn.duban.supervision.engine.MilestoneFacts;
 import cn.duban.supervision.engine.RuleId;
 import cn.duban.supervision.engine.RuleOverrides;
 import cn.duban.supervision.engine.RuleSettings;
+import cn.duban.supervision.engine.Strength;
 import cn.duban.supervision.engine.TargetFacts;
+import cn.duban.supervision.engine.TargetType;
 import cn.duban.supervision.engine.TaskEvaluator;
 import cn.duban.supervision.engine.TaskFacts;
 import cn.duban.supervision.ledger.LedgerFile;
@@ -153,7 +155,10 @@ public class TaskEvaluation {
             }
         }
         List<TargetFacts> targets = task.targets.stream()
-                .map(t -> new TargetFacts(t.metric(), t.unit(), t.value(), figures.get(t.metric())))
+                .map(t -> new TargetFacts(t.metric(), t.unit(), t.value(),
+                        t.type() == null ? null : TargetType.valueOf(t.type()),
+                        t.strength() == null ? null : Strength.valueOf(t.strength()), t.baseline(),
+                        figures.get(t.metric())))
                 .toList();
         List<MilestoneFacts> milestones = task.milestones.stream()
                 .map((Milestone m) -> new MilestoneFacts(m.name(), m.due(), reports.milestonesReached().get(m.name())))

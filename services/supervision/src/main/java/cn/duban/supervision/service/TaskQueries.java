@@ -98,7 +98,7 @@ public class TaskQueries {
                 .map(a -> AlertView.asOf(a, endOfDay, access.mayAcknowledge(a, task))).toList();
         List<TaskView.AuditView> audit = AuditEntry.ofTask(id).stream().filter(a -> a.at.isBefore(endOfDay))
                 .map(a -> new TaskView.AuditView(a.at, a.actor, a.action, a.subject, a.detail)).toList();
-        return new TaskView.Detail(task.id, task.year, task.sector, task.title, task.text, task.section,
+        return new TaskView.Detail(task.id, task.year, task.sector, task.kind, task.title, task.text, task.section,
                 task.plannedStart, task.deadline, task.originalDeadline,
                 result == null ? task.status : result.status(), result == null ? task.light : result.light(),
                 task.leadUnit, task.coUnits, task.leader, task.targets, milestones, task.reportingCycle, task.flags,

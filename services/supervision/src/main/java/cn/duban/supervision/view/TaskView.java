@@ -4,11 +4,13 @@ import cn.duban.events.progress.EvidenceFile;
 import cn.duban.events.progress.Figure;
 import cn.duban.events.task.Target;
 import cn.duban.supervision.engine.Light;
+import cn.duban.supervision.engine.TaskKind;
 import cn.duban.supervision.engine.TaskStatus;
 import cn.duban.supervision.ledger.LedgerFile;
 import cn.duban.supervision.repository.ProgressReport;
 import cn.duban.supervision.repository.Task;
 import java.math.BigDecimal;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -32,8 +34,13 @@ public final class TaskView {
         }
     }
 
-    /** A task with everything the office reads on its page, as of a date. */
-    public record Detail(String id, int year, String sector, String title, String text, List<String> section,
+    /**
+     * A task with everything the office reads on its page, as of a date. Each target carries its {@code type},
+     * {@code strength} and {@code baseline} (docs/commitments.md).
+     */
+    public record Detail(String id, int year, String sector,
+            @Schema(description = "指标 / 项目 / 工作: how the task is judged as a whole (docs/commitments.md)") TaskKind kind,
+            String title, String text, List<String> section,
             LocalDate plannedStart, LocalDate deadline, LocalDate originalDeadline, TaskStatus status, Light light,
             String leadUnit, List<String> coUnits, String leader, List<Target> targets, List<MilestoneView> milestones,
             String reportingCycle, List<String> flags, LedgerFile.RuleOverride ruleOverrides, ProgressView progress,

@@ -10,22 +10,44 @@ function svg(tag, attrs = {}, text) {
 
 const day = (text) => Date.parse(`${text}T00:00:00Z`);
 
+const clamp = (p) => Math.max(0, Math.min(100, p));
+
 /**
- * Percent done after each report, as the rule engine counts it: the mean over targets of the cumulative
- * figure ÷ target (each capped at 100); a task without targets uses the percent the unit reported.
+ * One target's percent done as the rule engine's TargetType counts it (docs/commitments.md), or null when it does
+ * not count: a project total or a scope never, a limit or a rate only once reported.
+ */
+function targetPercent(t, reported) {
+  const v = Number(t.value);
+  const b = t.baseline == null ? 0 : Number(t.baseline);
+  switch (t.type || 'AMOUNT') {
+    case 'AMOUNT': return reported === undefined ? 0 : clamp(((reported - b) / v) * 100);
+    case 'LEVEL': return reported === undefined ? 0 : (v <= b ? (reported >= v ? 100 : 0) : clamp(((reported - b) / (v - b)) * 100));
+    case 'CEILING': return reported === undefined ? null : (reported <= v ? 100 : 0);
+    case 'GROWTH': return reported === undefined ? null : clamp((reported / v) * 100);
+    default: return null;
+  }
+}
+
+/**
+ * Percent done after each report, as the rule engine counts it: the mean over the targets that count; a task none of
+ * whose targets counts uses its milestones when it has a scope and milestones, else the percent the unit reported.
  */
 export function reportedCurve(task) {
   const reports = [...task.progress.history].sort((a, b) => a.asOf.localeCompare(b.asOf));
   const figures = new Map();
-  let percent = 0;
+  const reached = new Set();
+  const byMilestones = task.milestones.length && task.targets.some((t) => t.type === 'SCOPE');
+  let unitPercent = 0;
   return reports.map((r) => {
-    if (task.targets.length) {
-      for (const f of r.figures || []) figures.set(f.metric, Number(f.value));
-      const shares = task.targets.map((t) => Math.min(100, ((figures.get(t.metric) || 0) / Number(t.value)) * 100));
-      percent = Math.round(shares.reduce((a, b) => a + b, 0) / shares.length);
-    } else if (r.percent !== null && r.percent !== undefined) {
-      percent = r.percent;
-    }
+    for (const f of r.figures || []) figures.set(f.metric, Number(f.value));
+    if (r.investment !== null && r.investment !== undefined) figures.set('投资', Number(r.investment));
+    for (const m of r.milestonesReached || []) reached.add(m);
+    if (r.percent !== null && r.percent !== undefined) unitPercent = r.percent;
+    const shares = task.targets.map((t) => targetPercent(t, figures.get(t.metric))).filter((p) => p !== null);
+    let percent;
+    if (shares.length) percent = Math.round(shares.reduce((a, b) => a + b, 0) / shares.length);
+    else if (byMilestones) percent = Math.round((task.milestones.filter((m) => reached.has(m.name)).length / task.milestones.length) * 100);
+    else percent = unitPercent;
     return { date: r.asOf, percent };
   });
 }

@@ -2,7 +2,7 @@
 import { allTasks, download, get, objectUrl, post } from '../api.js';
 import { user } from '../auth.js';
 import { act, date, dateTime, el, light, section, table, taskLink, notify,
-  SECTORS, STATUSES, LIGHTS, RULES, ALERT_STATES, AUDIT_ACTIONS } from '../ui.js';
+  SECTORS, STATUSES, LIGHTS, RULES, ALERT_STATES, AUDIT_ACTIONS, TASK_KINDS, TARGET_TYPES, STRENGTHS } from '../ui.js';
 import { progressChart } from './chart.js';
 import { render } from '../app.js';
 
@@ -145,6 +145,7 @@ export async function taskPage(id) {
     el('h1', {}, light(task.light), ` ${task.id} ${task.title}`),
     el('dl', { class: 'facts' },
       el('dt', {}, '领域'), el('dd', {}, SECTORS[task.sector] || task.sector),
+      el('dt', {}, '任务类型'), el('dd', {}, TASK_KINDS[task.kind] || '—'),
       el('dt', {}, '状态'), el('dd', { id: 'task-status' }, STATUSES[task.status] || task.status,
         task.evaluationProblem ? cannotEvaluate(task.evaluationProblem) : ''),
       el('dt', {}, '完成时限'), el('dd', {}, deadline),
@@ -154,7 +155,8 @@ export async function taskPage(id) {
       el('dt', {}, '进度'), el('dd', {}, `实际 ${task.progress.percent}% · 计划 ${task.progress.expectedPercent}%（${task.evaluatedOn}）`)),
     el('blockquote', {}, task.text),
     el('div', { class: 'columns' },
-      section('目标', table(['指标', '目标值'], task.targets.map((t) => [t.metric, `${t.value} ${t.unit}`]), '无量化目标')),
+      section('目标', table(['指标', '目标值', '类型', '力度', '基数'], task.targets.map((t) => [t.metric, `${t.value} ${t.unit}`,
+        TARGET_TYPES[t.type] || '累计量', STRENGTHS[t.strength] || '确保', t.baseline ?? '—']), '无量化目标')),
       section('时间节点', table(['节点', '期限', '完成'], task.milestones.map((m) => [m.name, date(m.due),
         m.reachedOn ? `✓ ${m.reachedOn}` : (m.due < task.evaluatedOn ? el('span', { class: 'late' }, '逾期未完成') : '未完成')]),
       '无时间节点'))),

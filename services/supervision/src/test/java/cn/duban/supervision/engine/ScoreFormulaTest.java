@@ -113,8 +113,22 @@ class ScoreFormulaTest {
     }
 
     @Test
+    void a_missed_strive_task_costs_half_of_a_missed_must() {
+        // four led tasks, one overdue: 确保 costs 30 × 1/4, 力争 (e.g. 力争6月底前投产) 30 × ½/4
+        Score must = formula.score(unit(new TaskCounts(4, 0, 0, 1, 0), null, 3, 3, 0));
+        Score strive = formula.score(unit(new TaskCounts(4, 0, 0, 1, 1), null, 3, 3, 0));
+
+        assertThat(must.terms()).filteredOn(t -> t.name().equals("openOverdue")).singleElement()
+                .satisfies(t -> assertThat(t.contribution()).isEqualByComparingTo("-7.5"));
+        assertThat(strive.terms()).filteredOn(t -> t.name().equals("openOverdue")).singleElement()
+                .satisfies(t -> assertThat(t.contribution()).isEqualByComparingTo("-3.8"));
+        assertThat(strive.value()).isGreaterThan(must.value());
+    }
+
+    @Test
     void impossible_facts_are_refused() {
         assertThatThrownBy(() -> new TaskCounts(2, 2, 1, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new TaskCounts(2, 0, 0, 1, 2)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> unit(null, null, 3, 4, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 }

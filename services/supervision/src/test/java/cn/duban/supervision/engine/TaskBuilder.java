@@ -52,6 +52,14 @@ final class TaskBuilder {
         return this;
     }
 
+    /** A target judged by its type, e.g. a CEILING; {@code reported} and {@code baseline} may be null. */
+    TaskBuilder target(String metric, String unit, String value, TargetType type, Strength strength, String baseline,
+            String reported) {
+        targets.add(new TargetFacts(metric, unit, new BigDecimal(value), type, strength,
+                baseline == null ? null : new BigDecimal(baseline), reported == null ? null : new BigDecimal(reported)));
+        return this;
+    }
+
     TaskBuilder milestone(String name, String dueIso) {
         milestones.add(new MilestoneFacts(name, date(dueIso), null));
         return this;

@@ -98,6 +98,51 @@ class LedgerSheetTest {
     }
 
     @Test
+    void typesStrengthsBaselinesAndKindAreReadInEitherLanguage() {
+        List<Object> row = farmland("2099-LIV-901");
+        row.set(1, "livelihood");
+        row.set(6, "");
+        row.set(8, "城镇登记失业率:4.5:%:上限:确保:3.81; 项目开工率:55:%:LEVEL:STRIVE; 投资:9000:万元:总投资");
+        row.set(11, "");
+        row.add("工作");
+        LedgerFile.Entry task = LedgerSheet.read(rows(List.of(SheetFiles.HEADER, row)), "2022", null).ledger().tasks().get(0);
+
+        assertThat(task.kind()).isEqualTo("WORK");
+        assertThat(task.targets()).containsExactly(
+                new Target("城镇登记失业率", "%", new BigDecimal("4.5"), "CEILING", "MUST", new BigDecimal("3.81")),
+                new Target("项目开工率", "%", new BigDecimal("55"), "LEVEL", "STRIVE", null),
+                new Target("投资", "万元", new BigDecimal("9000"), "PROJECT_TOTAL", null, null));
+        assertThat(LedgerSheet.cells(task).get(8).text())
+                .isEqualTo("城镇登记失业率:4.5:%:上限:确保:3.81; 项目开工率:55:%:达到值:力争; 投资:9000:万元:总投资");
+    }
+
+    @Test
+    void anOldSheetWithoutKindOrTypesReadsWithTheDefaults() {
+        LedgerFile.Entry task = LedgerSheet.read(rows(List.of(SheetFiles.HEADER.subList(0, 13), farmland("2099-AGR-901"))),
+                null, null).ledger().tasks().get(0);
+
+        var snapshot = task.toSnapshot(2022, LocalDate.of(2022, 1, 1));
+        assertThat(snapshot.kind()).isEqualTo("PROJECT"); // 重点项目
+        assertThat(snapshot.targets()).extracting(Target::type, Target::strength)
+                .containsOnly(org.assertj.core.groups.Tuple.tuple("AMOUNT", "MUST"));
+    }
+
+    @Test
+    void aBadTypeStrengthOrKindIsRefusedInChineseWithTheWordsAllowed() {
+        List<Object> row = farmland("2099-AGR-901");
+        row.set(8, "城镇登记失业率:4.5:%:天花板; 投资:9000:万元:累计量:尽量");
+        row.add("任务");
+
+        List<RowError> errors = refusal(List.of(SheetFiles.HEADER, row));
+
+        assertThat(errors).extracting(e -> e.row().zh()).containsExactly("第 2 行，目标 (targets)", "第 2 行，目标 (targets)",
+                "第 2 行，任务类型 (kind)");
+        assertThat(errors.get(0).message().zh()).contains("天花板", "不是目标类型", "上限", "增长率");
+        assertThat(errors.get(1).message().zh()).contains("尽量", "确保", "力争");
+        assertThat(errors.get(2).message().zh()).contains("任务", "指标 / 项目 / 工作");
+    }
+
+    @Test
     void theSchemaNamesTheItemOfAListCell() {
         List<Object> row = farmland("2099-AGR-901");
         row.set(8, "高标准农田:60000:亩; 投资:9000:元");

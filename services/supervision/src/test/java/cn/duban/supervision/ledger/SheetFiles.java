@@ -18,7 +18,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 public final class SheetFiles {
     /** The header row in Chinese, as the template has it. */
     public static final List<Object> HEADER = List.of("任务编号", "领域", "任务名称", "原文", "章节", "牵头单位", "配合单位",
-            "责任领导", "目标", "时间节点", "完成时限", "标识", "报送周期");
+            "责任领导", "目标", "时间节点", "完成时限", "标识", "报送周期", "任务类型");
 
     private SheetFiles() {
     }
