@@ -1,5 +1,7 @@
 package cn.duban.sectorkit.repository;
 
+import cn.duban.sectorkit.domain.PaperKind;
+import cn.duban.sectorkit.domain.PaperState;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -17,19 +19,10 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "paper_inbox")
 public class InboxPaper {
 
-    public enum Kind {
-        NOTICE, INSTRUCTION
-    }
-
-    /** Received covers a notice's 签收 and an instruction's acknowledgement; answered, a 回执 or an instruction's answer. */
-    public enum State {
-        ISSUED, RECEIVED, OVERDUE, ANSWERED
-    }
-
     @Id
     public String id;
     @Enumerated(EnumType.STRING)
-    public Kind kind;
+    public PaperKind kind;
     public String reference;
     public String title;
     @Column(name = "task_id")
@@ -40,13 +33,13 @@ public class InboxPaper {
     @Column(name = "due_on")
     public LocalDate dueOn;
     @Enumerated(EnumType.STRING)
-    public State state;
+    public PaperState state;
     @Column(name = "issued_at")
     public OffsetDateTime issuedAt;
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
 
-    public static String idOf(Kind kind, String reference) {
+    public static String idOf(PaperKind kind, String reference) {
         return kind + ":" + reference;
     }
 }

@@ -1,5 +1,7 @@
 package cn.duban.sectorkit.repository;
 
+import cn.duban.sectorkit.domain.PaperKind;
+import cn.duban.sectorkit.domain.PaperState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -51,14 +53,14 @@ public class SectorStore {
         return Optional.ofNullable(em.find(IdempotencyKey.class, key));
     }
 
-    public Optional<InboxPaper> paper(InboxPaper.Kind kind, String reference) {
+    public Optional<InboxPaper> paper(PaperKind kind, String reference) {
         return Optional.ofNullable(em.find(InboxPaper.class, InboxPaper.idOf(kind, reference)));
     }
 
     /** Notices and instructions not answered yet, oldest first. */
     public List<InboxPaper> openPapers() {
         return em.createQuery("from InboxPaper where state <> ?1 order by issuedAt", InboxPaper.class)
-                .setParameter(1, InboxPaper.State.ANSWERED).getResultList();
+                .setParameter(1, PaperState.ANSWERED).getResultList();
     }
 
     public Optional<InboxAlert> alert(String alertId) {

@@ -1,9 +1,7 @@
 package cn.duban.sectorkit.rest;
 
-import cn.duban.platform.rest.DubanException;
 import cn.duban.platform.security.Roles;
 import cn.duban.sectorkit.config.SectorConfig;
-import cn.duban.sectorkit.repository.Evidence;
 import cn.duban.sectorkit.service.EvidenceDesk;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -39,10 +37,8 @@ public class EvidenceResource {
     @Operation(summary = "The evidence file itself (a photo, PDF or Office document), as uploaded")
     public Response file(@PathParam("id") String id) {
         SectorTaskResource.checkSector(config, sector);
-        Evidence evidence = desk.find(id);
-        return bytes(desk.bytes(evidence), evidence.contentType, evidence.sha256)
-                .header("Content-Disposition", disposition(evidence))
-                .build();
+        EvidenceDesk.Download file = desk.file(id);
+        return bytes(file).header("Content-Disposition", disposition(file.name())).build();
     }
 
     @GET
@@ -52,23 +48,19 @@ public class EvidenceResource {
     @Operation(summary = "A small JPEG of a photo (JPEG and PNG; 404 for other files)")
     public Response thumbnail(@PathParam("id") String id) {
         SectorTaskResource.checkSector(config, sector);
-        Evidence evidence = desk.find(id);
-        byte[] thumbnail = desk.thumbnail(evidence).orElseThrow(() -> DubanException.notFound(
-                "佐证材料 %s 没有缩略图(只有 JPEG 和 PNG 照片有)", "evidence %s has no thumbnail (only JPEG and PNG photos do)", id));
-        return bytes(thumbnail, "image/jpeg", evidence.sha256 + "-thumbnail").build();
+        return bytes(desk.thumbnail(id)).build();
     }
 
-    private static Response.ResponseBuilder bytes(byte[] bytes, String contentType, String etag) {
-        return Response.ok(bytes, contentType)
-                .header("ETag", "\"" + etag + "\"")
+    private static Response.ResponseBuilder bytes(EvidenceDesk.Download file) {
+        return Response.ok(file.bytes(), file.contentType())
+                .header("ETag", "\"" + file.etag() + "\"")
                 .header("Cache-Control", IMMUTABLE)
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Content-Security-Policy", "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'");
     }
 
     /** Shown in the browser (photos, PDF), under the name it was uploaded with (RFC 6266, UTF-8 for Chinese names). */
-    private static String disposition(Evidence evidence) {
-        String name = evidence.name == null ? evidence.id : evidence.name;
+    private static String disposition(String name) {
         String ascii = name.replaceAll("[^A-Za-z0-9._-]", "_");
         return "inline; filename=\"" + ascii + "\"; filename*=UTF-8''"
                 + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");

@@ -1,18 +1,14 @@
 package cn.duban.sectorkit.rest;
 
-import cn.duban.platform.rest.Page;
-import cn.duban.events.task.Milestone;
-import cn.duban.events.task.Target;
 import cn.duban.platform.rest.DubanException;
+import cn.duban.platform.rest.Page;
+import cn.duban.platform.security.Roles;
 import cn.duban.sectorkit.config.SectorConfig;
-import cn.duban.sectorkit.repository.AssignedTask;
-import cn.duban.sectorkit.repository.InboxAlert;
-import cn.duban.sectorkit.service.AlertInbox;
 import cn.duban.sectorkit.service.Requests;
-import cn.duban.sectorkit.repository.SectorStore;
 import cn.duban.sectorkit.service.SectorAccess;
 import cn.duban.sectorkit.service.SectorDesk;
-import cn.duban.platform.security.Roles;
+import cn.duban.sectorkit.service.SectorQueries;
+import cn.duban.sectorkit.view.InboxView.TaskItem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -27,11 +23,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
@@ -51,7 +42,7 @@ public class SectorTaskResource {
     SectorDesk desk;
 
     @Inject
-    SectorStore store;
+    SectorQueries queries;
 
     @Inject
     SectorAccess access;
@@ -60,36 +51,12 @@ public class SectorTaskResource {
     @Parameter(description = "this service's sector, e.g. agriculture")
     String sector;
 
-    public record TaskItem(String id, String title, String leadUnit, List<String> coUnits, String leader,
-            LocalDate deadline, LocalDate originalDeadline, List<Target> targets, List<Milestone> milestones,
-            boolean closed, String light, List<AlertItem> openAlerts) {
-        static TaskItem of(AssignedTask t, List<InboxAlert> open) {
-            return new TaskItem(t.id, t.title, t.leadUnit, t.coUnits, t.leader, t.deadline, t.originalDeadline,
-                    t.targets, t.milestones, t.closed, AlertInbox.light(open), open.stream().map(AlertItem::of).toList());
-        }
-    }
-
-    public record AlertItem(String alertId, String taskId, String rule, String light, String milestone, String state,
-            int escalationLevel, String reason, List<String> units, OffsetDateTime raisedAt) {
-        static AlertItem of(InboxAlert a) {
-            return new AlertItem(a.alertId, a.taskId, a.rule, a.light, a.milestone, a.state, a.escalationLevel,
-                    a.reason, a.units, a.raisedAt);
-        }
-    }
-
-
-
     @GET
     @RolesAllowed({Roles.SUPERVISOR, Roles.LEADER, Roles.SECTOR_REPORTER, Roles.UNIT_REPORTER})
     @Operation(summary = "Tasks assigned to this sector's units; with unit, those it leads or co-leads")
     public Page<TaskItem> list(@QueryParam("unit") String unit) {
         checkSector();
-        access.checkReadsHere();
-        Map<String, List<InboxAlert>> open = store.openAlerts(null).stream()
-                .collect(Collectors.groupingBy(a -> a.taskId));
-        List<TaskItem> items = store.tasksOf(access.unitFilter(unit)).stream()
-                .map(t -> TaskItem.of(t, open.getOrDefault(t.id, List.of()))).toList();
-        return Page.all(items);
+        return Page.all(queries.tasks(unit));
     }
 
     @GET
@@ -98,11 +65,7 @@ public class SectorTaskResource {
     @Operation(summary = "One assigned task")
     public TaskItem get(@PathParam("id") String id) {
         checkSector();
-        access.checkReadsHere();
-        AssignedTask task = store.task(id).orElseThrow(
-                () -> DubanException.notFound("%s 没有交办任务 %s", "no task %2$s is assigned in %1$s", config.name(), id));
-        access.checkMayRead(task);
-        return TaskItem.of(task, store.openAlerts(id));
+        return queries.task(id);
     }
 
     @POST

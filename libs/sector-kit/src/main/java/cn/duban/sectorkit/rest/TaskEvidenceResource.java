@@ -4,6 +4,7 @@ import cn.duban.platform.security.Roles;
 import cn.duban.sectorkit.config.SectorConfig;
 import cn.duban.sectorkit.service.EvidenceDesk;
 import cn.duban.sectorkit.service.SectorAccess;
+import cn.duban.sectorkit.view.EvidenceView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -51,7 +52,7 @@ public class TaskEvidenceResource {
         SectorTaskResource.checkSector(config, sector);
         EvidenceDesk.Upload upload = file == null ? null
                 : new EvidenceDesk.Upload(file.fileName(), file.size(), () -> Files.readAllBytes(file.uploadedFile()));
-        EvidenceView view = EvidenceView.of(desk.upload(id, upload, access.actor()), sector);
+        EvidenceView view = desk.upload(id, upload, access.actor());
         return Response.created(URI.create(view.url())).entity(view).build();
     }
 
@@ -60,7 +61,7 @@ public class TaskEvidenceResource {
     @Operation(summary = "The evidence files uploaded on a task, oldest first")
     public EvidenceList list(@PathParam("id") String id) {
         SectorTaskResource.checkSector(config, sector);
-        List<EvidenceView> items = desk.ofTask(id).stream().map(e -> EvidenceView.of(e, sector)).toList();
+        List<EvidenceView> items = desk.ofTask(id);
         return new EvidenceList(items, items.size());
     }
 }

@@ -15,6 +15,8 @@ import cn.duban.events.notice.NoticeIssued;
 import cn.duban.events.notice.NoticeOverdue;
 import cn.duban.events.notice.NoticeReceived;
 import cn.duban.events.notice.NoticeReplied;
+import cn.duban.sectorkit.domain.PaperKind;
+import cn.duban.sectorkit.domain.PaperState;
 import cn.duban.sectorkit.repository.InboxAlert;
 import cn.duban.sectorkit.repository.InboxPaper;
 import cn.duban.sectorkit.repository.SectorStore;
@@ -74,32 +76,32 @@ public class AlertInbox {
     /** Notices and leaders' instructions (docs/papers.md): kept until answered, so each unit sees what it owes. */
     private void applyPaper(Object data) {
         if (data instanceof NoticeIssued n) {
-            if (store.paper(InboxPaper.Kind.NOTICE, n.noticeNumber()).isEmpty()) {
-                store.add(paper(InboxPaper.Kind.NOTICE, n.noticeNumber(), "督办通知单" + n.documentNumber(), n.taskId(),
+            if (store.paper(PaperKind.NOTICE, n.noticeNumber()).isEmpty()) {
+                store.add(paper(PaperKind.NOTICE, n.noticeNumber(), "督办通知单" + n.documentNumber(), n.taskId(),
                         n.late() + "。督办要求：" + n.requirement(), n.units(), n.replyBy(), n.issuedAt()));
             }
         } else if (data instanceof NoticeReceived n) {
-            move(InboxPaper.Kind.NOTICE, n.noticeNumber(), InboxPaper.State.RECEIVED, n.receivedAt());
+            move(PaperKind.NOTICE, n.noticeNumber(), PaperState.RECEIVED, n.receivedAt());
         } else if (data instanceof NoticeOverdue n) {
-            move(InboxPaper.Kind.NOTICE, n.noticeNumber(), InboxPaper.State.OVERDUE, n.escalatedAt());
+            move(PaperKind.NOTICE, n.noticeNumber(), PaperState.OVERDUE, n.escalatedAt());
         } else if (data instanceof NoticeReplied n) {
-            move(InboxPaper.Kind.NOTICE, n.noticeNumber(), InboxPaper.State.ANSWERED, n.repliedAt());
+            move(PaperKind.NOTICE, n.noticeNumber(), PaperState.ANSWERED, n.repliedAt());
         } else if (data instanceof InstructionIssued i) {
-            if (store.paper(InboxPaper.Kind.INSTRUCTION, i.instructionId()).isEmpty()) {
-                store.add(paper(InboxPaper.Kind.INSTRUCTION, i.instructionId(), "领导批示（"
+            if (store.paper(PaperKind.INSTRUCTION, i.instructionId()).isEmpty()) {
+                store.add(paper(PaperKind.INSTRUCTION, i.instructionId(), "领导批示（"
                         + (i.leaderPost() == null ? i.leader() : i.leaderPost()) + "）", i.taskId(), i.text(),
                         i.assignees(), i.dueOn(), i.issuedAt()));
             }
         } else if (data instanceof InstructionAcknowledged i) {
-            move(InboxPaper.Kind.INSTRUCTION, i.instructionId(), InboxPaper.State.RECEIVED, i.acknowledgedAt());
+            move(PaperKind.INSTRUCTION, i.instructionId(), PaperState.RECEIVED, i.acknowledgedAt());
         } else if (data instanceof InstructionOverdue i) {
-            move(InboxPaper.Kind.INSTRUCTION, i.instructionId(), InboxPaper.State.OVERDUE, i.overdueAt());
+            move(PaperKind.INSTRUCTION, i.instructionId(), PaperState.OVERDUE, i.overdueAt());
         } else if (data instanceof InstructionAnswered i) {
-            move(InboxPaper.Kind.INSTRUCTION, i.instructionId(), InboxPaper.State.ANSWERED, i.answeredAt());
+            move(PaperKind.INSTRUCTION, i.instructionId(), PaperState.ANSWERED, i.answeredAt());
         }
     }
 
-    private static InboxPaper paper(InboxPaper.Kind kind, String reference, String title, String taskId, String text,
+    private static InboxPaper paper(PaperKind kind, String reference, String title, String taskId, String text,
             List<String> units, java.time.LocalDate dueOn, OffsetDateTime at) {
         InboxPaper paper = new InboxPaper();
         paper.id = InboxPaper.idOf(kind, reference);
@@ -110,14 +112,14 @@ public class AlertInbox {
         paper.text = text;
         paper.units = units;
         paper.dueOn = dueOn;
-        paper.state = InboxPaper.State.ISSUED;
+        paper.state = PaperState.ISSUED;
         paper.issuedAt = at;
         paper.updatedAt = at;
         return paper;
     }
 
     /** States only move forward (an answer is final; a receipt does not undo overdue). */
-    private void move(InboxPaper.Kind kind, String reference, InboxPaper.State state, OffsetDateTime at) {
+    private void move(PaperKind kind, String reference, PaperState state, OffsetDateTime at) {
         store.paper(kind, reference).filter(p -> p.state.compareTo(state) < 0).ifPresent(p -> {
             p.state = state;
             p.updatedAt = at;

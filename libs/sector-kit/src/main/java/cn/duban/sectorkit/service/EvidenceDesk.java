@@ -9,6 +9,7 @@ import cn.duban.sectorkit.repository.AssignedTask;
 import cn.duban.sectorkit.repository.Evidence;
 import cn.duban.sectorkit.repository.EvidenceStore;
 import cn.duban.sectorkit.repository.SectorStore;
+import cn.duban.sectorkit.view.EvidenceView;
 import cn.duban.text.Text;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -65,7 +66,7 @@ public class EvidenceDesk {
      * Takes a file as evidence on a task the caller answers for. The same bytes uploaded again on the same task are
      * the same evidence (the first answer again); on another task, new evidence over the same stored object.
      */
-    public Evidence upload(String taskId, Upload upload, String actor) {
+    public EvidenceView upload(String taskId, Upload upload, String actor) {
         access.checkMayActOn(taskId);
         if (upload == null) {
             throw DubanException.invalidField("file", "请在表单字段 file 中上传文件", "upload the file in the form field 'file'");
@@ -92,12 +93,14 @@ public class EvidenceDesk {
         PhotoFacts facts = kind.image() ? PhotoFacts.of(bytes) : PhotoFacts.NONE;
         Optional<byte[]> thumbnail = kind.image()
                 ? Thumbnails.of(bytes, config.thumbnailSize(), facts.orientation()) : Optional.empty();
+        Evidence evidence;
         try {
-            return QuarkusTransaction.requiringNew().call(() -> store(taskId, name, kind, bytes, sha256, facts, thumbnail, actor));
+            evidence = QuarkusTransaction.requiringNew().call(() -> store(taskId, name, kind, bytes, sha256, facts, thumbnail, actor));
         } catch (PersistenceException e) {
             // the same file on the same task from a concurrent upload: its row is there now
-            return QuarkusTransaction.requiringNew().call(() -> store(taskId, name, kind, bytes, sha256, facts, thumbnail, actor));
+            evidence = QuarkusTransaction.requiringNew().call(() -> store(taskId, name, kind, bytes, sha256, facts, thumbnail, actor));
         }
+        return EvidenceView.of(evidence, sector.name());
     }
 
     private Evidence store(String taskId, String name, FileKind kind, byte[] bytes, String sha256, PhotoFacts facts,
@@ -128,8 +131,31 @@ public class EvidenceDesk {
         return evidence;
     }
 
-    /** One piece of evidence, for a caller who may see its task. */
-    public Evidence find(String id) {
+    /**
+     * Stored bytes as served: their media type, a tag that changes only with them (they are content-addressed), and
+     * the name to save them under (the uploaded name, or the evidence id; none for a thumbnail).
+     */
+    public record Download(byte[] bytes, String contentType, String etag, String name) {
+    }
+
+    /** The file of one piece of evidence, for a caller who may see its task; named as it was uploaded (or by its id). */
+    public Download file(String id) {
+        Evidence evidence = find(id);
+        byte[] bytes = blobs.get(evidence.sha256).orElseThrow(() -> DubanException.notFound(
+                "佐证材料 %s 的文件内容不在存储中,请联系管理员", "the content of evidence %s is missing from storage", evidence.id));
+        return new Download(bytes, evidence.contentType, evidence.sha256, evidence.name == null ? evidence.id : evidence.name);
+    }
+
+    /** The thumbnail of a photo (JPEG and PNG have one), for a caller who may see its task. */
+    public Download thumbnail(String id) {
+        Evidence evidence = find(id);
+        byte[] thumbnail = (evidence.thumbnail ? blobs.get(evidence.thumbnailKey()) : Optional.<byte[]>empty())
+                .orElseThrow(() -> DubanException.notFound("佐证材料 %s 没有缩略图(只有 JPEG 和 PNG 照片有)",
+                        "evidence %s has no thumbnail (only JPEG and PNG photos do)", id));
+        return new Download(thumbnail, "image/jpeg", evidence.sha256 + "-thumbnail", null);
+    }
+
+    private Evidence find(String id) {
         Evidence evidence = store.evidence(id).orElseThrow(() -> DubanException.notFound("%s 没有佐证材料 %s",
                 "%s has no evidence %s", sector.name(), id));
         AssignedTask task = store.task(evidence.taskId).orElseThrow(() -> DubanException.notFound(
@@ -138,21 +164,12 @@ public class EvidenceDesk {
         return evidence;
     }
 
-    public byte[] bytes(Evidence evidence) {
-        return blobs.get(evidence.sha256).orElseThrow(() -> DubanException.notFound(
-                "佐证材料 %s 的文件内容不在存储中,请联系管理员", "the content of evidence %s is missing from storage", evidence.id));
-    }
-
-    public Optional<byte[]> thumbnail(Evidence evidence) {
-        return evidence.thumbnail ? blobs.get(evidence.thumbnailKey()) : Optional.empty();
-    }
-
     /** The evidence uploaded on a task, oldest first, for a caller who may see the task. */
-    public List<Evidence> ofTask(String taskId) {
+    public List<EvidenceView> ofTask(String taskId) {
         AssignedTask task = store.task(taskId).orElseThrow(() -> DubanException.notFound(
                 "%s 没有交办任务 %s", "no task %2$s is assigned in %1$s", sector.name(), taskId));
         access.checkMayRead(task);
-        return store.evidenceOfTask(taskId);
+        return store.evidenceOfTask(taskId).stream().map(e -> EvidenceView.of(e, sector.name())).toList();
     }
 
     /**

@@ -1,6 +1,5 @@
 package cn.duban.notifier.rest;
 
-import cn.duban.notifier.repository.OutboundMessage;
 import cn.duban.notifier.service.DirectMessages;
 import cn.duban.platform.security.Caller;
 import cn.duban.platform.security.Roles;
@@ -14,7 +13,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -33,19 +31,10 @@ public class MessageResource {
     @Inject
     Caller caller;
 
-    public record Accepted(String id, String receiver, String status) {
-    }
-
-    public record AcceptedList(List<Accepted> messages) {
-    }
-
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Send a message to named receivers: {receivers, subject, body, link, attachments[{name, contentType, content}]}")
     public Response send(@NotNull DirectMessages.Request request, @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        List<OutboundMessage> sent = messages.send(request, idempotencyKey, caller.name());
-        List<Accepted> accepted = java.util.stream.IntStream.range(0, sent.size())
-                .mapToObj(i -> new Accepted(sent.get(i).id, request.receivers().get(i), sent.get(i).status.name())).toList();
-        return Response.accepted(new AcceptedList(accepted)).build();
+        return Response.accepted(messages.send(request, idempotencyKey, caller.name())).build();
     }
 }

@@ -1,8 +1,8 @@
 package cn.duban.notifier.rest;
 
-import cn.duban.notifier.repository.Receiver;
 import cn.duban.notifier.service.ReceiverDraft;
 import cn.duban.notifier.service.Receivers;
+import cn.duban.notifier.view.ReceiverView;
 import cn.duban.platform.rest.Page;
 import cn.duban.platform.security.Caller;
 import cn.duban.platform.security.Roles;
@@ -21,7 +21,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.time.OffsetDateTime;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -46,27 +45,18 @@ public class ReceiverResource {
         }
     }
 
-    /** A receiver as shown: no secret, only whether it has one. */
-    public record ReceiverView(String name, String kind, String url, List<String> to, boolean hasSecret, String language,
-            boolean provisioned, OffsetDateTime createdAt, String createdBy, OffsetDateTime updatedAt, String updatedBy) {
-        static ReceiverView of(Receiver r) {
-            return new ReceiverView(r.name, r.kind.id(), r.urlShown, r.recipients, r.secretSealed != null, r.language,
-                    r.provisioned, r.createdAt, r.createdBy, r.updatedAt, r.updatedBy);
-        }
-    }
-
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add a receiver: dingtalk, wecom, feishu (url, secret), email (to) or webhook (url, secret)")
     public Response create(@NotNull ReceiverBody body) {
-        ReceiverView view = ReceiverView.of(receivers.create(body.draft(), caller.name()));
+        ReceiverView view = receivers.create(body.draft(), caller.name());
         return Response.created(URI.create("/api/notify/receivers/" + encode(view.name()))).entity(view).build();
     }
 
     @GET
     @Operation(summary = "The receivers (secrets never shown)")
     public Page<ReceiverView> list() {
-        return Page.all(receivers.all().stream().map(ReceiverView::of).toList());
+        return Page.all(receivers.all());
     }
 
     @PUT
@@ -74,7 +64,7 @@ public class ReceiverResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace a receiver; leaving out secret keeps the stored one")
     public ReceiverView replace(@PathParam("name") String name, @NotNull ReceiverBody body) {
-        return ReceiverView.of(receivers.replace(name, body.draft(), caller.name()));
+        return receivers.replace(name, body.draft(), caller.name());
     }
 
     @DELETE

@@ -3,6 +3,7 @@ package cn.duban.notifier.service;
 import cn.duban.notifier.repository.DeliveryAttempt;
 import cn.duban.notifier.repository.OutboundMessage;
 import cn.duban.notifier.repository.Receiver;
+import cn.duban.notifier.view.DeliveryView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
@@ -14,13 +15,12 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class Deliveries {
 
-    /** A message, its receiver and its attempts, oldest attempt first. */
-    public record Delivery(OutboundMessage message, Receiver receiver, List<DeliveryAttempt> attempts) {
-    }
-
-    /** For one alert (or reminder); without one, the latest {@code limit} messages, optionally of one receiver. */
+    /**
+     * For one alert (or reminder); without one, the latest {@code limit} messages, optionally of one receiver. Each
+     * with its attempts, oldest first.
+     */
     @Transactional
-    public List<Delivery> find(String noticeId, String receiverName, int limit) {
+    public List<DeliveryView> find(String noticeId, String receiverName, int limit) {
         List<OutboundMessage> messages;
         if (noticeId != null) {
             messages = OutboundMessage.carrying(noticeId);
@@ -33,6 +33,6 @@ public class Deliveries {
         }
         Map<Long, Receiver> receivers = Receiver.<Receiver>listAll().stream()
                 .collect(Collectors.toMap(r -> r.id, Function.identity()));
-        return messages.stream().map(m -> new Delivery(m, receivers.get(m.receiverId), DeliveryAttempt.of(m.id))).toList();
+        return messages.stream().map(m -> DeliveryView.of(m, receivers.get(m.receiverId), DeliveryAttempt.of(m.id))).toList();
     }
 }

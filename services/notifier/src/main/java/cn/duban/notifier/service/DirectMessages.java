@@ -5,6 +5,7 @@ import cn.duban.notifier.repository.AuditEntry;
 import cn.duban.notifier.repository.MessageContent;
 import cn.duban.notifier.repository.OutboundMessage;
 import cn.duban.notifier.repository.Receiver;
+import cn.duban.notifier.view.AcceptedList;
 import cn.duban.platform.rest.BadField;
 import cn.duban.platform.rest.DubanException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,8 +48,9 @@ public class DirectMessages {
     public record File(String name, String contentType, String content) {
     }
 
+    /** One message per named receiver, in the order named: its id and status. */
     @Transactional
-    public List<OutboundMessage> send(Request request, String idempotencyKey, String actor) {
+    public AcceptedList send(Request request, String idempotencyKey, String actor) {
         List<BadField> bad = new ArrayList<>();
         if (request.receivers().isEmpty()) {
             bad.add(BadField.of("receivers", "至少一个接收方名称", "name at least one receiver"));
@@ -92,23 +94,25 @@ public class DirectMessages {
             throw DubanException.invalidFields(bad);
         }
         MessageContent content = writer.direct(request.subject().trim(), request.body(), request.link(), files);
-        List<OutboundMessage> messages = new ArrayList<>();
-        for (Receiver receiver : receivers) {
+        List<AcceptedList.Accepted> accepted = new ArrayList<>();
+        for (int i = 0; i < receivers.size(); i++) {
+            Receiver receiver = receivers.get(i);
+            String named = request.receivers().get(i);
             String id = idempotencyKey == null ? UUID.randomUUID().toString()
                     : UUID.nameUUIDFromBytes((actor + "\n" + idempotencyKey + "\n" + receiver.name).getBytes(StandardCharsets.UTF_8)).toString();
             OutboundMessage existing = OutboundMessage.byId(id);
             if (existing != null) {
-                messages.add(existing); // the same request again: counted once
+                accepted.add(new AcceptedList.Accepted(existing.id, named, existing.status.name())); // the same request again: counted once
                 continue;
             }
             OutboundMessage message = OutboundMessage.pending(receiver.id, null, List.of(), content);
             message.id = id;
             message.persist();
-            messages.add(message);
+            accepted.add(new AcceptedList.Accepted(message.id, named, message.status.name()));
             metrics.message(receiver.kind.id(), "written");
             AuditEntry.record(actor, "message.sent", "receiver:" + receiver.name, request.subject());
         }
         written.fire(new GroupFlusher.MessagesWritten());
-        return messages;
+        return new AcceptedList(accepted);
     }
 }

@@ -6,6 +6,7 @@ import cn.duban.notifier.repository.ReceiverKind;
 import cn.duban.notifier.repository.AuditEntry;
 import cn.duban.notifier.repository.OutboundMessage;
 import cn.duban.notifier.repository.Receiver;
+import cn.duban.notifier.view.ReceiverView;
 import cn.duban.platform.rest.BadField;
 import cn.duban.platform.rest.DubanException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -71,7 +72,7 @@ public class Receivers {
     }
 
     @Transactional
-    public Receiver create(ReceiverDraft draft, String actor) {
+    public ReceiverView create(ReceiverDraft draft, String actor) {
         if (draft.name() != null && Receiver.named(draft.name().trim()).isPresent()) {
             throw DubanException.conflict("已有名为“%s”的接收方；修改请用 PUT /api/notify/receivers/{name}",
                     "a receiver named '%s' exists; PUT /api/notify/receivers/{name} changes it", draft.name());
@@ -80,11 +81,11 @@ public class Receivers {
         fill(receiver, draft, actor);
         receiver.persist();
         AuditEntry.record(actor, "receiver.created", "receiver:" + receiver.name, receiver.kind.id() + " " + shown(receiver));
-        return receiver;
+        return ReceiverView.of(receiver);
     }
 
     @Transactional
-    public Receiver replace(String name, ReceiverDraft draft, String actor) {
+    public ReceiverView replace(String name, ReceiverDraft draft, String actor) {
         Receiver receiver = existing(name);
         if (receiver.provisioned) {
             throw DubanException.conflict("接收方“%s”由部署配置提供，请在配置中修改", "the receiver '%s' comes from the "
@@ -99,7 +100,7 @@ public class Receivers {
             receiver.secretSealed = keptSecret; // write-only: leaving it out keeps the stored one
         }
         AuditEntry.record(actor, "receiver.replaced", "receiver:" + name, receiver.kind.id() + " " + shown(receiver));
-        return receiver;
+        return ReceiverView.of(receiver);
     }
 
     @Transactional
@@ -118,8 +119,8 @@ public class Receivers {
     }
 
     @Transactional
-    public List<Receiver> all() {
-        return Receiver.allByName();
+    public List<ReceiverView> all() {
+        return Receiver.allByName().stream().map(ReceiverView::of).toList();
     }
 
     public boolean exists(String name) {

@@ -4,6 +4,9 @@ import cn.duban.notifier.repository.AuditEntry;
 import cn.duban.notifier.repository.Silence;
 import cn.duban.notifier.routing.Labels;
 import cn.duban.notifier.routing.Matcher;
+import cn.duban.notifier.view.AuditView;
+import cn.duban.notifier.view.SilenceList;
+import cn.duban.notifier.view.SilenceView;
 import cn.duban.platform.rest.BadField;
 import cn.duban.platform.rest.DubanException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,7 +35,7 @@ public class Silences {
     }
 
     @Transactional
-    public Silence create(Draft draft, String actor) {
+    public SilenceView create(Draft draft, String actor) {
         List<BadField> bad = new ArrayList<>();
         if (draft.matchers().isEmpty()) {
             bad.add(BadField.of("matchers", "至少一个匹配条件，如 sector=agriculture", "at least one matcher, e.g. sector=agriculture"));
@@ -81,12 +84,12 @@ public class Silences {
         silence.persist();
         AuditEntry.record(actor, "silence.created", silence.id, String.join(", ", silence.matchers) + " · "
                 + silence.startsAt + " – " + silence.endsAt + " · " + silence.comment);
-        return silence;
+        return SilenceView.of(silence, now);
     }
 
     /** Ends a silence now (its record stays). */
     @Transactional
-    public Silence end(String id, String actor) {
+    public SilenceView end(String id, String actor) {
         Silence silence = Silence.findById(id);
         if (silence == null) {
             throw DubanException.notFound("没有静默 %s", "no silence %s", id);
@@ -98,17 +101,21 @@ public class Silences {
             silence.endedAt = now;
             AuditEntry.record(actor, "silence.ended", silence.id, null);
         }
-        return silence;
+        return SilenceView.of(silence, now);
     }
 
+    /** Silences not yet over, newest first, each marked active or not at the business time now. */
     @Transactional
-    public List<Silence> notOver() {
-        return Silence.notOverAt(time.now());
+    public SilenceList notOver() {
+        OffsetDateTime now = time.now();
+        List<SilenceView> items = Silence.notOverAt(now).stream().map(s -> SilenceView.of(s, now)).toList();
+        return new SilenceList(items, items.size(), now);
     }
 
+    /** Who made and ended a silence, and when. */
     @Transactional
-    public List<AuditEntry> history(String id) {
-        return AuditEntry.of(id);
+    public List<AuditView> history(String id) {
+        return AuditEntry.of(id).stream().map(AuditView::of).toList();
     }
 
     /** The silences in force now, each with its matchers read; for a flush. */

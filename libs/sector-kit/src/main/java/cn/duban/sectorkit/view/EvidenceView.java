@@ -1,4 +1,4 @@
-package cn.duban.sectorkit.rest;
+package cn.duban.sectorkit.view;
 
 import cn.duban.sectorkit.repository.Evidence;
 import java.time.OffsetDateTime;
@@ -15,7 +15,7 @@ public record EvidenceView(String id, String sha256, String contentType, long si
     public record Place(double latitude, double longitude) {
     }
 
-    static EvidenceView of(Evidence e, String sector) {
+    public static EvidenceView of(Evidence e, String sector) {
         String url = "/api/" + sector + "/evidence/" + e.id;
         return new EvidenceView(e.id, e.sha256, e.contentType, e.size, e.takenAt,
                 e.latitude == null ? null : new Place(e.latitude, e.longitude), e.name, e.taskId, e.unit, e.uploadedBy,
