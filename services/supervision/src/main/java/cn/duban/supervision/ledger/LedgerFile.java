@@ -13,10 +13,18 @@ public record LedgerFile(int year, String county, String source, LocalDate plann
         tasks = tasks == null ? List.of() : List.copyOf(tasks);
     }
 
-    /** One task as the data file states it. */
+    /** One task as the data file states it; {@code plan}, its monthly plan, is {@code null} when the file gives none. */
     public record Entry(String id, String sector, String title, String text, List<String> section, String leadUnit,
             List<String> coUnits, String leader, List<Target> targets, List<Milestone> milestones, LocalDate deadline,
-            String reportingCycle, List<String> flags, RuleOverride rules) {
+            String reportingCycle, List<String> flags, RuleOverride rules, List<MonthlyPlan.Month> plan) {
+
+        /** A task without a monthly plan. */
+        public Entry(String id, String sector, String title, String text, List<String> section, String leadUnit,
+                List<String> coUnits, String leader, List<Target> targets, List<Milestone> milestones,
+                LocalDate deadline, String reportingCycle, List<String> flags, RuleOverride rules) {
+            this(id, sector, title, text, section, leadUnit, coUnits, leader, targets, milestones, deadline,
+                    reportingCycle, flags, rules, null);
+        }
 
         public TaskSnapshot toSnapshot(int year, LocalDate plannedStart) {
             return new TaskSnapshot(id, year, sector, title, text, section, leadUnit, coUnits, leader, targets,
