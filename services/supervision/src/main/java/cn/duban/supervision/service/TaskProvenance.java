@@ -81,16 +81,16 @@ public class TaskProvenance {
         key.taskId = taskId;
         key.field = field;
         FieldConfirmation row = FieldConfirmation.findById(key);
+        boolean changed = !Objects.equals(before, after);
         if (row == null) {
             row = new FieldConfirmation();
             row.taskId = taskId;
             row.field = field;
-            row.persist();
         }
         row.confirmedAt = clock.now();
         row.confirmedBy = access.actor();
-        boolean changed = !Objects.equals(before, after);
         row.replaced = changed ? before : null;
+        row.persist();
         audit.byCaller(changed ? "provenance.replaced" : "provenance.confirmed", taskId, field,
                 changed ? before + " → " + after : after);
         if (changed) {
