@@ -17,7 +17,8 @@ import java.util.Objects;
  * otherwise ON_TRACK. Light: RED if any finding is red, YELLOW if any is yellow, else GREEN.
  *
  * <p>Due dates on rest days: before any rule runs, the deadline and each milestone's due date move to the next
- * working day of the {@link WorkingCalendar} (顺延); the ledger keeps the dates as written.
+ * working day of the {@link WorkingCalendar} (顺延); the ledger keeps the dates as written, and so does the planned
+ * line (progress and LAGGING), which still reaches 100 % on the deadline as written.
  */
 public final class TaskEvaluator {
 
@@ -53,7 +54,9 @@ public final class TaskEvaluator {
     public Evaluation evaluate(TaskFacts written, Instant now) {
         LocalDate today = BusinessCalendar.dateOf(now);
         TaskFacts task = onWorkingDays(written, calendar);
-        RuleContext context = RuleContext.of(task, today, settings, calendar);
+        // the plan keeps the report's pace: only what is due moves, the planned line still ends on the written deadline
+        RuleContext context = new RuleContext(task, today, Progress.of(written, today),
+                settings.forTask(task.overrides()), calendar);
         List<Finding> findings = rules.stream()
                 .filter(rule -> !task.overrides().disables(rule.id()))
                 .filter(rule -> applies(rule, task.completion()))

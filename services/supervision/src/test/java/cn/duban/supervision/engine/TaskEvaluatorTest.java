@@ -145,6 +145,8 @@ class TaskEvaluatorTest {
         assertThat(dayAfter.findings()).filteredOn(f -> f.rule() == RuleId.OVERDUE).singleElement()
                 .satisfies(f -> assertThat(f.reason()).contains("2022-10-08", "1 天"));
         assertThat(evaluator.evaluate(task, morningOf("2022-10-02")).status()).as("as written").isEqualTo(TaskStatus.OVERDUE);
+        assertThat(withHolidays.evaluate(task, morningOf("2022-10-01")).expectedPercent())
+                .as("the plan still ends on the written deadline").isEqualTo(100);
     }
 
     @Test

@@ -1,26 +1,23 @@
 package cn.duban.supervision.rest;
 
+import static cn.duban.supervision.LedgerTasks.UNIT;
+import static cn.duban.supervision.LedgerTasks.importTasks;
+import static cn.duban.supervision.LedgerTasks.newId;
+import static cn.duban.supervision.LedgerTasks.newIdOtherThan;
+import static cn.duban.supervision.LedgerTasks.openRules;
+import static cn.duban.supervision.LedgerTasks.view;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItem;
 
-import cn.duban.events.Envelope;
-import cn.duban.events.progress.ProgressReported;
 import cn.duban.supervision.ClockMoves;
-import cn.duban.testsupport.KafkaTestClient;
+import cn.duban.supervision.LedgerTasks;
 import cn.duban.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import java.time.Duration;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,8 +26,6 @@ import org.junit.jupiter.api.Test;
 /** 分月计划: PUT /api/supervision/tasks/{id}/plan, the ledger's "plan" and the sheet column, judged by LAGGING. */
 @QuarkusTest
 class TaskPlanTest {
-    private static final String UNIT = "县农业农村局";
-
     @BeforeAll
     static void logFailures() {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
@@ -50,7 +45,7 @@ class TaskPlanTest {
     @Test
     void aSlowStartingPlanKeepsALowReportFromLagging() {
         String planned = newId();
-        String linear = otherId(planned);
+        String linear = newIdOtherThan(planned);
         importTasks(task(planned, "") + ", " + task(linear, ""));
 
         given().contentType(ContentType.JSON).body("""
@@ -68,7 +63,7 @@ class TaskPlanTest {
         assertThat(withPlan.getInt("progress.expectedPercent")).as("the plan's 20 %% by the end of June").isEqualTo(20);
         assertThat(withPlan.getList("plan.month")).containsExactly("2022-03", "2022-06", "2022-09");
         assertThat(openRules(planned)).doesNotContain("LAGGING");
-        // the default line: 180 of 367 days (2022-12-31, a Saturday before 元旦, moves to 2023-01-03)
+        // the default line: 180 of 364 days to the deadline as written
         assertThat(view(linear).getInt("progress.expectedPercent")).isEqualTo(49);
         assertThat(openRules(linear)).contains("LAGGING");
         assertThat(withPlan.getList("audit.action")).contains("plan.set");
@@ -144,46 +139,10 @@ class TaskPlanTest {
     }
 
     private static void report(String taskId, int percent) {
-        String reportId = "R-" + UUID.randomUUID();
-        KafkaTestClient.send(Envelope.of("test", "test", OffsetDateTime.now(), new ProgressReported(reportId, taskId,
-                "agriculture", UNIT, LocalDate.of(2022, 6, 30), List.of(), null, percent, List.of(), "测试", null, null,
-                List.of(), false, OffsetDateTime.now(), "agriculture", null, null)));
-        await().atMost(Duration.ofSeconds(30)).until(() -> view(taskId).getList("progress.history.reportId")
-                .contains(reportId));
-    }
-
-    private static JsonPath view(String id) {
-        return given().get("/api/supervision/tasks/{id}", id).then().statusCode(200).extract().jsonPath();
-    }
-
-    private static List<String> openRules(String id) {
-        return given().queryParam("taskId", id).get("/api/supervision/alerts").then().statusCode(200).extract()
-                .jsonPath().<Map<String, Object>>getList("items").stream()
-                .filter(a -> !"RESOLVED".equals(a.get("state"))).map(a -> (String) a.get("rule")).toList();
-    }
-
-    private static void importTasks(String tasks) {
-        given().contentType(ContentType.JSON).body("""
-                {"year": 2022, "county": "平遥县", "source": "测试", "plannedStart": "2022-01-01", "tasks": [%s]}"""
-                .formatted(tasks)).post("/api/supervision/ledger/import").then().statusCode(200);
-    }
-
-    /** A task id no earlier run used: the test databases outlive a run. */
-    private static String newId() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        return random.nextInt(2100, 10000) + "-AGR-" + random.nextInt(100, 1000);
-    }
-
-    private static String otherId(String id) {
-        String other = newId();
-        return other.equals(id) ? otherId(id) : other;
+        LedgerTasks.report(taskId, LocalDate.of(2022, 6, 30), percent);
     }
 
     private static String task(String id, String extra) {
-        return """
-                {"id": "%s", "sector": "agriculture", "title": "测试任务", "text": "测试原文", "section": ["一、测试", "测试"],
-                 "leadUnit": "%s", "coUnits": [], "leader": "分管农业农村工作的副县长", "targets": [],
-                 "milestones": [], "deadline": "2022-12-31", "reportingCycle": "MONTHLY", "flags": []%s}"""
-                .formatted(id, UNIT, extra);
+        return LedgerTasks.task(id, "2022-12-31", "[]", extra);
     }
 }

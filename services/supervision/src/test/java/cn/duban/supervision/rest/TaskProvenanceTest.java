@@ -1,10 +1,14 @@
 package cn.duban.supervision.rest;
 
+import static cn.duban.supervision.LedgerTasks.importTasks;
+import static cn.duban.supervision.LedgerTasks.newId;
+import static cn.duban.supervision.LedgerTasks.view;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import cn.duban.supervision.LedgerTasks;
 import cn.duban.supervision.ledger.SheetRow;
 import cn.duban.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -13,7 +17,6 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -106,21 +109,7 @@ class TaskProvenanceTest {
                 .then().statusCode(403);
     }
 
-    private static JsonPath view(String id) {
-        return given().get("/api/supervision/tasks/{id}", id).then().statusCode(200).extract().jsonPath();
-    }
-
     private static void importTask(String id) {
-        given().contentType(ContentType.JSON).body("""
-                {"year": 2022, "county": "平遥县", "source": "测试", "plannedStart": "2022-01-01", "tasks": [
-                 {"id": "%s", "sector": "agriculture", "title": "测试任务", "text": "测试原文", "section": ["一、测试", "测试"],
-                  "leadUnit": "县农业农村局", "coUnits": [], "leader": "分管农业农村工作的副县长", "targets": [],
-                  "milestones": [], "deadline": "2022-12-31", "reportingCycle": "MONTHLY", "flags": []}]}"""
-                .formatted(id)).post("/api/supervision/ledger/import").then().statusCode(200);
-    }
-
-    private static String newId() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        return random.nextInt(2100, 10000) + "-AGR-" + random.nextInt(100, 1000);
+        importTasks(LedgerTasks.task(id));
     }
 }
