@@ -3,6 +3,7 @@ package cn.duban.supervision.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -15,6 +16,9 @@ public interface SupervisionConfig {
 
     /** The status and alert rules' thresholds for this deployment (DESIGN.md); each absent one keeps the engine's default. */
     Rules rules();
+
+    /** The holiday notices the working-day calendar is made of (docs/calendar.md). */
+    Calendar calendar();
 
     interface Ledger {
         /** Classpath resource of a ledger loaded (idempotently) at start, e.g. ledger/pingyao-2022.json; none in production. */
@@ -37,6 +41,15 @@ public interface SupervisionConfig {
         OptionalInt escalateToOfficeAfterDays();
 
         OptionalInt reminderIntervalDays();
+    }
+
+    interface Calendar {
+        /** Classpath resources shipped with the service, one notice a year. */
+        @WithDefault("calendar/cn-2022.json,calendar/cn-2023.json")
+        List<String> resources();
+
+        /** Notices for later years a deployment adds: paths of JSON files in the shape of calendar/cn-2022.json. */
+        Optional<List<String>> files();
     }
 
     interface Clock {

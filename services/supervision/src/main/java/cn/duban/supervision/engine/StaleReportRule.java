@@ -5,9 +5,14 @@ import java.time.YearMonth;
 import java.util.List;
 
 /**
- * STALE_REPORT: the reporting cycle is the calendar month; once the month is past its due day, a task that
- * had started before the month began and has no report dated in the month is stale. In a month shorter
- * than the due day (a due day of 30 in February) the rule stays silent that month.
+ * STALE_REPORT: the reporting cycle is the calendar month. The month's report is due by its due day, moved to the
+ * next working day when that is a rest day ({@link WorkingCalendar#reportDue}); once that day is over, a task that
+ * had started before the month began and from which the office has received no report since the 1st is stale.
+ *
+ * <p>Timeliness is judged by receipt (the business clock when the office received the report), never by the as-of
+ * date the unit writes: a report received on the 27th dated the 20th did not arrive by the 26th. In a month shorter
+ * than the due day (a due day of 30 in February) the rule stays silent that month, as it does when the due day moves
+ * into the next month (a due day of 31 in December 2022 falls on 2023-01-03).
  */
 public final class StaleReportRule implements Rule {
 
@@ -19,16 +24,19 @@ public final class StaleReportRule implements Rule {
     @Override
     public List<Finding> findings(RuleContext context) {
         LocalDate today = context.today();
-        LocalDate cycleStart = today.withDayOfMonth(1);
-        LocalDate lastReportOn = context.task().lastReportOn();
-        boolean pastDueDay = today.getDayOfMonth() > context.settings().reportDueDay();
+        YearMonth month = YearMonth.from(today);
+        LocalDate cycleStart = month.atDay(1);
+        int dueDay = context.settings().reportDueDay();
+        LocalDate due = context.calendar().reportDue(month, dueDay);
+        LocalDate lastReceivedOn = context.task().lastReceivedOn();
+        boolean pastDue = due != null && YearMonth.from(due).equals(month) && BusinessCalendar.hasPassed(due, today);
         boolean startedBeforeCycle = context.task().plannedStart().isBefore(cycleStart);
-        boolean reportedThisCycle = lastReportOn != null && !lastReportOn.isBefore(cycleStart);
-        if (!pastDueDay || !startedBeforeCycle || reportedThisCycle) {
+        boolean receivedThisCycle = lastReceivedOn != null && !lastReceivedOn.isBefore(cycleStart);
+        if (!pastDue || !startedBeforeCycle || receivedThisCycle) {
             return List.of();
         }
-        String last = lastReportOn == null ? "尚无进度反馈" : "最近一次反馈为 " + lastReportOn;
-        return List.of(new Finding(id(), null, YearMonth.from(today) + " 的进度反馈应于 "
-                + context.settings().reportDueDay() + " 日前报送," + last));
+        String moved = due.getDayOfMonth() == dueDay ? "" : "(" + dueDay + " 日逢休息日顺延)";
+        String last = lastReceivedOn == null ? "尚无进度反馈" : "最近一次收到反馈为 " + lastReceivedOn;
+        return List.of(new Finding(id(), null, month + " 的进度反馈应于 " + due + moved + " 前报送," + last));
     }
 }

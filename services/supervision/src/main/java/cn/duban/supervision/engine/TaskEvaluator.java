@@ -15,18 +15,33 @@ import java.util.Objects;
  * <p>Status: VERIFIED → COMPLETED, or COMPLETED_LATE when claimed after the current deadline; a pending claim →
  * COMPLETION_CLAIMED; an OVERDUE finding → OVERDUE; any other finding → AT_RISK; no report yet → NOT_STARTED;
  * otherwise ON_TRACK. Light: RED if any finding is red, YELLOW if any is yellow, else GREEN.
+ *
+ * <p>Due dates on rest days: before any rule runs, the deadline and each milestone's due date move to the next
+ * working day of the {@link WorkingCalendar} (顺延); the ledger keeps the dates as written, and so does the planned
+ * line (progress and LAGGING), which still reaches 100 % on the deadline as written.
  */
 public final class TaskEvaluator {
 
     private final RuleSettings settings;
+    private final WorkingCalendar calendar;
     private final List<Rule> rules;
 
+    /** Dates judged as written, every day a working day. */
     public TaskEvaluator(RuleSettings settings) {
-        this(settings, standardRules());
+        this(settings, WorkingCalendar.asWritten(), standardRules());
+    }
+
+    public TaskEvaluator(RuleSettings settings, WorkingCalendar calendar) {
+        this(settings, calendar, standardRules());
     }
 
     public TaskEvaluator(RuleSettings settings, List<Rule> rules) {
+        this(settings, WorkingCalendar.asWritten(), rules);
+    }
+
+    public TaskEvaluator(RuleSettings settings, WorkingCalendar calendar, List<Rule> rules) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.calendar = Objects.requireNonNull(calendar, "calendar");
         this.rules = List.copyOf(rules);
     }
 
@@ -36,9 +51,12 @@ public final class TaskEvaluator {
                 new StaleReportRule(), new DueSoonRule());
     }
 
-    public Evaluation evaluate(TaskFacts task, Instant now) {
+    public Evaluation evaluate(TaskFacts written, Instant now) {
         LocalDate today = BusinessCalendar.dateOf(now);
-        RuleContext context = RuleContext.of(task, today, settings);
+        TaskFacts task = onWorkingDays(written, calendar);
+        // the plan keeps the report's pace: only what is due moves, the planned line still ends on the written deadline
+        RuleContext context = new RuleContext(task, today, Progress.of(written, today),
+                settings.forTask(task.overrides()), calendar);
         List<Finding> findings = rules.stream()
                 .filter(rule -> !task.overrides().disables(rule.id()))
                 .filter(rule -> applies(rule, task.completion()))
@@ -47,6 +65,15 @@ public final class TaskEvaluator {
         Progress progress = context.progress();
         return new Evaluation(task.taskId(), today, status(task, findings), light(findings),
                 progress.percent(), progress.expectedPercent(), findings);
+    }
+
+    /** The task with its deadline and milestones moved onto working days; {@code originalDeadline} stays as written. */
+    public static TaskFacts onWorkingDays(TaskFacts task, WorkingCalendar calendar) {
+        List<MilestoneFacts> milestones = task.milestones().stream()
+                .map(m -> new MilestoneFacts(m.name(), calendar.onOrAfter(m.due()), m.reachedOn())).toList();
+        return new TaskFacts(task.taskId(), task.plannedStart(), calendar.onOrAfter(task.deadline()),
+                task.originalDeadline(), task.targets(), milestones, task.planPoints(), task.reportedPercent(),
+                task.lastReportOn(), task.completion(), task.overrides(), task.lastReceivedOn());
     }
 
     private static boolean applies(Rule rule, Completion completion) {

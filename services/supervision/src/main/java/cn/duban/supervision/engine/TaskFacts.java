@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param planPoints       the task's own monthly plan, if it gave one; otherwise the plan is linear
  * @param reportedPercent  the unit's own estimate, read only when the task has no targets
  * @param lastReportOn     the as-of date of the latest progress report; {@code null} if none yet
+ * @param lastReceivedOn   the day (business clock, Shanghai) the office last received a report, whatever its as-of
+ *                         date: timeliness is judged by receipt; {@code null} if none received yet
  */
 public record TaskFacts(
         String taskId,
@@ -26,7 +28,16 @@ public record TaskFacts(
         Integer reportedPercent,
         LocalDate lastReportOn,
         Completion completion,
-        RuleOverrides overrides) {
+        RuleOverrides overrides,
+        LocalDate lastReceivedOn) {
+
+    /** A task whose reports were received on their as-of dates. */
+    public TaskFacts(String taskId, LocalDate plannedStart, LocalDate deadline, LocalDate originalDeadline,
+            List<TargetFacts> targets, List<MilestoneFacts> milestones, List<PlanPoint> planPoints,
+            Integer reportedPercent, LocalDate lastReportOn, Completion completion, RuleOverrides overrides) {
+        this(taskId, plannedStart, deadline, originalDeadline, targets, milestones, planPoints, reportedPercent,
+                lastReportOn, completion, overrides, lastReportOn);
+    }
 
     public TaskFacts {
         Objects.requireNonNull(taskId, "taskId");

@@ -19,10 +19,19 @@ public record LedgerFile(int year, String county, String source, LocalDate plann
     /**
      * One task as the data file states it. {@code kind}, and a target's {@code type} and {@code strength}, may be
      * absent in files written before they existed: the snapshot then carries the defaults (docs/ledger.md).
+     * {@code plan}, its monthly plan, is {@code null} when the file gives none.
      */
     public record Entry(String id, String sector, String title, String text, List<String> section, String leadUnit,
             List<String> coUnits, String leader, List<Target> targets, List<Milestone> milestones, LocalDate deadline,
-            String reportingCycle, List<String> flags, RuleOverride rules, String kind) {
+            String reportingCycle, List<String> flags, RuleOverride rules, String kind, List<MonthlyPlan.Month> plan) {
+
+        /** A task without a monthly plan. */
+        public Entry(String id, String sector, String title, String text, List<String> section, String leadUnit,
+                List<String> coUnits, String leader, List<Target> targets, List<Milestone> milestones,
+                LocalDate deadline, String reportingCycle, List<String> flags, RuleOverride rules, String kind) {
+            this(id, sector, title, text, section, leadUnit, coUnits, leader, targets, milestones, deadline,
+                    reportingCycle, flags, rules, kind, null);
+        }
 
         public TaskSnapshot toSnapshot(int year, LocalDate plannedStart) {
             List<Target> judged = targets == null ? List.of() : targets.stream().map(Entry::withDefaults).toList();

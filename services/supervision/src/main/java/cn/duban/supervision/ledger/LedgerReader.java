@@ -19,6 +19,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.text.MessageFormat;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -94,6 +95,17 @@ public final class LedgerReader {
                     if (bad.isPresent()) {
                         problems.add(new LedgerException.RowError("$.tasks[" + i + "].targets[" + t + "].value",
                                 words(bad.get()), new LedgerException.Place(i, "targets", "[" + t + "].value")));
+                    }
+                }
+                JsonNode plan = task.get("plan");
+                if (plan != null && !LocalDate.parse(task.get("deadline").asText()).isBefore(start)) {
+                    List<MonthlyPlan.Month> months = new ArrayList<>();
+                    plan.forEach(m -> months.add(new MonthlyPlan.Month(YearMonth.parse(m.get("month").asText()),
+                            m.get("percent").asInt())));
+                    for (MonthlyPlan.Problem p : MonthlyPlan.problems(months, start,
+                            LocalDate.parse(task.get("deadline").asText()))) {
+                        problems.add(new LedgerException.RowError("$.tasks[" + i + "].plan[" + p.index() + "]." + p.field(),
+                                p.message(), new LedgerException.Place(i, "plan", "[" + p.index() + "]." + p.field())));
                     }
                 }
                 Set<String> names = new HashSet<>();

@@ -50,6 +50,7 @@ public final class LedgerSheet {
     private static final Pattern SECTION_PARTS = Pattern.compile("\\s*/\\s*");
     // year first, so 2022/5/31 (how Excel writes a date into a Chinese CSV) cannot be misread
     private static final Pattern DATE = Pattern.compile("(\\d{4})[-/](\\d{1,2})[-/](\\d{1,2})");
+    private static final Pattern MONTH = Pattern.compile("(\\d{4})[-/](0?[1-9]|1[0-2])");
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private final LedgerFile ledger;
@@ -200,6 +201,10 @@ public final class LedgerSheet {
                 } else {
                     task.put("kind", named.name());
                 }
+            }
+            ArrayNode plan = plan();
+            if (!plan.isEmpty()) {
+                task.set("plan", plan);
             }
             tasks.add(task);
             rowNumbers.add(row.number());
@@ -375,6 +380,29 @@ public final class LedgerSheet {
             return milestones;
         }
 
+        private ArrayNode plan() {
+            ArrayNode plan = JSON.arrayNode();
+            for (String item : items(SheetColumn.PLAN)) {
+                String[] parts = PARTS.split(item, -1);
+                Matcher month = parts.length == 2 ? MONTH.matcher(parts[0].strip()) : null;
+                Integer percent = parts.length == 2 ? percent(parts[1]) : null;
+                if (month == null || !month.matches() || percent == null) {
+                    problem(SheetColumn.PLAN, Text.of("「%s」不是“月份:百分比”（例如 2022-06:50）",
+                            "'%s' is not YYYY-MM:percent (e.g. 2022-06:50)", shorten(item)));
+                    continue;
+                }
+                plan.addObject().put("month", String.format(Locale.ROOT, "%s-%02d", month.group(1),
+                        Integer.parseInt(month.group(2)))).put("percent", percent);
+            }
+            return plan;
+        }
+
+        private static Integer percent(String text) {
+            String t = text.strip();
+            t = t.endsWith("%") || t.endsWith("％") ? t.substring(0, t.length() - 1).strip() : t;
+            return t.matches("\\d{1,3}") ? Integer.valueOf(t) : null;
+        }
+
         private String deadline() {
             SheetRow.Cell cell = cell(SheetColumn.DEADLINE);
             LocalDate deadline = cell.date();
@@ -446,6 +474,8 @@ public final class LedgerSheet {
         cells.put(SheetColumn.REPORTING_CYCLE, SheetRow.Cell.of(
                 task.reportingCycle() == null ? "MONTHLY" : task.reportingCycle()));
         cells.put(SheetColumn.KIND, SheetRow.Cell.of(task.kind() == null ? "" : TaskKind.valueOf(task.kind()).chinese()));
+        cells.put(SheetColumn.PLAN, SheetRow.Cell.of(task.plan() == null ? "" : task.plan().stream()
+                .map(m -> m.month() + ":" + m.percent()).collect(Collectors.joining("; "))));
         return List.copyOf(cells.values());
     }
 

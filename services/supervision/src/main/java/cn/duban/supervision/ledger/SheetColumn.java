@@ -24,7 +24,8 @@ public enum SheetColumn {
     DEADLINE("完成时限", "deadline", true, "YYYY-MM-DD or a date cell"),
     FLAGS("标识", "flags", true, "民生实事 / 重点项目 / 经济指标, separated by 、 or ;"),
     REPORTING_CYCLE("报送周期", "reportingCycle", false, "MONTHLY (the default when the column or cell is empty)"),
-    KIND("任务类型", "kind", false, "指标 / 项目 / 工作 (INDICATOR / PROJECT / WORK); empty: implied from flags and targets");
+    KIND("任务类型", "kind", false, "指标 / 项目 / 工作 (INDICATOR / PROJECT / WORK); empty: implied from flags and targets"),
+    PLAN("分月计划", "plan", false, "YYYY-MM:percent; …, cumulative, e.g. 2022-03:20; 2022-06:50; 2022-09:80 (empty: no plan)");
 
     private final String chinese;
     private final String key;

@@ -4,6 +4,7 @@ import cn.duban.events.task.Milestone;
 import cn.duban.events.task.TaskSnapshot;
 import cn.duban.events.task.Target;
 import cn.duban.supervision.ledger.LedgerFile;
+import cn.duban.supervision.ledger.MonthlyPlan;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import cn.duban.supervision.engine.Light;
 import cn.duban.supervision.engine.Strength;
@@ -60,6 +61,10 @@ public class Task extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "rule_overrides")
     public LedgerFile.RuleOverride ruleOverrides;
+    /** The task's monthly plan (分月计划), cumulative percents; {@code null}: none, the default curve applies. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "monthly_plan")
+    public List<MonthlyPlan.Month> monthlyPlan;
     @Column(name = "content_hash")
     public String contentHash;
     @Enumerated(EnumType.STRING)

@@ -2,8 +2,12 @@ package cn.duban.supervision.rest;
 
 import cn.duban.platform.rest.Page;
 import cn.duban.platform.security.Roles;
+import cn.duban.supervision.ledger.MonthlyPlan;
+import cn.duban.supervision.ledger.Provenance;
 import cn.duban.supervision.service.AlertDesk;
 import cn.duban.supervision.service.SupervisionAccess;
+import cn.duban.supervision.service.TaskPlans;
+import cn.duban.supervision.service.TaskProvenance;
 import cn.duban.supervision.service.TaskQueries;
 import cn.duban.supervision.view.TaskView;
 import jakarta.annotation.security.RolesAllowed;
@@ -16,12 +20,16 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import com.fasterxml.jackson.databind.JsonNode;
 import cn.duban.supervision.engine.Light;
 import cn.duban.supervision.engine.TaskStatus;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -40,6 +48,12 @@ public class TaskResource {
 
     @Inject
     SupervisionAccess access;
+
+    @Inject
+    TaskPlans plans;
+
+    @Inject
+    TaskProvenance provenance;
 
     @RolesAllowed({Roles.SUPERVISOR, Roles.LEADER, Roles.SECTOR_REPORTER, Roles.UNIT_REPORTER})
     @GET
@@ -63,6 +77,34 @@ public class TaskResource {
             @Parameter(description = "recompute status as of the end of this date (Asia/Shanghai), from the reports made by then")
             @QueryParam("asOf") LocalDate asOf) {
         return queries.detail(id, asOf);
+    }
+
+    /** {@code months}: [{"month": "2022-06", "percent": 50}, ...], cumulative; empty clears the plan. */
+    public record PlanRequest(@NotNull List<MonthlyPlan.Month> months) {
+    }
+
+    @RolesAllowed(Roles.SUPERVISOR)
+    @PUT
+    @Path("/{id}/plan")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "分月计划: set the task's monthly plan (cumulative percent by the end of each month); empty clears it")
+    public TaskView.PlanView setPlan(@PathParam("id") String id, @Valid @NotNull PlanRequest body) {
+        return plans.set(id, body.months());
+    }
+
+    /** {@code value}: the office's value for the field; absent or null confirms the field as it stands. */
+    public record Confirmation(JsonNode value) {
+    }
+
+    @RolesAllowed(Roles.SUPERVISOR)
+    @PUT
+    @Path("/{id}/provenance/{field}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The office confirms (or replaces) an assignment field the report does not state: leadUnit, "
+            + "coUnits, leader, deadline, plannedStart or reportingCycle; it is CONFIRMED from then on")
+    public Map<String, Provenance.Field> confirm(@PathParam("id") String id, @PathParam("field") String field,
+            Confirmation body) {
+        return provenance.confirm(id, field, body == null ? null : body.value());
     }
 
     public record ReminderRequest(@NotBlank @Size(max = 2000) String message) {

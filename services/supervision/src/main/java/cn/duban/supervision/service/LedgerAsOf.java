@@ -6,6 +6,7 @@ import cn.duban.supervision.engine.Light;
 import cn.duban.supervision.engine.RuleSettings;
 import cn.duban.supervision.engine.TaskEvaluator;
 import cn.duban.supervision.engine.TaskFacts;
+import cn.duban.supervision.engine.WorkingCalendar;
 import cn.duban.supervision.engine.TaskStatus;
 import cn.duban.supervision.repository.CompletionClaim;
 import cn.duban.supervision.repository.ProgressReport;
@@ -37,17 +38,20 @@ public class LedgerAsOf {
     @Inject
     RuleSettings settings;
 
+    @Inject
+    WorkingCalendar calendar;
+
     private TaskEvaluator evaluator;
 
     @PostConstruct
     void init() {
-        evaluator = new TaskEvaluator(settings);
+        evaluator = new TaskEvaluator(settings, calendar);
     }
 
     @Inject
     EntityManager entityManager;
 
-    /** One task at the end of one day: the task, the facts the engine judged, and its verdict. */
+    /** One task at the end of one day: the task, the facts the engine judged (due dates on working days), and its verdict. */
     public record TaskState(Task task, TaskFacts facts, Evaluation evaluation) {
         public TaskStatus status() {
             return evaluation.status();
@@ -76,7 +80,7 @@ public class LedgerAsOf {
                 TaskFacts facts = TaskEvaluation.facts(task, ReportDigest.from(reports.getOrDefault(task.id, List.of()),
                         day, end.atZone(BusinessCalendar.ZONE).toOffsetDateTime()),
                         TaskEvaluation.madeBy(claims.get(task.id), end), end);
-                then.add(new TaskState(task, facts, evaluator.evaluate(facts, end)));
+                then.add(new TaskState(task, TaskEvaluator.onWorkingDays(facts, calendar), evaluator.evaluate(facts, end)));
             }
             states.put(day, then);
         }

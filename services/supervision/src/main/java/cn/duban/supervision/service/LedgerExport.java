@@ -8,6 +8,8 @@ import cn.duban.supervision.ledger.SheetRow.Cell;
 import cn.duban.supervision.ledger.XlsxSheet;
 import cn.duban.events.progress.EvidenceFile;
 import cn.duban.supervision.repository.Alert;
+import cn.duban.supervision.ledger.Provenance;
+import cn.duban.supervision.repository.FieldConfirmation;
 import cn.duban.supervision.repository.ProgressReport;
 import cn.duban.supervision.repository.Task;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,8 +25,10 @@ import java.util.stream.Collectors;
 /** The office's workbooks: the ledger with each task's current standing, and the scorecards (docs/dashboard.md). */
 @ApplicationScoped
 public class LedgerExport {
+    /** Fields the report does not state and the office has not confirmed carry {@link #ASSUMED} (docs/ledger.md). */
     public static final List<String> LEDGER_HEADER = List.of("任务编号", "领域", "任务名称", "牵头单位", "配合单位",
-            "责任领导", "完成时限", "状态", "亮灯", "完成进度(%)", "计划进度(%)", "未办结督办单", "最近报送日期");
+            "责任领导", "完成时限", "状态", "亮灯", "完成进度(%)", "计划进度(%)", "未办结督办单", "最近报送日期", "完成时限依据");
+    public static final String ASSUMED = "（推定）";
     /** The second sheet of the ledger: every piece of evidence of the listed tasks' reports, files and links. */
     public static final List<String> EVIDENCE_HEADER = List.of("任务编号", "报告编号", "报送截至日期", "报送单位", "佐证材料",
             "类型", "大小(字节)", "SHA-256", "拍摄时间", "拍摄地点", "提示", "地址");
@@ -50,12 +54,32 @@ public class LedgerExport {
         Map<String, Long> openAlerts = Alert.<Alert>list("state <> ?1", AlertState.RESOLVED).stream()
                 .collect(Collectors.groupingBy(a -> a.taskId, Collectors.counting()));
         Map<String, LocalDate> latestReport = latestReports();
-        List<List<Cell>> rows = tasks.stream().map(t -> List.of(Cell.of(t.id), Cell.of(sectorLabel(t.sector)), Cell.of(t.title),
-                Cell.of(t.leadUnit), Cell.of(String.join("、", t.coUnits)), Cell.of(t.leader), Cell.ofNullable(t.deadline),
-                Cell.of(t.status.label()), Cell.of(t.light.label()), Cell.of(t.percent), Cell.of(t.expectedPercent),
-                Cell.of(openAlerts.getOrDefault(t.id, 0L)), Cell.ofNullable(latestReport.get(t.id)))).toList();
+        Map<String, List<String>> confirmed = FieldConfirmation.fieldsOf(tasks.stream().map(t -> t.id).toList());
+        List<List<Cell>> rows = tasks.stream().map(t -> {
+            Map<String, Provenance.Field> from = TaskProvenance.of(t, confirmed.getOrDefault(t.id, List.of()));
+            return List.of(Cell.of(t.id), Cell.of(sectorLabel(t.sector)), Cell.of(t.title),
+                    Cell.of(marked(t.leadUnit, from.get("leadUnit"))),
+                    Cell.of(marked(t.coUnits.isEmpty() ? "无" : String.join("、", t.coUnits), from.get("coUnits"))),
+                    Cell.of(marked(t.leader, from.get("leader"))), Cell.ofNullable(t.deadline),
+                    Cell.of(t.status.label()), Cell.of(t.light.label()), Cell.of(t.percent), Cell.of(t.expectedPercent),
+                    Cell.of(openAlerts.getOrDefault(t.id, 0L)), Cell.ofNullable(latestReport.get(t.id)),
+                    Cell.of(basis(from.get("deadline"))));
+        }).toList();
         return XlsxSheet.write(List.of(new XlsxSheet.Table("任务台账", LEDGER_HEADER, rows),
                 new XlsxSheet.Table("佐证材料", EVIDENCE_HEADER, evidenceRows(tasks))));
+    }
+
+    private static String marked(String value, Provenance.Field from) {
+        return from.source() == Provenance.Source.ASSUMED ? value + ASSUMED : value;
+    }
+
+    /** Where the deadline comes from: the report's words, the office, or neither. */
+    private static String basis(Provenance.Field from) {
+        return switch (from.source()) {
+            case REPORT -> "报告原文「" + from.quote() + "」";
+            case CONFIRMED -> "督查室确认";
+            case ASSUMED -> "推定（报告未写明）";
+        };
     }
 
     /** Each evidence entry of each report, newest report first per task: an uploaded file with what it says, or a link. */

@@ -87,6 +87,7 @@ public class LedgerImport {
                 task = new Task();
                 task.apply(snapshot, hash);
                 task.ruleOverrides = entry.rules();
+                task.monthlyPlan = entry.plan();
                 task.createdAt = clock.now();
                 task.updatedAt = task.createdAt;
                 task.status = TaskStatus.NOT_STARTED;
@@ -95,14 +96,24 @@ public class LedgerImport {
                 outbox.publish(Envelope.of(SERVICE, actor, clock.now(), new TaskAssigned(snapshot)));
                 assigned++;
             } else if (!hash.equals(task.contentHash)) {
+                Map<String, String> before = TaskProvenance.values(task);
                 task.apply(snapshot, hash);
+                TaskProvenance.forgetChanged(task, before);
                 task.ruleOverrides = entry.rules();
                 task.updatedAt = clock.now();
                 outbox.publish(Envelope.of(SERVICE, actor, clock.now(), new TaskUpdated(snapshot, "ledger re-import")));
                 updated++;
+            } else if (entry.plan() != null && !entry.plan().equals(task.monthlyPlan)) {
+                // only the plan changed: nothing the sector services hold, so no TaskUpdated, but judged anew
+                task.monthlyPlan = entry.plan();
+                task.updatedAt = clock.now();
+                updated++;
             } else {
                 unchanged++;
                 continue;
+            }
+            if (entry.plan() != null) {
+                task.monthlyPlan = entry.plan(); // a file without a plan keeps the one the office set
             }
             changed.add(task.id);
         }

@@ -1,5 +1,6 @@
 package cn.duban.supervision.service;
 
+import cn.duban.supervision.engine.BusinessCalendar;
 import cn.duban.supervision.engine.RankedUnit;
 import cn.duban.supervision.engine.Ranking;
 import cn.duban.supervision.engine.ScoreFormula;
@@ -8,12 +9,14 @@ import cn.duban.supervision.engine.TaskCounts;
 import cn.duban.supervision.engine.RuleSettings;
 import cn.duban.supervision.engine.TaskStatus;
 import cn.duban.supervision.engine.UnitFacts;
+import cn.duban.supervision.engine.WorkingCalendar;
 import cn.duban.supervision.repository.Alert;
 import cn.duban.supervision.repository.Unit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,13 +30,17 @@ import java.util.stream.Collectors;
  * engine's {@link ScoreFormula}; every score comes with the facts and terms it was computed from.
  *
  * <p>Reports due: one per led task per month whose report-due day (the rules' {@code reportDueDay}, the 25th by
- * default) has passed since the task's planned start, until the task is completed; on time: a report by the unit
- * dated (asOf) in that month on or before that day.
+ * default, moved to the next working day when it is a rest day) has come since the task's planned start, until the
+ * task is completed; on time: a report by the unit received by the office (business clock) from the 1st of that month
+ * to the end of that day, whatever its {@code asOf} (docs/calendar.md).
  */
 @ApplicationScoped
 public class Scorecards {
     @Inject
     RuleSettings settings;
+
+    @Inject
+    WorkingCalendar calendar;
 
     @Inject
     BusinessClock clock;
@@ -55,11 +62,11 @@ public class Scorecards {
             LocalDate deadline, Strength strength) {
     }
 
-    /** What scoring needs of a report: who reported, for which date. */
-    record DatedReport(String unit, LocalDate asOf) {
+    /** What scoring needs of a report: who reported, and the day (Shanghai) the office received it. */
+    record ReceivedReport(String unit, LocalDate receivedOn) {
     }
 
-    record TaskReport(String taskId, String unit, LocalDate asOf) {
+    record TaskReport(String taskId, String unit, OffsetDateTime receivedAt) {
     }
 
     public Scoreboard compute(String sector) {
@@ -102,9 +109,10 @@ public class Scorecards {
 
     private Scoreboard compute(String sector, LocalDate today, List<ScoredTask> tasks, Map<String, Long> escalationsByTask) {
         List<Unit> units = Unit.<Unit>listAll().stream().filter(u -> sector == null || sector.equals(u.sector)).toList();
-        Map<String, List<DatedReport>> reports = new HashMap<>();
-        entityManager.createQuery("select r.taskId, r.unit, r.asOf from ProgressReport r", TaskReport.class).getResultList()
-                .forEach(r -> reports.computeIfAbsent(r.taskId(), k -> new ArrayList<>()).add(new DatedReport(r.unit(), r.asOf())));
+        Map<String, List<ReceivedReport>> reports = new HashMap<>();
+        entityManager.createQuery("select r.taskId, r.unit, r.receivedAt from ProgressReport r", TaskReport.class)
+                .getResultList().forEach(r -> reports.computeIfAbsent(r.taskId(), k -> new ArrayList<>())
+                        .add(new ReceivedReport(r.unit(), BusinessCalendar.dateOf(r.receivedAt().toInstant()))));
 
         // Each task filed under its units once: scanning the whole ledger for every unit is units × tasks.
         Map<String, List<ScoredTask>> ledBy = tasks.stream().collect(Collectors.groupingBy(ScoredTask::leadUnit));
@@ -118,10 +126,10 @@ public class Scorecards {
             int due = 0;
             int onTime = 0;
             for (ScoredTask task : led) {
-                for (YearMonth month : dueMonths(task, today, settings.reportDueDay())) {
+                for (YearMonth month : dueMonths(task, today, settings.reportDueDay(), calendar)) {
                     due++;
                     if (reports.getOrDefault(task.id(), List.of()).stream()
-                            .anyMatch(onTimeIn(month, unit.name, settings.reportDueDay()))) {
+                            .anyMatch(onTimeIn(month, unit.name, reportDue(month, settings.reportDueDay(), calendar)))) {
                         onTime++;
                     }
                 }
@@ -144,11 +152,11 @@ public class Scorecards {
                 byName.get(r.unit()), r.score().value(), r.score().terms())).toList();
     }
 
-    /** Months whose report due day has passed while the task was running. */
-    static List<YearMonth> dueMonths(ScoredTask task, LocalDate today, int dueDay) {
+    /** Months whose report due day has come while the task was running. */
+    static List<YearMonth> dueMonths(ScoredTask task, LocalDate today, int dueDay, WorkingCalendar calendar) {
         List<YearMonth> months = new ArrayList<>();
         boolean done = task.status() == TaskStatus.COMPLETED || task.status() == TaskStatus.COMPLETED_LATE;
-        for (YearMonth m = YearMonth.from(task.plannedStart()); !m.atDay(Math.min(dueDay, m.lengthOfMonth())).isAfter(today)
+        for (YearMonth m = YearMonth.from(task.plannedStart()); !reportDue(m, dueDay, calendar).isAfter(today)
                 && !m.atDay(1).isAfter(task.deadline()); m = m.plusMonths(1)) {
             if (!done) {
                 months.add(m);
@@ -157,8 +165,13 @@ public class Scorecards {
         return months;
     }
 
-    private static Predicate<DatedReport> onTimeIn(YearMonth month, String unit, int dueDay) {
-        return r -> unit.equals(r.unit()) && YearMonth.from(r.asOf()).equals(month) && r.asOf().getDayOfMonth() <= dueDay;
+    /** The month's due day (the last day in a shorter month), moved to the next working day. */
+    static LocalDate reportDue(YearMonth month, int dueDay, WorkingCalendar calendar) {
+        return calendar.onOrAfter(month.atDay(Math.min(dueDay, month.lengthOfMonth())));
+    }
+
+    private static Predicate<ReceivedReport> onTimeIn(YearMonth month, String unit, LocalDate due) {
+        return r -> unit.equals(r.unit()) && !r.receivedOn().isBefore(month.atDay(1)) && !r.receivedOn().isAfter(due);
     }
 
     private static TaskCounts counts(List<ScoredTask> tasks) {

@@ -15,7 +15,9 @@ import cn.duban.supervision.engine.TargetFacts;
 import cn.duban.supervision.engine.TargetType;
 import cn.duban.supervision.engine.TaskEvaluator;
 import cn.duban.supervision.engine.TaskFacts;
+import cn.duban.supervision.engine.WorkingCalendar;
 import cn.duban.supervision.ledger.LedgerFile;
+import cn.duban.supervision.ledger.MonthlyPlan;
 import cn.duban.supervision.repository.Alert;
 import cn.duban.supervision.repository.CompletionClaim;
 import cn.duban.supervision.repository.OfficeDecision;
@@ -58,6 +60,9 @@ public class TaskEvaluation {
     RuleSettings settings;
 
     @Inject
+    WorkingCalendar calendar;
+
+    @Inject
     BusinessClock clock;
 
     @Inject
@@ -70,7 +75,7 @@ public class TaskEvaluation {
 
     @PostConstruct
     void init() {
-        evaluator = new TaskEvaluator(settings);
+        evaluator = new TaskEvaluator(settings, calendar);
     }
 
     /** Locks the tasks, evaluates each now, keeps status and light and brings its alerts in step; returns how many failed. */
@@ -164,8 +169,10 @@ public class TaskEvaluation {
                 .map((Milestone m) -> new MilestoneFacts(m.name(), m.due(), reports.milestonesReached().get(m.name())))
                 .toList();
         return new TaskFacts(task.id, task.plannedStart, task.deadline, task.originalDeadline, targets, milestones,
-                List.of(), latest == null ? null : latest.percent, latest == null ? null : latest.asOf,
-                completion(claim, at), overrides(task.ruleOverrides));
+                MonthlyPlan.points(task.monthlyPlan, task.deadline), latest == null ? null : latest.percent,
+                latest == null ? null : latest.asOf,
+                completion(claim, at), overrides(task.ruleOverrides),
+                reports.lastReceivedAt() == null ? null : BusinessCalendar.dateOf(reports.lastReceivedAt().toInstant()));
     }
 
     static RuleOverrides overrides(LedgerFile.RuleOverride rules) {

@@ -17,6 +17,7 @@ import java.time.OffsetDateTime;
 import cn.duban.platform.rest.DubanException;
 import cn.duban.supervision.engine.Light;
 import cn.duban.supervision.engine.TaskStatus;
+import cn.duban.supervision.engine.WorkingCalendar;
 import cn.duban.supervision.repository.Task;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -47,6 +48,9 @@ public class TaskQueries {
 
     @Inject
     BusinessClock clock;
+
+    @Inject
+    WorkingCalendar calendar;
 
     public record Filter(String sector, String unit, String status, String light, String q, int page, int size) {
     }
@@ -85,7 +89,7 @@ public class TaskQueries {
                 .toList();
         List<TaskView.MilestoneView> milestones = task.milestones.stream().map(m -> new TaskView.MilestoneView(m.name(),
                 m.due(), reports.stream().filter(r -> r.milestonesReached.contains(m.name())).map(r -> r.asOf)
-                        .min(LocalDate::compareTo).orElse(null)))
+                        .min(LocalDate::compareTo).orElse(null), calendar.onOrAfter(m.due())))
                 .toList();
         List<TaskView.ReportView> history = reports.stream().map(TaskView.ReportView::of).toList();
         Evaluation result = verdict.evaluation();
@@ -102,7 +106,9 @@ public class TaskQueries {
                 task.plannedStart, task.deadline, task.originalDeadline,
                 result == null ? task.status : result.status(), result == null ? task.light : result.light(),
                 task.leadUnit, task.coUnits, task.leader, task.targets, milestones, task.reportingCycle, task.flags,
-                task.ruleOverrides, progress, alerts, acknowledgements, audit, day, verdict.problem());
+                task.ruleOverrides, progress, alerts, acknowledgements, audit, day, verdict.problem(),
+                calendar.onOrAfter(task.deadline), task.monthlyPlan == null ? List.of() : task.monthlyPlan,
+                TaskProvenance.of(task));
     }
 
     /** Every task the filter matches, in id order, without paging (the ledger export); page and size are ignored. */

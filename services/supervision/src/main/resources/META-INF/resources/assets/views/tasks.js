@@ -138,8 +138,18 @@ export async function taskPage(id) {
   const task = await get(`/api/supervision/tasks/${encodeURIComponent(id)}`);
   const me = user();
   const history = [...task.progress.history].sort((a, b) => b.asOf.localeCompare(a.asOf));
-  const deadline = task.originalDeadline && task.originalDeadline !== task.deadline
+  const written = task.originalDeadline && task.originalDeadline !== task.deadline
     ? `${task.deadline}（原定 ${task.originalDeadline}）` : task.deadline;
+  // a deadline on a rest day is judged on the next working day (docs/calendar.md)
+  const deadline = task.effectiveDeadline && task.effectiveDeadline !== task.deadline
+    ? `${written}（逢节假日顺延至 ${task.effectiveDeadline}）` : written;
+  // the report names no unit or leader and dates few tasks: what the ledger assumed is marked (docs/ledger.md)
+  const origin = (field, value) => {
+    const from = task.provenance?.[field];
+    if (!from || from.source === 'CONFIRMED') return value;
+    if (from.source === 'REPORT') return el('span', {}, value, el('span', { class: 'muted' }, `（报告原文「${from.quote}」）`));
+    return el('span', {}, value, el('span', { class: 'muted', title: '报告未写明，台账推定；督查室可确认或更正' }, '（推定）'));
+  };
 
   return el('article', { class: 'task' },
     el('h1', {}, light(task.light), ` ${task.id} ${task.title}`),
@@ -148,10 +158,10 @@ export async function taskPage(id) {
       el('dt', {}, '任务类型'), el('dd', {}, TASK_KINDS[task.kind] || '—'),
       el('dt', {}, '状态'), el('dd', { id: 'task-status' }, STATUSES[task.status] || task.status,
         task.evaluationProblem ? cannotEvaluate(task.evaluationProblem) : ''),
-      el('dt', {}, '完成时限'), el('dd', {}, deadline),
-      el('dt', {}, '牵头单位'), el('dd', {}, task.leadUnit),
-      el('dt', {}, '配合单位'), el('dd', {}, task.coUnits.join('、') || '—'),
-      el('dt', {}, '责任领导'), el('dd', {}, task.leader),
+      el('dt', {}, '完成时限'), el('dd', {}, origin('deadline', deadline)),
+      el('dt', {}, '牵头单位'), el('dd', {}, origin('leadUnit', task.leadUnit)),
+      el('dt', {}, '配合单位'), el('dd', {}, origin('coUnits', task.coUnits.join('、') || '—')),
+      el('dt', {}, '责任领导'), el('dd', {}, origin('leader', task.leader)),
       el('dt', {}, '进度'), el('dd', {}, `实际 ${task.progress.percent}% · 计划 ${task.progress.expectedPercent}%（${task.evaluatedOn}）`)),
     el('blockquote', {}, task.text),
     el('div', { class: 'columns' },

@@ -6,6 +6,7 @@ import cn.duban.events.task.Milestone;
 import cn.duban.events.task.Target;
 import cn.duban.supervision.draft.Quantities.Quantity;
 import cn.duban.supervision.draft.ReportOutline.Span;
+import cn.duban.supervision.engine.TaskKind;
 import cn.duban.supervision.ledger.LedgerFile;
 import cn.duban.supervision.ledger.LedgerReader;
 import java.io.IOException;

@@ -3,6 +3,7 @@ package cn.duban.supervision.engine;
 import static cn.duban.supervision.engine.Moments.at;
 import static cn.duban.supervision.engine.Moments.morningOf;
 import static cn.duban.supervision.engine.RuleTesting.findings;
+import static cn.duban.supervision.engine.TaskBuilder.date;
 import static cn.duban.supervision.engine.TaskBuilder.task;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -64,5 +65,33 @@ class StaleReportRuleTest {
 
         assertThat(findings(rule, task, morningOf("2022-09-20"))).isEmpty();
         assertThat(findings(rule, task, morningOf("2022-09-21"))).hasSize(1);
+    }
+
+    @Test
+    void a_report_dated_this_month_but_not_yet_received_is_late_whatever_its_as_of() {
+        // the unit wrote asOf 09-20, but the office has received nothing since August
+        TaskFacts task = task("T").reported("2022-09-20", 60).receivedOn("2022-08-20").build();
+
+        assertThat(findings(rule, task, morningOf("2022-09-26")))
+                .singleElement()
+                .satisfies(finding -> assertThat(finding.reason()).contains("2022-09-25", "最近一次收到反馈为 2022-08-20"));
+    }
+
+    @Test
+    void a_report_received_this_month_counts_whatever_month_it_is_dated() {
+        TaskFacts task = task("T").reported("2022-08-31", 60).receivedOn("2022-09-02").build();
+
+        assertThat(findings(rule, task, morningOf("2022-09-26"))).isEmpty();
+    }
+
+    @Test
+    void a_due_day_on_a_rest_day_moves_to_the_next_working_day() {
+        WorkingCalendar calendar = Holidays2022.labourDayAndNationalDay();
+        // 2022-09-25 is a Sunday: the report is due on Monday the 26th
+        assertThat(rule.findings(RuleContext.of(lastReportedInAugust, date("2022-09-26"), RuleSettings.defaults(), calendar)))
+                .isEmpty();
+        assertThat(rule.findings(RuleContext.of(lastReportedInAugust, date("2022-09-27"), RuleSettings.defaults(), calendar)))
+                .singleElement()
+                .satisfies(finding -> assertThat(finding.reason()).contains("应于 2022-09-26", "25 日逢休息日顺延"));
     }
 }

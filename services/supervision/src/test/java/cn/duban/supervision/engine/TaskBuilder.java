@@ -17,6 +17,8 @@ final class TaskBuilder {
     private final List<PlanPoint> planPoints = new ArrayList<>();
     private Integer reportedPercent;
     private LocalDate lastReportOn;
+    private LocalDate lastReceivedOn;
+    private boolean receivedOnItsDate = true;
     private Completion completion = Completion.none();
     private RuleOverrides overrides = RuleOverrides.none();
 
@@ -85,7 +87,14 @@ final class TaskBuilder {
         return this;
     }
 
-    /** A progress report as of that date saying that percent is done. */
+    /** The office received the latest report on that day, whatever its as-of date ({@code null}: nothing received). */
+    TaskBuilder receivedOn(String iso) {
+        lastReceivedOn = iso == null ? null : date(iso);
+        receivedOnItsDate = false;
+        return this;
+    }
+
+    /** A progress report as of that date saying that percent is done (received that day unless said otherwise). */
     TaskBuilder reported(String asOfIso, int percent) {
         return lastReportOn(asOfIso).reportedPercent(percent);
     }
@@ -113,6 +122,6 @@ final class TaskBuilder {
 
     TaskFacts build() {
         return new TaskFacts(taskId, plannedStart, deadline, originalDeadline, targets, milestones, planPoints,
-                reportedPercent, lastReportOn, completion, overrides);
+                reportedPercent, lastReportOn, completion, overrides, receivedOnItsDate ? lastReportOn : lastReceivedOn);
     }
 }

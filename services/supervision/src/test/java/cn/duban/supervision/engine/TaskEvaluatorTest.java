@@ -132,4 +132,39 @@ class TaskEvaluatorTest {
         TaskFacts plainTask = task("T").reported("2022-06-20", 10).build();
         assertThat(new TaskEvaluator(tolerantCounty).evaluate(plainTask, morningOf("2022-06-25")).has(RuleId.LAGGING)).isFalse();
     }
+
+    @Test
+    void a_deadline_in_the_national_day_holiday_moves_to_the_next_working_day() {
+        TaskEvaluator withHolidays = new TaskEvaluator(RuleSettings.defaults(), Holidays2022.labourDayAndNationalDay());
+        TaskFacts task = task("T").deadline("2022-10-01").reported("2022-09-20", 80).receivedOn("2022-09-20").build();
+
+        assertThat(withHolidays.evaluate(task, morningOf("2022-10-08")).status()).as("10.8 is a working Saturday")
+                .isNotEqualTo(TaskStatus.OVERDUE);
+        Evaluation dayAfter = withHolidays.evaluate(task, morningOf("2022-10-09"));
+        assertThat(dayAfter.status()).isEqualTo(TaskStatus.OVERDUE);
+        assertThat(dayAfter.findings()).filteredOn(f -> f.rule() == RuleId.OVERDUE).singleElement()
+                .satisfies(f -> assertThat(f.reason()).contains("2022-10-08", "1 天"));
+        assertThat(evaluator.evaluate(task, morningOf("2022-10-02")).status()).as("as written").isEqualTo(TaskStatus.OVERDUE);
+        assertThat(withHolidays.evaluate(task, morningOf("2022-10-01")).expectedPercent())
+                .as("the plan still ends on the written deadline").isEqualTo(100);
+    }
+
+    @Test
+    void a_milestone_on_a_rest_day_is_due_on_the_next_working_day() {
+        TaskEvaluator withHolidays = new TaskEvaluator(RuleSettings.defaults(), Holidays2022.labourDayAndNationalDay());
+        TaskFacts task = task("T").milestone("开工", "2022-04-30").build();
+
+        assertThat(withHolidays.evaluate(task, morningOf("2022-05-05")).findings())
+                .noneMatch(f -> f.rule() == RuleId.MILESTONE_OVERDUE);
+        assertThat(withHolidays.evaluate(task, morningOf("2022-05-06")).findings())
+                .anyMatch(f -> f.rule() == RuleId.MILESTONE_OVERDUE && f.reason().contains("2022-05-05"));
+    }
+
+    @Test
+    void a_claim_made_on_the_moved_deadline_is_on_time() {
+        TaskEvaluator withHolidays = new TaskEvaluator(RuleSettings.defaults(), Holidays2022.labourDayAndNationalDay());
+        TaskFacts task = task("T").deadline("2022-10-01").verified("2022-10-08", "2022-10-10").build();
+
+        assertThat(withHolidays.evaluate(task, morningOf("2022-10-11")).status()).isEqualTo(TaskStatus.COMPLETED);
+    }
 }
