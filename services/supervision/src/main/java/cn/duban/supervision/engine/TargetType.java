@@ -141,6 +141,11 @@ public enum TargetType {
         };
     }
 
+    /** A limit or a rate: it counts, and is planned whole, only from its first reported figure. */
+    public boolean countsOnceReported() {
+        return this == CEILING || this == GROWTH;
+    }
+
     /** Whether a task whose targets are all of this kind (or left out) is judged by its milestones. */
     public boolean judgedByMilestones() {
         return this == SCOPE;

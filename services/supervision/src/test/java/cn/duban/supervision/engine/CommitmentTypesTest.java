@@ -97,6 +97,17 @@ class CommitmentTypesTest {
     }
 
     @Test
+    void a_limit_or_rate_with_no_figure_by_midyear_is_not_lagging_only_unreported() {
+        Evaluation ceiling = evaluator.evaluate(unemployment(null).build(), morningOf("2022-06-30"));
+        assertThat(ceiling.findings()).isEmpty(); // its last report (06-20) gave no rate yet
+        assertThat(ceiling.percent()).isZero();
+        assertThat(ceiling.expectedPercent()).isZero();
+
+        Evaluation growth = evaluator.evaluate(gdpGrowth(null).build(), morningOf("2022-06-30"));
+        assertThat(growth.findings()).extracting(Finding::rule).containsExactly(RuleId.STALE_REPORT);
+    }
+
+    @Test
     void an_indicator_mixes_its_amount_on_the_curve_with_its_rate_held_all_year() {
         TaskFacts gdp = task("2022-REF-001").target("地区生产总值", "亿元", "138", "69")
                 .target("增长率", "%", "8", TargetType.GROWTH, Strength.MUST, "132.2", "8.1")
