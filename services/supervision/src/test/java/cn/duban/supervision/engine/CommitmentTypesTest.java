@@ -142,6 +142,17 @@ class CommitmentTypesTest {
     }
 
     @Test
+    void a_scope_on_its_milestones_due_day_is_due_not_behind() {
+        // 峰岩集团…生产线6月底前投产, seen on 30 June: the day is not over
+        TaskFacts line = stampChargedCoke().milestone("投产", "2022-06-30").deadline("2022-06-30").build();
+
+        Evaluation evaluation = evaluator.evaluate(line, morningOf("2022-06-30"));
+
+        assertThat(evaluation.expectedPercent()).isZero();
+        assertThat(evaluation.findings()).extracting(Finding::rule).containsOnly(RuleId.DUE_SOON);
+    }
+
+    @Test
     void a_scope_is_done_when_its_milestones_are_reached() {
         TaskFacts coke = stampChargedCoke().milestoneReached("投产", "2022-10-31", "2022-10-20").build();
 
