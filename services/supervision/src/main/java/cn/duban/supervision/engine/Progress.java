@@ -10,10 +10,10 @@ import java.util.List;
  * A task's done and planned percentages on a date, as whole numbers rounded half-up (74.5 → 75).
  *
  * <p>{@code percent} is the mean of the done percent of the targets that count ({@link TargetType}: an amount or
- * a level always, a limit or a rate once reported, a project total or a scope never), and {@code expectedPercent}
+ * a level from a baseline always, a limit, a rate or a level without baseline once reported, a project total or a scope never), and {@code expectedPercent}
  * the mean of their planned percent on the {@link PlannedCurve}. A task none of whose targets counts is judged by
  * its milestones when it has a SCOPE target and milestones (reached ÷ all, against due before the date ÷ all); one
- * that waits for the first figure of a limit or a rate plans nothing yet (0 of 0: it cannot lag, only be late to
+ * that waits for the first figure of a limit, a rate or a level without baseline plans nothing yet (0 of 0: it cannot lag, only be late to
  * report); otherwise, like a task without targets, by the unit's reported percent (0 if none) against the curve. A verified
  * task is 100. Rules compare these rounded numbers, so what a user sees is what a rule judged.
  */
@@ -40,7 +40,7 @@ public record Progress(int percent, int expectedPercent) {
             // a milestone is planned from the day after its due day: on the day itself it is due, not behind
             planned = share(milestones.stream().filter(m -> m.due().isBefore(date)).count(), milestones.size());
         } else if (awaitsFirstFigure(task)) {
-            // a limit or a rate with no figure yet: nothing to be behind on; the missing report is STALE_REPORT's
+            // a limit, a rate or a level with no figure yet: nothing to be behind on; the missing report is STALE_REPORT's
             done = BigDecimal.ZERO;
             planned = BigDecimal.ZERO;
         } else {
@@ -52,7 +52,7 @@ public record Progress(int percent, int expectedPercent) {
     }
 
     private static boolean awaitsFirstFigure(TaskFacts task) {
-        return task.targets().stream().anyMatch(t -> t.type().countsOnceReported() && t.reported() == null);
+        return task.targets().stream().anyMatch(t -> t.type().awaitsFirstFigure(t));
     }
 
     private static boolean judgedByMilestones(TaskFacts task) {

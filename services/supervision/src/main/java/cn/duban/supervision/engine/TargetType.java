@@ -30,12 +30,16 @@ public enum TargetType {
             return Optional.of(t.start().add(t.value().multiply(planned)));
         }
     },
-    /** 达到值: a level to reach (a floor), e.g. 环保绩效B级一半以上; from the baseline, if any, up to the value. */
+    /**
+     * 达到值: a level to reach (a floor), e.g. 环保绩效B级一半以上; from the baseline, if any, up to the value. Without a
+     * baseline nobody knows where the level stood (严守76万亩耕地红线 is held, not built from zero), so it counts only
+     * from its first reported figure, as a limit or a rate does.
+     */
     LEVEL("达到值") {
         @Override
         public Optional<BigDecimal> donePercent(TargetFacts t) {
             if (t.reported() == null) {
-                return Optional.of(BigDecimal.ZERO);
+                return t.baseline() == null ? Optional.empty() : Optional.of(BigDecimal.ZERO);
             }
             BigDecimal rise = t.value().subtract(t.start());
             if (rise.signum() <= 0) { // already at the level when the year began: holding it is all
@@ -141,9 +145,10 @@ public enum TargetType {
         };
     }
 
-    /** A limit or a rate: it counts, and is planned whole, only from its first reported figure. */
-    public boolean countsOnceReported() {
-        return this == CEILING || this == GROWTH;
+    /** Whether the target waits for its first figure before it counts: a limit, a rate, a level with no baseline. */
+    public boolean awaitsFirstFigure(TargetFacts target) {
+        return target.reported() == null
+                && (this == CEILING || this == GROWTH || this == LEVEL && target.baseline() == null);
     }
 
     /** Whether a task whose targets are all of this kind (or left out) is judged by its milestones. */

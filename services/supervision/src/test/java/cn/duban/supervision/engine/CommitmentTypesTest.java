@@ -222,6 +222,20 @@ class CommitmentTypesTest {
     }
 
     @Test
+    void a_level_held_without_baseline_does_not_lag_before_its_first_figure() {
+        // 严守76万亩耕地红线: where the farmland stood is not in the report; nothing reported by 30 June is not lagging
+        TaskFacts redLine = task("2022-AGR-002").target("耕地保有量", "亩", "760000", TargetType.LEVEL, Strength.MUST, null,
+                null).lastReportOn("2022-06-20").build();
+
+        Evaluation evaluation = evaluator.evaluate(redLine, morningOf("2022-06-30"));
+
+        assertThat(evaluation.findings()).isEmpty();
+        assertThat(evaluator.evaluate(task("2022-AGR-002").target("耕地保有量", "亩", "760000", TargetType.LEVEL,
+                Strength.MUST, null, "760000").lastReportOn("2022-06-20").build(), morningOf("2022-06-30")).percent())
+                .isEqualTo(100);
+    }
+
+    @Test
     void words_of_an_office_name_the_types_kinds_and_strengths() {
         assertThat(TargetType.named("上限")).contains(TargetType.CEILING);
         assertThat(TargetType.named("growth")).contains(TargetType.GROWTH);
