@@ -18,6 +18,7 @@ import cn.duban.notifier.repository.TaskCard;
 import cn.duban.notifier.routing.RoutingTree;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -199,7 +200,9 @@ public class NoticeIntake {
             TaskCard card = TaskCard.findById(notice.taskId);
             for (RoutingTree.Destination destination : tree.get().route(notice.labels(card))) {
                 String groupId = groupId(destination, destination.groupKey(notice.labels(card)));
-                NoticeGroup group = NoticeGroup.findById(groupId);
+                // Locked: the flusher deletes a group it finds empty, and a member added to it meanwhile would
+                // break the batch (group_member's foreign key). It skips locked groups; a deleted one reads as none.
+                NoticeGroup group = NoticeGroup.findById(groupId, LockModeType.PESSIMISTIC_WRITE);
                 if (group == null) {
                     group = new NoticeGroup();
                     group.id = groupId;
@@ -227,7 +230,10 @@ public class NoticeIntake {
             LOG.debugf("notice %s (%s) takes no route", notice.id, notice.lastChange);
         }
         for (GroupMember member : memberships) {
-            wake(NoticeGroup.findById(member.key.groupId()), now);
+            NoticeGroup group = NoticeGroup.findById(member.key.groupId(), LockModeType.PESSIMISTIC_WRITE);
+            if (group != null) {
+                wake(group, now);
+            }
         }
     }
 
