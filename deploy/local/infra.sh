@@ -71,6 +71,19 @@ tools_classpath() {
 
 tool() { local main=$1; shift; java -Xmx128m -cp "$(tools_classpath)" "cn.duban.infra.$main" "$@"; }
 
+# One password per Kafka principal, made once per state folder from /dev/urandom, mode 600: admin (the super user
+# that sets the broker up; tests and tools use it), controller (the broker's own link to its controller) and one
+# per service, which logs in as itself (docs/security.md, "The broker").
+KAFKA_PRINCIPALS=(admin controller supervision notifier agriculture industry culture-tourism urban-construction reform livelihood)
+kafka_credentials() {
+  local dir="$STATE/kafka-credentials" p
+  (umask 077; mkdir -p "$dir")
+  for p in "${KAFKA_PRINCIPALS[@]}"; do
+    [ -s "$dir/$p" ] || (umask 077; head -c 24 /dev/urandom | base64 | tr -d '/+=\n' >"$dir/$p.new" && mv "$dir/$p.new" "$dir/$p")
+  done
+  echo "$dir"
+}
+
 kafka_start() {
   local dir="$STATE/kafka" pid="$STATE/kafka.pid"
   if alive "$pid"; then
@@ -81,16 +94,38 @@ kafka_start() {
   port_open "$CONTROLLER_PORT" && die "port $CONTROLLER_PORT (Kafka controller) is taken: stop that process or set DUBAN_KAFKA_PORT"
   check_disk
   local cp; cp=$(tools_classpath)
-  mkdir -p "$dir/data"
-  cat >"$dir/server.properties" <<PROPS
+  local creds; creds=$(kafka_credentials)
+  local admin_pw controller_pw
+  admin_pw=$(cat "$creds/admin"); controller_pw=$(cat "$creds/controller")
+  # Data from before the broker required logins holds no admin login: kept aside, never deleted. Supervision
+  # publishes every task again to the new cluster by itself (docs/operations.md).
+  if [ -f "$dir/data/meta.properties" ] && [ ! -f "$dir/sasl" ]; then
+    local aside; aside="$STATE/kafka-before-logins-$(date +%Y%m%d%H%M%S)"
+    say "the broker's data predates Kafka logins: moved to $aside; starting a new cluster"
+    mv "$dir" "$aside"
+  fi
+  (umask 077; mkdir -p "$dir/data")
+  # Clients log in with SCRAM-SHA-512 as their own principal and may do only what KafkaSetup grants; the broker's link
+  # to its controller uses PLAIN with a static login, as KRaft controllers cannot read SCRAM logins. Everything binds
+  # 127.0.0.1: plain TCP carries the SASL exchange, never the password itself (SCRAM), but the data travels in clear.
+  (umask 077; cat >"$dir/server.properties" <<PROPS
 process.roles=broker,controller
 node.id=1
 controller.quorum.voters=1@127.0.0.1:$CONTROLLER_PORT
-listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$CONTROLLER_PORT
-advertised.listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT
+listeners=SASL_PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$CONTROLLER_PORT
+advertised.listeners=SASL_PLAINTEXT://127.0.0.1:$KAFKA_PORT
 controller.listener.names=CONTROLLER
-listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
-inter.broker.listener.name=PLAINTEXT
+listener.security.protocol.map=CONTROLLER:SASL_PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT
+inter.broker.listener.name=SASL_PLAINTEXT
+sasl.enabled.mechanisms=SCRAM-SHA-512
+sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512
+listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="admin" password="$admin_pw";
+sasl.mechanism.controller.protocol=PLAIN
+listener.name.controller.sasl.enabled.mechanisms=PLAIN
+listener.name.controller.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="controller" password="$controller_pw" user_controller="$controller_pw";
+authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer
+super.users=User:admin;User:controller
+allow.everyone.if.no.acl.found=false
 log.dirs=$dir/data
 num.partitions=6
 auto.create.topics.enable=false
@@ -101,6 +136,7 @@ share.coordinator.state.topic.replication.factor=1
 share.coordinator.state.topic.min.isr=1
 group.initial.rebalance.delay.ms=0
 PROPS
+  )
   if [ ! -f "$dir/data/meta.properties" ]; then
     local cluster_id
     # A URL-safe base64 UUID, as Kafka's own: never starting with '-', which the format tool would read as an option.
@@ -108,19 +144,22 @@ PROPS
     while [ "${cluster_id:0:1}" = - ]; do
       cluster_id=$(head -c16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')
     done
+    # The super user's login is written into the new cluster's metadata; KafkaSetup adds the services' logins.
     java -Xmx256m -cp "$cp" kafka.tools.StorageTool format -t "$cluster_id" -c "$dir/server.properties" \
+      --add-scram "SCRAM-SHA-512=[name=admin,password=$admin_pw]" \
       >"$STATE/kafka-format.log" 2>&1 || { cat "$STATE/kafka-format.log" >&2; die "could not format Kafka storage in $dir/data"; }
+    touch "$dir/sasl"
   fi
   say "starting Kafka on 127.0.0.1:$KAFKA_PORT (log: $STATE/kafka.log)"
   nohup setsid java -Xms256m -Xmx768m -XX:+UseG1GC -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
     -cp "$cp" kafka.Kafka "$dir/server.properties" >"$STATE/kafka.log" 2>&1 </dev/null 9>&- &
   echo $! >"$pid"
-  if ! tool KafkaTopics "127.0.0.1:$KAFKA_PORT" 90 >"$STATE/topics.log" 2>&1; then
-    tail -30 "$STATE/kafka.log" >&2
+  if ! tool KafkaSetup "127.0.0.1:$KAFKA_PORT" "$creds" 90 >"$STATE/topics.log" 2>&1; then
+    tail -30 "$STATE/kafka.log" "$STATE/topics.log" >&2
     kafka_stop
     die "Kafka did not become ready on 127.0.0.1:$KAFKA_PORT in 90 s (see $STATE/kafka.log)"
   fi
-  say "Kafka ready on 127.0.0.1:$KAFKA_PORT, topics created"
+  say "Kafka ready on 127.0.0.1:$KAFKA_PORT: topics, logins and ACLs in place"
 }
 
 stop_pid() {
@@ -313,6 +352,8 @@ case "$cmd" in
     fi ;;
   env)
     echo "KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT"
+    # One password file per Kafka principal (admin, and each service by its name), mode 600.
+    echo "DUBAN_KAFKA_CREDENTIALS=$(kafka_credentials)"
     echo "DUBAN_DB_URL_PREFIX=jdbc:postgresql://$PG_HOST:$PG_PORT/duban_"
     echo "DUBAN_DB_SUFFIX=$DB_SUFFIX"
     echo "DUBAN_DB_USER=$PG_USER"

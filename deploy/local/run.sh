@@ -27,7 +27,10 @@ Duban is up in $((SECONDS - started)) s, with the Pingyao 2022 ledger (business 
   notifier            http://127.0.0.1:8080/notify/   (通知推送: receivers, routes, silences, deliveries; docs/notifier.md)
   mail (GreenMail)    SMTP 127.0.0.1:3025; read it: curl http://127.0.0.1:3080/api/user/office@duban.local/messages
                       or IMAP 127.0.0.1:3143 / POP3 127.0.0.1:3110 (user office@duban.local, any password)
-  Kafka               127.0.0.1:9092   (kcat -b 127.0.0.1:9092 -t duban.progress.v1 -C -e -J)
+  Kafka               127.0.0.1:9092   (logins required; as the super user admin, docs/security.md:
+                      kcat -b 127.0.0.1:9092 -X security.protocol=SASL_PLAINTEXT -X sasl.mechanisms=SCRAM-SHA-512 \\
+                        -X sasl.username=admin -X sasl.password=\$(cat .duban/dev/kafka-credentials/admin) \\
+                        -t duban.progress.agriculture.v1 -C -e -J)
   PostgreSQL          127.0.0.1:5432   (databases duban_supervision, duban_agriculture, …, duban_notifier)
   Keycloak            http://127.0.0.1:8180/admin/  (user admin, password in .duban/dev/keycloak-admin-password;
                       realm duban, DEMO users, password duban — docs/security.md)

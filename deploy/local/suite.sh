@@ -29,8 +29,14 @@ start() {
     [ -f "$jar" ] || die "$jar is missing: run 'make build' first"
     if alive "$pid"; then say "$name already running on :$port"; continue; fi
     port_open "$port" && die "port $port ($name) is taken by another process: stop it first"
+    # Each service logs in to the broker as itself, with the password infra.sh made for it (docs/security.md).
+    local kafka_password=""
+    if [ "$name" != gateway ]; then
+      kafka_password=$(cat "$STATE/kafka-credentials/$name" 2>/dev/null) \
+        || die "no Kafka password for $name in $STATE/kafka-credentials: start the broker first (deploy/local/infra.sh start)"
+    fi
     # Loopback only: Quarkus' production default is every interface (docs/security.md, "Local exposure").
-    QUARKUS_HTTP_HOST=127.0.0.1 nohup setsid java -Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
+    DUBAN_KAFKA_PASSWORD="$kafka_password" QUARKUS_HTTP_HOST=127.0.0.1 nohup setsid java -Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
       -Dquarkus.profile="$PROFILE" -jar "$jar" >"$STATE/logs/$name.log" 2>&1 </dev/null &
     echo $! >"$pid"
     # The ledger first: the sector services read it from duban.tasks.v1 as they start.

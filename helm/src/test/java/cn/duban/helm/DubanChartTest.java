@@ -281,10 +281,10 @@ class DubanChartTest {
         RenderedChart chart = RenderedChart.render("kafka.topics.create", "true");
         Map<String, Object> partitions = chart.kind("KafkaTopic").stream().collect(Collectors.toMap(
                 t -> (String) at(t, "spec", "topicName"), t -> at(t, "spec", "partitions")));
-        assertThat(partitions).containsExactlyInAnyOrderEntriesOf(Map.of(
-                Topics.TASKS, 6, Topics.PROGRESS, 12, Topics.ALERTS, 6,
-                Topics.deadLetter(Topics.TASKS), 1, Topics.deadLetter(Topics.PROGRESS), 1,
-                Topics.deadLetter(Topics.ALERTS), 1));
+        Map<String, Object> expected = new java.util.HashMap<>(Map.of(Topics.TASKS, 6, Topics.ALERTS, 6,
+                Topics.deadLetter(Topics.TASKS), 1, Topics.PROGRESS_DEAD_LETTERS, 1, Topics.deadLetter(Topics.ALERTS), 1));
+        Topics.progressTopics().forEach(topic -> expected.put(topic, 6));
+        assertThat(partitions).containsExactlyInAnyOrderEntriesOf(expected);
         assertThat(chart.kind("KafkaTopic")).allSatisfy(t -> assertThat(
                 (Map<String, Object>) at(t, "metadata", "labels")).containsEntry("strimzi.io/cluster", "duban"));
     }

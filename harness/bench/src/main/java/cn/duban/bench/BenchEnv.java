@@ -1,7 +1,9 @@
 package cn.duban.bench;
 
+import cn.duban.testsupport.KafkaLogin;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -9,17 +11,29 @@ import java.util.Objects;
  * and how big the run is. DUBAN_BENCH_SCALE shrinks every count for a quick try of the harness itself;
  * DUBAN_BENCH_LEDGER sets the generated ledger's size (100,000 tasks unless told).
  */
-record BenchEnv(Path root, String kafka, String dbUrlPrefix, String dbSuffix, String dbUser, double scale, int ledger) {
+record BenchEnv(Path root, String kafka, Path kafkaCredentials, String dbUrlPrefix, String dbSuffix, String dbUser,
+        double scale, int ledger) {
 
     static BenchEnv fromEnvironment() {
         Path root = Path.of(System.getProperty("duban.root", ".")).toAbsolutePath().normalize();
         if (!Files.isRegularFile(root.resolve("deploy/local/infra.sh"))) {
             throw new IllegalStateException("run from the repository root (deploy/local/bench.sh does)");
         }
-        return new BenchEnv(root, required("KAFKA_BOOTSTRAP_SERVERS"), required("DUBAN_DB_URL_PREFIX"),
+        return new BenchEnv(root, required("KAFKA_BOOTSTRAP_SERVERS"), Path.of(required("DUBAN_KAFKA_CREDENTIALS")),
+                required("DUBAN_DB_URL_PREFIX"),
                 Objects.requireNonNullElse(System.getenv("DUBAN_DB_SUFFIX"), ""), required("DUBAN_DB_USER"),
                 Double.parseDouble(Objects.requireNonNullElse(System.getenv("DUBAN_BENCH_SCALE"), "1")),
                 Integer.parseInt(Objects.requireNonNullElse(System.getenv("DUBAN_BENCH_LEDGER"), "100000")));
+    }
+
+    /** A service's password on the bench broker (it logs in as itself). */
+    String kafkaPassword(String service) {
+        return KafkaLogin.password(kafkaCredentials, service);
+    }
+
+    /** A Kafka client of the bench broker, logged in as the super user: the bench reads and writes any topic. */
+    Map<String, Object> kafkaClient() {
+        return KafkaLogin.clientConfig(kafka, kafkaCredentials, "admin");
     }
 
     /** The JDBC URL of a service's bench database, e.g. culture-tourism → .../duban_culture_tourism_bench. */

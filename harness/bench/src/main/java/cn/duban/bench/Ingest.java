@@ -15,7 +15,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Progress reports into supervision, two ways: through the six department APIs (POST …/progress, as units
- * report), and straight onto duban.progress.v1 (as the sector services' outbox relays publish), each at fixed
+ * report), and straight onto the six progress topics (as the sector services' outbox relays publish), each at fixed
  * offered rates and at saturation; supervision's sustained ingest and the end-to-end latency of each.
  */
 final class Ingest {
@@ -55,7 +55,7 @@ final class Ingest {
     }
 
     void ontoTopic(List<ProgressEvents.Ledgered> tasks, String ledger) {
-        report.heading("Ingest straight onto duban.progress.v1 (" + ledger + ")");
+        report.heading("Ingest straight onto the progress topics (" + ledger + ")");
         report.line("ProgressReported events encoded by EventCodec (CloudEvents binary mode) as the sector services "
                 + "publish them, each on a different task; latency from the broker's acknowledgement (acks=all) to "
                 + "the report being stored and evaluated at supervision.");
@@ -155,9 +155,10 @@ final class Ingest {
 
     /** The producer settings of the services' outbox relay: acks=all, idempotent. */
     private KafkaProducer<String, byte[]> producer() {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, env.kafka(),
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(), new ByteArraySerializer());
+        Map<String, Object> config = new java.util.HashMap<>(env.kafkaClient());
+        config.putAll(Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 5));
+        return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
     }
 
     static String field(String json, String name) {

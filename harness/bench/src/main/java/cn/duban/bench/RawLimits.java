@@ -7,6 +7,9 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -17,10 +20,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.postgresql.PGConnection;
 
@@ -49,17 +52,27 @@ final class RawLimits {
 
     private void kafka(int recordSize) throws Exception {
         int records = env.count(300_000, 20_000);
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, env.kafka()))) {
+        try (Admin admin = Admin.create(env.kafkaClient())) {
             admin.createTopics(List.of(new NewTopic(TOPIC, 6, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        }
+        // The tools log in as the super user, from a file of mode 600 beside the run's other output.
+        Path login = env.work().resolve("kafka-client.properties");
+        Properties props = new Properties();
+        props.putAll(env.kafkaClient());
+        Files.createDirectories(login.getParent());
+        Files.deleteIfExists(login);
+        Files.createFile(login, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        try (var out = Files.newBufferedWriter(login, StandardCharsets.UTF_8)) {
+            props.store(out, "bench: the super user's login on the bench broker");
         }
         List<String> produced = tool("org.apache.kafka.tools.ProducerPerformance", "--topic", TOPIC,
                 "--num-records", String.valueOf(records), "--record-size", String.valueOf(recordSize),
-                "--throughput", "-1", "--producer-props", "bootstrap.servers=" + env.kafka(), "acks=all",
+                "--throughput", "-1", "--producer.config", login.toString(), "--producer-props", "acks=all",
                 "enable.idempotence=true");
         String summary = produced.stream().filter(l -> l.contains("records sent")).reduce((a, b) -> b).orElse("");
         double produceRate = Double.parseDouble(summary.replaceAll(".*sent, ([0-9.]+) records/sec.*", "$1"));
         List<String> consumed = tool("org.apache.kafka.tools.ConsumerPerformance", "--bootstrap-server", env.kafka(),
-                "--topic", TOPIC, "--messages", String.valueOf(records), "--timeout", "60000");
+                "--command-config", login.toString(), "--topic", TOPIC, "--messages", String.valueOf(records), "--timeout", "60000");
         String[] csv = consumed.get(consumed.size() - 1).split(",\\s*");
         double consumeRate = Double.parseDouble(csv[5]);
         report.figure("kafka.produce", produceRate);

@@ -18,7 +18,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -161,7 +160,7 @@ final class Scale {
     /** Waits until every sector's alerts consumer has committed the end of duban.alerts.v1; returns the lag left. */
     private long waitForSectorInboxes() {
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, env.kafka()))) {
+        try (Admin admin = Admin.create(env.kafkaClient())) {
             long behind;
             while ((behind = alertsLag(admin)) > 0 && System.nanoTime() < deadline) {
                 Pause.briefly(500);

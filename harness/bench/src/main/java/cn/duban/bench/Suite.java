@@ -103,7 +103,9 @@ final class Suite implements AutoCloseable {
         try {
             Files.createDirectories(log.getParent());
             long t0 = System.nanoTime();
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().put("DUBAN_KAFKA_PASSWORD", env.kafkaPassword(service)); // its own broker login
+            Process process = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
             awaitReady(service, process, port, log);
             running.put(service, new Started(service, port, process, (System.nanoTime() - t0) / 1_000_000, log));
         } catch (IOException e) {

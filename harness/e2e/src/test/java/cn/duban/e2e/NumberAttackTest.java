@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.oneOf;
 import cn.duban.events.EncodedEvent;
 import cn.duban.events.Envelope;
 import cn.duban.events.EventCodec;
+import cn.duban.events.Sector;
 import cn.duban.events.Topics;
 import cn.duban.events.progress.Figure;
 import cn.duban.events.progress.ProgressReported;
@@ -98,9 +99,9 @@ class NumberAttackTest {
         byte[] huge = json.replace("\"value\":7", "\"value\":1e1000").getBytes(StandardCharsets.UTF_8);
         String eventId = wire.headers().get(EventCodec.H_ID);
 
-        KafkaTestClient.sendRaw(Topics.PROGRESS, wire.key(), wire.headers(), huge);
+        KafkaTestClient.sendRaw(Topics.progress(Sector.AGRICULTURE), wire.key(), wire.headers(), huge);
 
-        List<ConsumerRecord<String, byte[]>> parked = KafkaTestClient.readUntil(Topics.deadLetter(Topics.PROGRESS),
+        List<ConsumerRecord<String, byte[]>> parked = KafkaTestClient.readUntil(Topics.PROGRESS_DEAD_LETTERS,
                 Duration.ofSeconds(60), r -> eventId.equals(KafkaTestClient.header(r, EventCodec.H_ID)));
         assertThat(KafkaTestClient.header(parked.get(parked.size() - 1), "dead-letter-reason"))
                 .contains("figures.value", "out of range");

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import cn.duban.events.Sector;
 import cn.duban.events.Topics;
 import cn.duban.testsupport.KafkaTestClient;
 import cn.duban.testsupport.KeycloakTokens;
@@ -125,13 +126,13 @@ class ReportJourneyTest {
                 .body("{\"asOf\":\"2022-06-30\",\"figures\":[{\"metric\":\"老旧小区\",\"value\":3}],\"narrative\":\"" + narrative + "\"}")
                 .post(suite.url("livelihood") + "/api/livelihood/tasks/{id}/progress", taskId)
                 .then().statusCode(202).extract().path("eventId");
-        List<ConsumerRecord<String, byte[]>> seen = KafkaTestClient.readUntil(Topics.PROGRESS, Duration.ofSeconds(30),
+        List<ConsumerRecord<String, byte[]>> seen = KafkaTestClient.readUntil(Topics.progress(Sector.LIVELIHOOD), Duration.ofSeconds(30),
                 r -> eventId.equals(KafkaTestClient.header(r, "ce_id")));
         ConsumerRecord<String, byte[]> original = seen.get(seen.size() - 1);
         Map<String, String> headers = new HashMap<>();
         original.headers().forEach(h -> headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8)));
 
-        KafkaTestClient.sendRaw(Topics.PROGRESS, original.key(), headers, original.value()); // redelivery
+        KafkaTestClient.sendRaw(Topics.progress(Sector.LIVELIHOOD), original.key(), headers, original.value()); // redelivery
         String marker = "marker " + UUID.randomUUID();
         as("livelihood").contentType(ContentType.JSON)
                 .body("{\"asOf\":\"2022-07-31\",\"figures\":[{\"metric\":\"老旧小区\",\"value\":4}],\"narrative\":\"" + marker + "\"}")

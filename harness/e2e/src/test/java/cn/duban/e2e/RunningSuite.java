@@ -125,7 +125,12 @@ final class RunningSuite {
         }
         command.addAll(List.of("-jar", jar.toString()));
         Files.createDirectories(log.getParent());
-        processes.put(service, new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command);
+        if (!service.equals(GATEWAY)) {
+            // the service's own broker login, in its environment as in production (not on the command line)
+            builder.environment().put("DUBAN_KAFKA_PASSWORD", LocalInfra.kafkaPassword(service));
+        }
+        processes.put(service, builder.redirectErrorStream(true)
                 .redirectOutput(first ? ProcessBuilder.Redirect.to(log.toFile()) : ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start());
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.duban.e2e.SpanCollector.Span;
+import cn.duban.events.Sector;
 import cn.duban.events.Topics;
 import cn.duban.testsupport.KafkaTestClient;
 import cn.duban.testsupport.KeycloakTokens;
@@ -58,7 +59,7 @@ class TraceJourneyTest {
                 .then().statusCode(202).extract().path("eventId");
 
         // Kafka: the record the relay sent later, from another thread, carries the same trace.
-        List<ConsumerRecord<String, byte[]>> records = KafkaTestClient.readUntil(Topics.PROGRESS, Duration.ofSeconds(30),
+        List<ConsumerRecord<String, byte[]>> records = KafkaTestClient.readUntil(Topics.progress(Sector.AGRICULTURE), Duration.ofSeconds(30),
                 r -> eventId.equals(KafkaTestClient.header(r, "ce_id")));
         String traceparent = KafkaTestClient.header(records.get(records.size() - 1), "traceparent");
         assertThat(traceparent).as("traceparent header of event " + eventId).startsWith("00-" + traceId + "-");
@@ -69,8 +70,8 @@ class TraceJourneyTest {
             Span publish = only(trace, "agriculture", Span.PRODUCER);
             Span consume = only(trace, "supervision", Span.CONSUMER);
             assertThat(post.name()).startsWith("POST");
-            assertThat(publish.name()).contains(Topics.PROGRESS);
-            assertThat(consume.name()).contains(Topics.PROGRESS);
+            assertThat(publish.name()).contains(Topics.progress(Sector.AGRICULTURE));
+            assertThat(consume.name()).contains(Topics.progress(Sector.AGRICULTURE));
             // supervision's span hangs under the record's producer span, named in its traceparent
             assertThat(traceparent).isEqualTo("00-" + traceId + "-" + publish.spanId() + "-01");
             assertThat(consume.parentSpanId()).isEqualTo(publish.spanId());

@@ -1,5 +1,6 @@
 package cn.duban.faults;
 
+import cn.duban.events.Sector;
 import cn.duban.events.Topics;
 import cn.duban.testsupport.LocalInfra;
 import java.nio.charset.StandardCharsets;
@@ -35,9 +36,8 @@ final class Malformed {
 
     /** {@code count} events, cycling through four ways of being unreadable. */
     void inject(int count) {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalInfra.kafkaBootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig(),
+                new StringSerializer(), new ByteArraySerializer())) {
             for (int i = 0; i < count; i++) {
                 send(producer);
             }
@@ -55,7 +55,7 @@ final class Malformed {
             default -> {
             }
         }
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.PROGRESS, key, value);
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.progress(Sector.AGRICULTURE), key, value);
         headers.forEach((name, v) -> record.headers().add(name, v.getBytes(StandardCharsets.UTF_8)));
         try {
             producer.send(record).get(30, TimeUnit.SECONDS);
@@ -76,5 +76,12 @@ final class Malformed {
         headers.put("content-type", "application/json");
         headers.put(RUN_HEADER, runId);
         return headers;
+    }
+
+    /** The super user's login: the run injects records where no service may write. */
+    private static Map<String, Object> producerConfig() {
+        Map<String, Object> config = new java.util.HashMap<>(LocalInfra.kafkaClientConfig());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        return config;
     }
 }

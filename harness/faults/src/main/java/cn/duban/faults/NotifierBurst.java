@@ -123,9 +123,8 @@ final class NotifierBurst {
         long started = System.nanoTime();
         long step = over.toNanos() / count;
         long downSince = 0;
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalInfra.kafkaBootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig(),
+                new StringSerializer(), new ByteArraySerializer())) {
             Thread restart = null;
             for (int i = 0; i < count; i++) {
                 Pause.until(started + i * step);
@@ -250,5 +249,12 @@ final class NotifierBurst {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The super user's login: the run injects records where no service may write. */
+    private static Map<String, Object> producerConfig() {
+        Map<String, Object> config = new java.util.HashMap<>(LocalInfra.kafkaClientConfig());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        return config;
     }
 }

@@ -90,7 +90,9 @@ final class Services {
         command.addAll(List.of("-jar", jar.toString()));
         try {
             Files.createDirectories(logs);
-            processes.put(service, new ProcessBuilder(command).redirectErrorStream(true)
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().put("DUBAN_KAFKA_PASSWORD", LocalInfra.kafkaPassword(service)); // its own broker login
+            processes.put(service, builder.redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log(service).toFile())).start());
         } catch (IOException e) {
             throw new IllegalStateException("cannot start " + service, e);

@@ -25,7 +25,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -86,13 +85,13 @@ final class Tally {
     /** How many progress events supervision's consumer group has not yet committed. */
     long supervisionLag() {
         Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, LocalInfra.kafkaBootstrapServers());
+        props.putAll(LocalInfra.kafkaClientConfig());
         try (Admin admin = Admin.create(props)) {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("supervision")
                     .partitionsToOffsetAndMetadata().get();
-            Set<TopicPartition> partitions = admin.describeTopics(List.of(Topics.PROGRESS)).allTopicNames().get()
-                    .get(Topics.PROGRESS).partitions().stream()
-                    .map(p -> new TopicPartition(Topics.PROGRESS, p.partition())).collect(Collectors.toSet());
+            Set<TopicPartition> partitions = admin.describeTopics(Topics.progressTopics()).allTopicNames().get()
+                    .values().stream().flatMap(t -> t.partitions().stream().map(p -> new TopicPartition(t.name(), p.partition())))
+                    .collect(Collectors.toSet());
             var ends = admin.listOffsets(partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
                     .all().get();
             long lag = 0;
@@ -111,9 +110,9 @@ final class Tally {
 
     /** Every record on duban.progress.v1.dlq (the broker is fresh each run), and those this run injected. */
     DeadLetters deadLetters(String runId) {
-        String topic = Topics.deadLetter(Topics.PROGRESS);
+        String topic = Topics.PROGRESS_DEAD_LETTERS;
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalInfra.kafkaBootstrapServers());
+        props.putAll(LocalInfra.kafkaClientConfig());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "faults-" + UUID.randomUUID());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         int total = 0;

@@ -25,7 +25,9 @@ public class DubanInfraResource implements QuarkusTestResourceLifecycleManager {
         config.putAll(Map.of(
                 "kafka.bootstrap.servers", LocalInfra.kafkaBootstrapServers(),
                 "quarkus.datasource.jdbc.url", LocalInfra.jdbcUrl(service),
-                "quarkus.datasource.username", LocalInfra.dbUser()));
+                "quarkus.datasource.username", LocalInfra.dbUser(),
+                // the service's own broker login: tests meet the ACLs production has
+                "duban.kafka.password", LocalInfra.kafkaPassword(service)));
         return config;
     }
 

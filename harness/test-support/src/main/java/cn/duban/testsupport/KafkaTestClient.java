@@ -23,7 +23,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** A plain Kafka client for tests: sends raw or Duban events, and reads a topic from the start. */
+/** A plain Kafka client for tests, logged in as the super user: sends raw or Duban events, and reads a topic from the start. */
 public final class KafkaTestClient {
     private KafkaTestClient() {
     }
@@ -36,7 +36,7 @@ public final class KafkaTestClient {
     /** Sends whatever bytes and headers a test wants, well-formed or not. */
     public static void sendRaw(String topic, String key, Map<String, String> headers, byte[] value) {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalInfra.kafkaBootstrapServers());
+        props.putAll(LocalInfra.kafkaClientConfig());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(),
                 new ByteArraySerializer())) {
@@ -52,7 +52,7 @@ public final class KafkaTestClient {
     public static List<ConsumerRecord<String, byte[]>> readUntil(String topic, Duration timeout,
             Predicate<ConsumerRecord<String, byte[]>> wanted) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalInfra.kafkaBootstrapServers());
+        props.putAll(LocalInfra.kafkaClientConfig());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");

@@ -38,6 +38,28 @@ public final class LocalInfra {
         return ensureStarted().get("KAFKA_BOOTSTRAP_SERVERS");
     }
 
+    /**
+     * The password of a principal on the test broker: {@code admin} (the super user tests and tools use), or a service
+     * by its name (supervision, notifier, agriculture, culture-tourism …), as a service logs in (docs/security.md).
+     */
+    public static String kafkaPassword(String principal) {
+        return KafkaLogin.password(kafkaCredentials(), principal);
+    }
+
+    /** A Kafka client's address and login as {@code principal}; add serializers, group and so on. */
+    public static Map<String, Object> kafkaClientConfig(String principal) {
+        return KafkaLogin.clientConfig(kafkaBootstrapServers(), kafkaCredentials(), principal);
+    }
+
+    private static Path kafkaCredentials() {
+        return Path.of(ensureStarted().get("DUBAN_KAFKA_CREDENTIALS"));
+    }
+
+    /** A Kafka client as the super user admin: tests that read any topic or inject records where they like. */
+    public static Map<String, Object> kafkaClientConfig() {
+        return kafkaClientConfig("admin");
+    }
+
     /** The JDBC URL of a service's test database, e.g. {@code supervision} → .../duban_supervision_test. */
     public static String jdbcUrl(String service) {
         Map<String, String> e = ensureStarted();

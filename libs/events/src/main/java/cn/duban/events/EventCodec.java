@@ -64,7 +64,7 @@ public final class EventCodec {
         headers.put(H_ACTOR, event.actor());
         headers.put(H_CONTENT_TYPE, CONTENT_TYPE);
         try {
-            return new EncodedEvent(event.type().topic(), event.subject(), headers, JSON.writeValueAsBytes(event.data()));
+            return new EncodedEvent(event.type().topic(event.subject()), event.subject(), headers, JSON.writeValueAsBytes(event.data()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write " + event.type(), e);
         }

@@ -25,17 +25,17 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Every event Duban publishes: its topic, its CloudEvents {@code type} and its payload class. The schema
+ * Every event Duban publishes: its channel, its CloudEvents {@code type} and its payload class. The schema
  * version is the type's suffix; a breaking change gets a new type (and topic), never an edit of this one.
  */
 public enum EventType {
     TASK_ASSIGNED(Topics.TASKS, "TaskAssigned", TaskAssigned.class),
     TASK_UPDATED(Topics.TASKS, "TaskUpdated", TaskUpdated.class),
     TASK_CLOSED(Topics.TASKS, "TaskClosed", TaskClosed.class),
-    PROGRESS_REPORTED(Topics.PROGRESS, "ProgressReported", ProgressReported.class),
-    ASSIGNMENT_ACKNOWLEDGED(Topics.PROGRESS, "AssignmentAcknowledged", AssignmentAcknowledged.class),
-    EXTENSION_REQUESTED(Topics.PROGRESS, "ExtensionRequested", ExtensionRequested.class),
-    COMPLETION_CLAIMED(Topics.PROGRESS, "CompletionClaimed", CompletionClaimed.class),
+    PROGRESS_REPORTED(Topics.PROGRESS_CHANNEL, "ProgressReported", ProgressReported.class),
+    ASSIGNMENT_ACKNOWLEDGED(Topics.PROGRESS_CHANNEL, "AssignmentAcknowledged", AssignmentAcknowledged.class),
+    EXTENSION_REQUESTED(Topics.PROGRESS_CHANNEL, "ExtensionRequested", ExtensionRequested.class),
+    COMPLETION_CLAIMED(Topics.PROGRESS_CHANNEL, "CompletionClaimed", CompletionClaimed.class),
     ALERT_RAISED(Topics.ALERTS, "AlertRaised", AlertRaised.class),
     ALERT_ESCALATED(Topics.ALERTS, "AlertEscalated", AlertEscalated.class),
     ALERT_ACKNOWLEDGED(Topics.ALERTS, "AlertAcknowledged", AlertAcknowledged.class),
@@ -54,18 +54,28 @@ public enum EventType {
 
     public static final int SCHEMA_VERSION = 1;
 
-    private final String topic;
+    private final String channel;
     private final String ceType;
     private final Class<? extends EventPayload> payloadClass;
 
-    EventType(String topic, String name, Class<? extends EventPayload> payloadClass) {
-        this.topic = topic;
+    EventType(String channel, String name, Class<? extends EventPayload> payloadClass) {
+        this.channel = channel;
         this.ceType = "duban." + name + ".v" + SCHEMA_VERSION;
         this.payloadClass = payloadClass;
     }
 
-    public String topic() {
-        return topic;
+    /** The channel as docs/asyncapi.yaml names it: a topic, or {@code duban.progress.{sector}.v1} for progress. */
+    public String channel() {
+        return channel;
+    }
+
+    /** The topic an event of this type about {@code taskId} goes to: progress goes to the task's sector's topic. */
+    public String topic(String taskId) {
+        if (!channel.equals(Topics.PROGRESS_CHANNEL)) {
+            return channel;
+        }
+        return Topics.progress(Sector.ofTaskId(taskId).orElseThrow(() -> new IllegalArgumentException(
+                "task id " + taskId + " names no sector, so " + ceType + " has no topic")));
     }
 
     /** The CloudEvents {@code type} attribute, e.g. {@code duban.ProgressReported.v1}. */

@@ -56,7 +56,7 @@ final class ContractSamples {
         return switch (type) {
             case TASK_ASSIGNED -> new TaskAssigned(task());
             case TASK_UPDATED -> new TaskUpdated(task(), "extension approved");
-            case TASK_CLOSED -> new TaskClosed(TASK, "COMPLETED", LocalDate.of(2022, 11, 30));
+            case TASK_CLOSED -> new TaskClosed(TASK, "COMPLETED", LocalDate.of(2022, 11, 30), task());
             case PROGRESS_REPORTED -> new ProgressReported("r-1", TASK, "agriculture", "县农业农村局",
                     LocalDate.of(2022, 5, 31), List.of(new Figure("高标准农田", new BigDecimal("6000"))),
                     new BigDecimal("1200.5"), 10, List.of("开工"), "已完成6000亩", "资金到位慢", "加快施工",

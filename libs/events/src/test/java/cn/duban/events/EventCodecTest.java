@@ -30,12 +30,24 @@ class EventCodecTest {
     }
 
     @Test
+    void progressGoesToTheTopicOfTheTasksSectorAndItsDeadLettersToOneTopic() {
+        assertThat(EventCodec.encode(Envelope.of("culture-tourism", "u", NOW, report("2022-CUL-004"))).topic())
+                .isEqualTo("duban.progress.culture-tourism.v1");
+        assertThat(Topics.progressTopics()).hasSize(6).allMatch(t -> Topics.deadLetter(t).equals("duban.progress.v1.dlq"));
+        assertThat(Topics.sectorOfProgress("duban.progress.urban-construction.v1")).contains(Sector.URBAN_CONSTRUCTION);
+        assertThat(Topics.sectorOfProgress(Topics.TASKS)).isEmpty();
+        assertThat(Topics.deadLetter(Topics.TASKS)).isEqualTo("duban.tasks.v1.dlq");
+        assertThatThrownBy(() -> EventCodec.encode(Envelope.of("agriculture", "u", NOW, report("T-1"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("names no sector");
+    }
+
+    @Test
     void progressReportRoundTripsWithCloudEventsHeadersAndTaskIdKey() throws Exception {
         Envelope<ProgressReported> sent = Envelope.of("agriculture", "agriculture", NOW, report("2022-AGR-001"));
 
         EncodedEvent wire = EventCodec.encode(sent);
 
-        assertThat(wire.topic()).isEqualTo("duban.progress.v1");
+        assertThat(wire.topic()).as("the sector's own progress topic").isEqualTo("duban.progress.agriculture.v1");
         assertThat(wire.key()).isEqualTo("2022-AGR-001");
         assertThat(wire.headers()).containsEntry("ce_specversion", "1.0")
                 .containsEntry("ce_type", "duban.ProgressReported.v1")

@@ -99,7 +99,7 @@ class AgricultureAccessMatrixTest {
                 .body(REPORT).post("/api/agriculture/tasks/{id}/progress", taskId)
                 .then().statusCode(202).extract().path("eventId");
 
-        var record = KafkaTestClient.readUntil(Topics.PROGRESS, Duration.ofSeconds(30),
+        var record = KafkaTestClient.readUntil(Topics.progress(Sector.AGRICULTURE), Duration.ofSeconds(30),
                 r -> eventId.equals(KafkaTestClient.header(r, "ce_id"))).stream()
                 .filter(r -> eventId.equals(KafkaTestClient.header(r, "ce_id"))).findFirst().orElseThrow();
         assertThat(KafkaTestClient.header(record, "ce_actor")).isEqualTo("finance-bureau");

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import cn.duban.events.Sector;
 import cn.duban.events.Topics;
 import cn.duban.events.progress.EvidenceFile;
 import cn.duban.events.progress.ProgressReported;
@@ -151,7 +152,7 @@ class EvidenceApiTest {
         String eventId = given().contentType(ContentType.JSON).body(report).post("/api/agriculture/tasks/{id}/progress", taskId)
                 .then().statusCode(202).extract().path("eventId");
 
-        List<ConsumerRecord<String, byte[]>> records = KafkaTestClient.readUntil(Topics.PROGRESS, Duration.ofSeconds(30),
+        List<ConsumerRecord<String, byte[]>> records = KafkaTestClient.readUntil(Topics.progress(Sector.AGRICULTURE), Duration.ofSeconds(30),
                 r -> eventId.equals(KafkaTestClient.header(r, "ce_id")));
         ProgressReported sent = (ProgressReported) KafkaTestClient.decode(records.get(records.size() - 1)).data();
         assertThat(sent.evidence()).containsExactly(recent, old, "https://example.org/legacy-link.jpg");

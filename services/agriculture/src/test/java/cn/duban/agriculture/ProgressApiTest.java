@@ -68,7 +68,7 @@ class ProgressApiTest {
                 .then().statusCode(202).body("reportId", notNullValue()).body("eventId", notNullValue())
                 .extract().path("eventId");
 
-        ConsumerRecord<String, byte[]> record = last(KafkaTestClient.readUntil(Topics.PROGRESS, Duration.ofSeconds(30),
+        ConsumerRecord<String, byte[]> record = last(KafkaTestClient.readUntil(Topics.progress(Sector.AGRICULTURE), Duration.ofSeconds(30),
                 r -> eventId.equals(KafkaTestClient.header(r, "ce_id"))));
         assertThat(record.key()).isEqualTo(taskId);
         assertThat(KafkaTestClient.header(record, "ce_type")).isEqualTo("duban.ProgressReported.v1");
@@ -104,7 +104,7 @@ class ProgressApiTest {
 
         String goodEvent = given().contentType(ContentType.JSON).body(GOOD)
                 .post("/api/agriculture/tasks/{id}/progress", taskId).then().statusCode(202).extract().path("eventId");
-        List<ConsumerRecord<String, byte[]>> records = KafkaTestClient.readUntil(Topics.PROGRESS,
+        List<ConsumerRecord<String, byte[]>> records = KafkaTestClient.readUntil(Topics.progress(Sector.AGRICULTURE),
                 Duration.ofSeconds(30), r -> goodEvent.equals(KafkaTestClient.header(r, "ce_id")));
         assertThat(records.stream().filter(r -> taskId.equals(r.key()))).as("events for the task").hasSize(1);
     }
@@ -135,7 +135,7 @@ class ProgressApiTest {
         given().contentType(ContentType.JSON).body(GOOD).post("/api/agriculture/tasks/{id}/progress", taskId)
                 .then().statusCode(409).body("type", equalTo("urn:duban:problem:correction-required"));
         given().get("/api/agriculture/tasks/{id}", taskId).then().statusCode(200);
-        List<ConsumerRecord<String, byte[]>> records = KafkaTestClient.readUntil(Topics.PROGRESS,
+        List<ConsumerRecord<String, byte[]>> records = KafkaTestClient.readUntil(Topics.progress(Sector.AGRICULTURE),
                 Duration.ofSeconds(30), r -> eventId.equals(KafkaTestClient.header(r, "ce_id")));
         assertThat(records.stream().filter(r -> taskId.equals(r.key()))).as("events for the task").hasSize(1);
     }

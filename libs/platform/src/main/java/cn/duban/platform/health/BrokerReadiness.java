@@ -1,8 +1,11 @@
 package cn.duban.platform.health;
 
+import cn.duban.platform.messaging.KafkaClients;
 import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +29,11 @@ public class BrokerReadiness implements HealthCheck {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+
+    /** Every kafka.* property, the service's broker login included. */
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafka;
 
     private volatile Admin admin;
 
@@ -53,12 +61,13 @@ public class BrokerReadiness implements HealthCheck {
         if (admin == null) {
             synchronized (this) {
                 if (admin == null) {
-                    admin = Admin.create(Map.of(
-                            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                    Map<String, Object> config = KafkaClients.adminConfig(kafka);
+                    config.putAll(Map.of(
                             AdminClientConfig.CLIENT_ID_CONFIG, "readiness",
                             AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) ANSWER_WITHIN.toMillis(),
                             AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) ANSWER_WITHIN.toMillis(),
                             AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000));
+                    admin = Admin.create(config);
                 }
             }
         }

@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -91,9 +92,24 @@ public class IdempotentConsumer {
      */
     public void consumeAll(String consumer, List<ConsumerRecord<String, byte[]>> records,
             Consumer<List<Envelope<?>>> effect, BiConsumer<ConsumerRecord<String, byte[]>, RejectedEventException> deadLetters) {
+        consumeAll(consumer, records, record -> null, effect, deadLetters);
+    }
+
+    /**
+     * As above, but a record for which {@code refusal} gives a reason is dead-lettered with it unread: what the record's
+     * place says against it (a progress topic of another sector than its task's) needs no decoding.
+     */
+    public void consumeAll(String consumer, List<ConsumerRecord<String, byte[]>> records,
+            Function<ConsumerRecord<String, byte[]>, String> refusal, Consumer<List<Envelope<?>>> effect,
+            BiConsumer<ConsumerRecord<String, byte[]>, RejectedEventException> deadLetters) {
         List<Envelope<?>> events = new ArrayList<>();
         List<ConsumerRecord<String, byte[]>> sources = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
+            String refused = refusal.apply(record);
+            if (refused != null) {
+                parkOnce(consumer, record, new RejectedEventException(refused), deadLetters);
+                continue;
+            }
             try {
                 Envelope<?> event = decode(consumer, record);
                 if (event != null) {

@@ -34,8 +34,10 @@ public class TaskProjection {
             upsert(assigned.task()).closed = false; // assigned (again): open for reports
         } else if (event.data() instanceof TaskUpdated updated) {
             upsert(updated.task());
+        } else if (event.data() instanceof TaskClosed closed && closed.task() != null) {
+            upsert(closed.task()).closed = true; // the whole task: it may be all a compacted topic has left of it
         } else if (event.data() instanceof TaskClosed closed) {
-            store.task(closed.taskId()).ifPresent(task -> task.closed = true);
+            store.task(closed.taskId()).ifPresent(task -> task.closed = true); // written before closes carried the task
         }
     }
 

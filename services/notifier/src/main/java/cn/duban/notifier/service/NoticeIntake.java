@@ -59,6 +59,9 @@ public class NoticeIntake {
             } else if (event.data() instanceof TaskUpdated updated) {
                 card(updated.task());
             } else if (event.data() instanceof TaskClosed closed) {
+                if (closed.task() != null) {
+                    card(closed.task()); // the whole task: it may be all a compacted topic has left of it
+                }
                 TaskCard card = TaskCard.findById(closed.taskId());
                 if (card != null) {
                     card.closed = true;

@@ -2,6 +2,7 @@ package cn.duban.supervision.service;
 
 import cn.duban.events.Envelope;
 import cn.duban.events.EventCodec;
+import cn.duban.events.Sector;
 import cn.duban.events.task.TaskAssigned;
 import cn.duban.events.task.TaskSnapshot;
 import cn.duban.events.task.TaskUpdated;
@@ -140,6 +141,13 @@ public class LedgerImport {
             LedgerFile.Entry task = ledger.tasks().get(i);
             if (!ids.add(task.id())) {
                 errors.add(new RowError(task.id(), Text.of("任务编号重复", "task id appears twice"), new Place(i, "id", "")));
+            }
+            Sector named = Sector.ofTaskId(task.id()).orElse(null);
+            if (named == null || !named.id().equals(task.sector())) {
+                // Each sector's progress arrives on its own topic, checked against the sector the task id names.
+                String code = Sector.fromId(task.sector()).map(Sector::code).orElse("AGR");
+                errors.add(new RowError(task.id(), Text.of("任务编号「%s」须写明所属领域,形如 2022-%s-001", "task id '%s' must name its sector, as in 2022-%s-001",
+                        task.id(), code), new Place(i, "id", "")));
             }
             if (!known.contains(task.leadUnit())) {
                 errors.add(new RowError(task.id(), Text.of("牵头单位「%s」不在单位名录中", "lead unit '%s' is not in the unit directory",

@@ -82,7 +82,7 @@ public class OfficeDecisions {
         evaluation.evaluate(List.of(task.id));
         TaskStatus outcome = task.status;
         outbox.publish(Envelope.of(LedgerImport.SERVICE, access.actor(), claim.decision.decidedAt,
-                new TaskClosed(task.id, outcome.name(), claim.decision.decidedAt.toLocalDate())));
+                new TaskClosed(task.id, outcome.name(), claim.decision.decidedAt.toLocalDate(), task.toSnapshot())));
         return DecisionView.Completion.of(claim);
     }
 

@@ -3,6 +3,7 @@ package cn.duban.supervision.service;
 import cn.duban.events.Envelope;
 import cn.duban.events.task.TaskClosed;
 import cn.duban.events.task.TaskUpdated;
+import cn.duban.platform.messaging.KafkaClients;
 import cn.duban.platform.messaging.Outbox;
 import cn.duban.supervision.engine.TaskStatus;
 import cn.duban.supervision.repository.AuditEntry;
@@ -113,7 +114,7 @@ public class TaskPublication {
             CompletionClaim claim = claims.get(task.id);
             if (CLOSED.contains(task.status) && claim != null && claim.decision.decidedAt != null) {
                 outbox.publish(Envelope.of(LedgerImport.SERVICE, "system", at,
-                        new TaskClosed(task.id, task.status.name(), claim.decision.decidedAt.toLocalDate())));
+                        new TaskClosed(task.id, task.status.name(), claim.decision.decidedAt.toLocalDate(), task.toSnapshot())));
             }
         }
         return tasks;
@@ -121,13 +122,7 @@ public class TaskPublication {
 
     /** The connection settings every Kafka client of this service uses (bootstrap servers, authentication). */
     private Map<String, Object> adminConfig() {
-        Map<String, Object> config = new HashMap<>();
-        Set<String> known = AdminClientConfig.configNames();
-        kafka.forEach((key, value) -> {
-            if (known.contains(key)) {
-                config.put(key, value);
-            }
-        });
+        Map<String, Object> config = KafkaClients.adminConfig(kafka);
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
         return config;

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasSize;
 import cn.duban.events.EncodedEvent;
 import cn.duban.events.Envelope;
 import cn.duban.events.EventCodec;
+import cn.duban.events.Sector;
 import cn.duban.events.Topics;
 import cn.duban.events.progress.Figure;
 import cn.duban.events.progress.ProgressReported;
@@ -85,10 +86,10 @@ class ProgressConsumerTest {
         Map<String, String> headers = new HashMap<>(good.headers());
         String badId = UUID.randomUUID().toString();
         headers.put("ce_id", badId);
-        KafkaTestClient.sendRaw(Topics.PROGRESS, taskId, headers, "{\"reportId\": 42, \"asOf\": \"yesterday\"}"
+        KafkaTestClient.sendRaw(Topics.progress(Sector.AGRICULTURE), taskId, headers, "{\"reportId\": 42, \"asOf\": \"yesterday\"}"
                 .getBytes(StandardCharsets.UTF_8));
 
-        List<ConsumerRecord<String, byte[]>> dlq = KafkaTestClient.readUntil(Topics.deadLetter(Topics.PROGRESS),
+        List<ConsumerRecord<String, byte[]>> dlq = KafkaTestClient.readUntil(Topics.PROGRESS_DEAD_LETTERS,
                 Duration.ofSeconds(30), r -> badId.equals(KafkaTestClient.header(r, "ce_id")));
         ConsumerRecord<String, byte[]> parked = dlq.get(dlq.size() - 1);
         assertThat(KafkaTestClient.header(parked, "dead-letter-reason")).contains("unreadable");
@@ -107,10 +108,10 @@ class ProgressConsumerTest {
         EncodedEvent wire = EventCodec.encode(forged);
         String json = new String(wire.value(), StandardCharsets.UTF_8);
         assertThat(json).contains("\"value\":7");
-        KafkaTestClient.sendRaw(Topics.PROGRESS, wire.key(), wire.headers(),
+        KafkaTestClient.sendRaw(Topics.progress(Sector.AGRICULTURE), wire.key(), wire.headers(),
                 json.replace("\"value\":7", "\"value\":1e1000").getBytes(StandardCharsets.UTF_8));
 
-        List<ConsumerRecord<String, byte[]>> dlq = KafkaTestClient.readUntil(Topics.deadLetter(Topics.PROGRESS),
+        List<ConsumerRecord<String, byte[]>> dlq = KafkaTestClient.readUntil(Topics.PROGRESS_DEAD_LETTERS,
                 Duration.ofSeconds(30), r -> forged.id().equals(KafkaTestClient.header(r, "ce_id")));
         assertThat(KafkaTestClient.header(dlq.get(dlq.size() - 1), "dead-letter-reason"))
                 .contains("figures.value is out of range");
@@ -148,8 +149,29 @@ class ProgressConsumerTest {
                         otherUnit.data().reportId())));
     }
 
+    /**
+     * Only a sector's own service may write its progress topic (the broker's ACLs), so the topic says who sent a
+     * record: a well-formed report on an agriculture task that arrives on industry's topic is parked, never stored.
+     */
+    @Test
+    void aReportOnAnotherSectorsTopicIsDeadLetteredAndNeverStored() {
+        String taskId = "2022-AGR-007";
+        long before = ReportCount.of(taskId);
+        Envelope<ProgressReported> wrongTopic = report(taskId, "R-" + UUID.randomUUID(), 5, "agriculture", "县农业农村局");
+        EncodedEvent wire = EventCodec.encode(wrongTopic);
+        KafkaTestClient.sendRaw(Topics.progress(Sector.INDUSTRY), wire.key(), wire.headers(), wire.value());
+
+        assertThat(deadLetterReason(wrongTopic)).isEqualTo(
+                "task 2022-AGR-007 is not a task of industry, whose topic duban.progress.industry.v1 it came on");
+        KafkaTestClient.send(report(taskId, "R-" + UUID.randomUUID(), 6, "agriculture", "县财政局"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> ReportCount.of(taskId) == before + 1);
+        given().get("/api/supervision/tasks/{id}", taskId).then().statusCode(200)
+                .body("progress.history.reportId.flatten()", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(
+                        wrongTopic.data().reportId())));
+    }
+
     private static String deadLetterReason(Envelope<?> event) {
-        List<ConsumerRecord<String, byte[]>> dlq = KafkaTestClient.readUntil(Topics.deadLetter(Topics.PROGRESS),
+        List<ConsumerRecord<String, byte[]>> dlq = KafkaTestClient.readUntil(Topics.PROGRESS_DEAD_LETTERS,
                 Duration.ofSeconds(30), r -> event.id().equals(KafkaTestClient.header(r, "ce_id")));
         return KafkaTestClient.header(dlq.get(dlq.size() - 1), "dead-letter-reason");
     }
@@ -209,7 +231,7 @@ class ProgressConsumerTest {
             byte[] value) {
         RecordHeaders recordHeaders = new RecordHeaders();
         headers.forEach((name, v) -> recordHeaders.add(name, v.getBytes(StandardCharsets.UTF_8)));
-        return new ConsumerRecord<>(Topics.PROGRESS, 0, offset, 1_669_600_000_000L, TimestampType.CREATE_TIME,
+        return new ConsumerRecord<>(Topics.progress(Sector.AGRICULTURE), 0, offset, 1_669_600_000_000L, TimestampType.CREATE_TIME,
                 ConsumerRecord.NULL_SIZE, ConsumerRecord.NULL_SIZE, key, value, recordHeaders, Optional.empty());
     }
 }

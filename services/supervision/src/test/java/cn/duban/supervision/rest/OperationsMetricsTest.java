@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.duban.events.Sector;
 import cn.duban.events.Topics;
 import cn.duban.testsupport.KafkaTestClient;
 import cn.duban.testsupport.TestTokens;
@@ -84,11 +85,11 @@ class OperationsMetricsTest {
 
     @Test
     void anUnreadableEventIsCountedAsDeadLetteredByTopicAndReason() {
-        Map<String, String> series = Map.of("topic", Topics.PROGRESS, "reason", "malformed");
+        Map<String, String> series = Map.of("topic", Topics.progress(Sector.AGRICULTURE), "reason", "malformed");
         double before = sum(scrape(), "duban_dlq_events_total", series);
 
         // no ce_specversion: not a CloudEvent at all
-        KafkaTestClient.sendRaw(Topics.PROGRESS, "2022-AGR-003", Map.of("ce_id", UUID.randomUUID().toString()),
+        KafkaTestClient.sendRaw(Topics.progress(Sector.AGRICULTURE), "2022-AGR-003", Map.of("ce_id", UUID.randomUUID().toString()),
                 "not json".getBytes(StandardCharsets.UTF_8));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
