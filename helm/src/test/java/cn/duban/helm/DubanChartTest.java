@@ -69,6 +69,30 @@ class DubanChartTest {
     }
 
     @Test
+    void theInstallCommandOfTheReadmeRenders() throws Exception {
+        String readme = Files.readString(RenderedChart.CHART.resolve("README.md"));
+        String install = readme.substring(readme.indexOf("helm install duban"), readme.indexOf("# 3."));
+        java.util.regex.Matcher set = java.util.regex.Pattern.compile("--set ([^=\\s]+)=(\\S+)").matcher(install);
+        List<String> sets = new ArrayList<>();
+        while (set.find()) {
+            String value = set.group(2).replace("'", "");
+            if (value.startsWith("{") && value.endsWith("}")) { // the CLI's list syntax; helm-java sets values literally
+                String[] items = value.substring(1, value.length() - 1).split(",");
+                for (int i = 0; i < items.length; i++) {
+                    sets.addAll(List.of(set.group(1) + "[" + i + "]", items[i]));
+                }
+            } else {
+                sets.addAll(List.of(set.group(1), value));
+            }
+        }
+        assertThat(sets).hasSizeGreaterThan(14);
+        RenderedChart chart = RenderedChart.render(null, sets.toArray(String[]::new));
+        assertThat(chart.kind("Deployment")).hasSize(9);
+        assertThat((Map<String, Object>) at(chart.get("ConfigMap", PREFIX + "gateway"), "data"))
+                .containsEntry("DUBAN_GATEWAY_TRUSTED_PROXIES", "10.42.0.0/16");
+    }
+
+    @Test
     void everyAddressComesFromTheReleasesHostOrItsValues() {
         PORTS.keySet().forEach(name -> {
             Map<String, Object> data = at(defaults.get("ConfigMap", PREFIX + name), "data");
@@ -412,8 +436,9 @@ class DubanChartTest {
                 (Map<String, Object>) at(t, "metadata", "labels")).containsEntry("strimzi.io/cluster", "duban"));
         Map<String, Object> tasks = chart.kind("KafkaTopic").stream()
                 .filter(t -> Topics.TASKS.equals(at(t, "spec", "topicName"))).findFirst().orElseThrow();
-        assertThat((Map<String, Object>) at(tasks, "spec", "config")).as("every task's latest snapshot, compacted")
-                .containsExactly(Map.entry("cleanup.policy", "compact"));
+        assertThat((Map<String, Object>) at(tasks, "spec", "config"))
+                .as("kept whole: a compacted topic would keep only the TaskClosed of a verified task (docs/events.md)")
+                .containsOnly(Map.entry("retention.ms", "-1"), Map.entry("cleanup.policy", "delete"));
     }
 
     static String progressTopic(String sector) {
