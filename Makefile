@@ -1,7 +1,7 @@
 # Duban — the two commands a newcomer needs are `make run` and `make test`.
 SHELL := /bin/bash
 
-.PHONY: help build run up stop status test test-fast bench faults clean
+.PHONY: help build run up stop status test test-fast bench faults clean images
 
 help:
 	@echo "make run     build if needed, start Kafka, PostgreSQL and all services with demo data; Ctrl-C stops"
@@ -13,9 +13,22 @@ help:
 	@echo "make bench   measure ingest, latency, a 100,000-task ledger and footprint against this machine's limits (~15 min)"
 	@echo "make faults  10,000 reports while Kafka, PostgreSQL and services are restarted and killed; fails if one is lost or doubled"
 	@echo "make clean   stop, remove build output, all local data and the databases Duban created"
+	@echo "make images  container images duban/<service>:<version> with Jib: to the local Docker daemon, or pushed with IMAGE_REGISTRY=host[/path]"
 
 build:
 	mvn -B -q install -DskipTests
+
+# The nine deployables' images by Quarkus' container-image route: Jib (profile images of each service's pom), named
+# duban/<service>:<project version>, as the Helm chart pulls them. Without IMAGE_REGISTRY Jib hands them to the local
+# Docker daemon; with it they are pushed there (helm/duban/README.md, "Images"). IMAGE_TAG overrides the tag.
+IMAGE_REGISTRY ?=
+IMAGE_TAG ?=
+DEPLOYABLES := services/supervision,services/agriculture,services/industry,services/culture-tourism,services/urban-construction,services/reform,services/livelihood,services/gateway,services/notifier
+images:
+	mvn -B package -DskipTests -Pimages -pl $(DEPLOYABLES) -am \
+		-Dquarkus.container-image.build=true -Dquarkus.container-image.group=duban \
+		$(if $(IMAGE_REGISTRY),-Dquarkus.container-image.registry=$(IMAGE_REGISTRY) -Dquarkus.container-image.push=true) \
+		$(if $(IMAGE_TAG),-Dquarkus.container-image.tag=$(IMAGE_TAG))
 
 run:
 	@deploy/local/run.sh run
