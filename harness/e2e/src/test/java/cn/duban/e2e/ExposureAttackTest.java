@@ -147,7 +147,23 @@ class ExposureAttackTest {
     }
 
     /** The inodes of the sockets a process holds (its /proc/<pid>/fd links "socket:[inode]"). */
+    /**
+     * The sockets a process and its descendants hold: Keycloak's kc.sh runs its JVM as a child, except on a start
+     * that rebuilds the server, when it execs it (the pid file names kc.sh either way).
+     */
     static Set<Long> socketInodes(long pid) {
+        Set<Long> inodes = new HashSet<>(ownSocketInodes(pid));
+        ProcessHandle.of(pid).ifPresent(p -> p.descendants().forEach(child -> {
+            try {
+                inodes.addAll(ownSocketInodes(child.pid()));
+            } catch (IllegalStateException exitedMeanwhile) {
+                // a short-lived child (a shell of kc.sh's) that is gone holds nothing
+            }
+        }));
+        return inodes;
+    }
+
+    private static Set<Long> ownSocketInodes(long pid) {
         Set<Long> inodes = new HashSet<>();
         try (Stream<Path> fds = Files.list(Path.of("/proc", String.valueOf(pid), "fd"))) {
             fds.forEach(fd -> {
