@@ -151,8 +151,14 @@ public class TaskQueries {
             params.put("light", light.name());
         }
         if (filter.q() != null && !filter.q().isBlank()) {
+            String q = filter.q().strip();
+            if (q.length() >= 2) {
+                // Every two-character piece of q must be among the task's (a GIN index, V26); ILIKE keeps it exact.
+                where.append(" and search_grams @> duban_bigrams(lower(:grams))");
+                params.put("grams", q);
+            }
             where.append(" and (title ilike :q escape '\\' or text ilike :q escape '\\')");
-            params.put("q", "%" + filter.q().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            params.put("q", "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
         return new Where(where.toString(), params);
     }

@@ -2,6 +2,7 @@ package cn.duban.supervision.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThan;
@@ -10,6 +11,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 
 import cn.duban.testsupport.TestTokens;
+import java.util.List;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeEach;
 import io.restassured.RestAssured;
@@ -57,6 +59,20 @@ class TaskResourceTest {
                 .body("deadline", equalTo("2022-10-31"))
                 .body("targets.find { it.metric == '投资' }.value", is(310000))
                 .body("targets.find { it.unit == '万吨' }.value", is(134));
+    }
+
+    /** q finds what the office types: one character, a Latin letter in either case, nothing for a near miss. */
+    @Test
+    void freeTextSearchIsExactWhateverTheLengthAndCaseOfTheQuery() {
+        given().queryParam("q", "梨").get("/api/supervision/tasks").then().statusCode(200)
+                .body("total", is(1)).body("items[0].title", containsString("梨"));
+        for (String q : List.of("b级", "B级", "环保绩效一半以上达到b级")) {
+            given().queryParam("q", q).get("/api/supervision/tasks").then().statusCode(200)
+                    .body("total", is(1)).body("items[0].title", equalTo("重点企业环保绩效一半以上达到B级"));
+        }
+        given().queryParam("q", "庙武").get("/api/supervision/tasks").then().statusCode(200).body("total", is(0));
+        given().queryParam("q", "武庙 ").queryParam("sector", "culture-tourism").get("/api/supervision/tasks")
+                .then().statusCode(200).body("total", is(1));
     }
 
     @Test
