@@ -1,7 +1,11 @@
 package cn.duban.sectorkit.repository;
 
+import cn.duban.sectorkit.domain.AlertState;
+import cn.duban.sectorkit.domain.Light;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
@@ -13,17 +17,17 @@ import org.hibernate.type.SqlTypes;
 @Entity
 @Table(name = "alert_inbox")
 public class InboxAlert {
-    public static final String RESOLVED = "RESOLVED";
-
     @Id
     @Column(name = "alert_id")
     public String alertId;
     @Column(name = "task_id")
     public String taskId;
     public String rule;
-    public String light;
+    @Enumerated(EnumType.STRING)
+    public Light light;
     public String milestone;
-    public String state;
+    @Enumerated(EnumType.STRING)
+    public AlertState state;
     @Column(name = "escalation_level")
     public int escalationLevel;
     public String reason;

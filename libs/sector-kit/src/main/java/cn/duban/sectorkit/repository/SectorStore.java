@@ -70,10 +70,10 @@ public class SectorStore {
     /** Unresolved alerts, of one task or of all, oldest first. */
     public List<InboxAlert> openAlerts(String taskId) {
         if (taskId == null) {
-            return em.createQuery("from InboxAlert where state <> 'RESOLVED' order by raisedAt", InboxAlert.class)
+            return em.createQuery("from InboxAlert where state <> cn.duban.sectorkit.domain.AlertState.RESOLVED order by raisedAt", InboxAlert.class)
                     .getResultList();
         }
-        return em.createQuery("from InboxAlert where state <> 'RESOLVED' and taskId = ?1 order by raisedAt",
+        return em.createQuery("from InboxAlert where state <> cn.duban.sectorkit.domain.AlertState.RESOLVED and taskId = ?1 order by raisedAt",
                 InboxAlert.class).setParameter(1, taskId).getResultList();
     }
 

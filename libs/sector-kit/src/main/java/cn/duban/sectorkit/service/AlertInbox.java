@@ -15,6 +15,8 @@ import cn.duban.events.notice.NoticeIssued;
 import cn.duban.events.notice.NoticeOverdue;
 import cn.duban.events.notice.NoticeReceived;
 import cn.duban.events.notice.NoticeReplied;
+import cn.duban.sectorkit.domain.AlertState;
+import cn.duban.sectorkit.domain.Light;
 import cn.duban.sectorkit.domain.PaperKind;
 import cn.duban.sectorkit.domain.PaperState;
 import cn.duban.sectorkit.repository.InboxAlert;
@@ -49,9 +51,9 @@ public class AlertInbox {
                 alert.alertId = raised.alertId();
                 alert.taskId = raised.taskId();
                 alert.rule = raised.rule();
-                alert.light = raised.light();
+                alert.light = Light.of(raised.light());
                 alert.milestone = raised.milestone();
-                alert.state = "OPEN";
+                alert.state = AlertState.OPEN;
                 alert.escalationLevel = raised.escalationLevel();
                 alert.reason = raised.reason();
                 alert.units = raised.units();
@@ -63,10 +65,10 @@ public class AlertInbox {
             store.alert(escalated.alertId()).ifPresent(a -> update(a, a.state, escalated.escalationLevel(),
                     escalated.escalatedAt()));
         } else if (event.data() instanceof AlertAcknowledged acknowledged) {
-            store.alert(acknowledged.alertId()).filter(a -> !InboxAlert.RESOLVED.equals(a.state))
-                    .ifPresent(a -> update(a, "ACKNOWLEDGED", a.escalationLevel, acknowledged.acknowledgedAt()));
+            store.alert(acknowledged.alertId()).filter(a -> a.state != AlertState.RESOLVED)
+                    .ifPresent(a -> update(a, AlertState.ACKNOWLEDGED, a.escalationLevel, acknowledged.acknowledgedAt()));
         } else if (event.data() instanceof AlertResolved resolved) {
-            store.alert(resolved.alertId()).ifPresent(a -> update(a, InboxAlert.RESOLVED, a.escalationLevel,
+            store.alert(resolved.alertId()).ifPresent(a -> update(a, AlertState.RESOLVED, a.escalationLevel,
                     resolved.resolvedAt()));
         } else {
             applyPaper(event.data());
@@ -127,14 +129,11 @@ public class AlertInbox {
     }
 
     /** The light a task shows: RED or YELLOW from its worst open alert, GREEN with none. */
-    public static String light(List<InboxAlert> openAlerts) {
-        if (openAlerts.stream().anyMatch(a -> "RED".equals(a.light))) {
-            return "RED";
-        }
-        return openAlerts.stream().anyMatch(a -> "YELLOW".equals(a.light)) ? "YELLOW" : "GREEN";
+    public static Light light(List<InboxAlert> openAlerts) {
+        return Light.worst(openAlerts.stream().map(a -> a.light).toList());
     }
 
-    private static void update(InboxAlert alert, String state, int level, OffsetDateTime at) {
+    private static void update(InboxAlert alert, AlertState state, int level, OffsetDateTime at) {
         alert.state = state;
         alert.escalationLevel = Math.max(alert.escalationLevel, level);
         alert.updatedAt = at;

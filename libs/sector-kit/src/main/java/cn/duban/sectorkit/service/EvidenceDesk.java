@@ -1,5 +1,6 @@
 package cn.duban.sectorkit.service;
 
+import cn.duban.events.CountyTime;
 import cn.duban.events.progress.EvidenceFile;
 import cn.duban.platform.rest.BadField;
 import cn.duban.platform.rest.DubanException;
@@ -19,7 +20,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -32,7 +32,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class EvidenceDesk {
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     @Inject
     EvidenceConfig config;
@@ -126,7 +125,7 @@ public class EvidenceDesk {
         evidence.thumbnail = thumbnail.isPresent();
         evidence.unit = unit;
         evidence.uploadedBy = actor;
-        evidence.uploadedAt = OffsetDateTime.now(ZONE);
+        evidence.uploadedAt = OffsetDateTime.now(CountyTime.ZONE);
         store.addNow(evidence);
         return evidence;
     }
@@ -193,7 +192,7 @@ public class EvidenceDesk {
                 continue;
             }
             Evidence e = found.get();
-            boolean old = e.takenAt != null && e.takenAt.atZoneSameInstant(ZONE).toLocalDate().isBefore(oldBefore);
+            boolean old = e.takenAt != null && e.takenAt.atZoneSameInstant(CountyTime.ZONE).toLocalDate().isBefore(oldBefore);
             files.add(new EvidenceFile(e.id, e.name, e.sha256, e.contentType, e.size, e.takenAt,
                     e.latitude == null ? null : new EvidenceFile.Place(e.latitude, e.longitude), old));
         }

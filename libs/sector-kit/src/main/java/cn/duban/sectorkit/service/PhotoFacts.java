@@ -1,5 +1,6 @@
 package cn.duban.sectorkit.service;
 
+import cn.duban.events.CountyTime;
 import com.drew.imaging.ImageMetadataReader;
 import com.drew.imaging.ImageProcessingException;
 import com.drew.lang.GeoLocation;
@@ -12,7 +13,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -30,7 +30,6 @@ import java.time.format.DateTimeParseException;
 public record PhotoFacts(OffsetDateTime takenAt, Double latitude, Double longitude, int orientation) {
     static final PhotoFacts NONE = new PhotoFacts(null, null, null, 1);
     private static final DateTimeFormatter EXIF_TIME = DateTimeFormatter.ofPattern("yyyy:MM:dd HH:mm:ss");
-    private static final ZoneId COUNTY = ZoneId.of("Asia/Shanghai");
 
     public static PhotoFacts of(byte[] image) {
         Metadata metadata;
@@ -66,7 +65,7 @@ public record PhotoFacts(OffsetDateTime takenAt, Double latitude, Double longitu
             LocalDateTime local = LocalDateTime.parse(directory.getString(timeTag).trim(), EXIF_TIME);
             String offset = directory.getString(offsetTag);
             return offset != null && offset.matches("[+-]\\d\\d:\\d\\d")
-                    ? local.atOffset(ZoneOffset.of(offset)) : local.atZone(COUNTY).toOffsetDateTime();
+                    ? local.atOffset(ZoneOffset.of(offset)) : local.atZone(CountyTime.ZONE).toOffsetDateTime();
         } catch (DateTimeParseException e) {
             return null; // "0000:00:00 00:00:00" and other cameras' ways of saying nothing
         }

@@ -2,6 +2,8 @@ package cn.duban.sectorkit.view;
 
 import cn.duban.events.task.Milestone;
 import cn.duban.events.task.Target;
+import cn.duban.sectorkit.domain.AlertState;
+import cn.duban.sectorkit.domain.Light;
 import cn.duban.sectorkit.domain.PaperKind;
 import cn.duban.sectorkit.domain.PaperState;
 import cn.duban.sectorkit.repository.AssignedTask;
@@ -19,14 +21,14 @@ public final class InboxView {
     /** An assigned task with its light (from its worst open alert) and its open alerts. */
     public record TaskItem(String id, String title, String leadUnit, List<String> coUnits, String leader,
             LocalDate deadline, LocalDate originalDeadline, List<Target> targets, List<Milestone> milestones,
-            boolean closed, String light, List<AlertItem> openAlerts) {
-        public static TaskItem of(AssignedTask t, String light, List<InboxAlert> open) {
+            boolean closed, Light light, List<AlertItem> openAlerts) {
+        public static TaskItem of(AssignedTask t, Light light, List<InboxAlert> open) {
             return new TaskItem(t.id, t.title, t.leadUnit, t.coUnits, t.leader, t.deadline, t.originalDeadline,
                     t.targets, t.milestones, t.closed, light, open.stream().map(AlertItem::of).toList());
         }
     }
 
-    public record AlertItem(String alertId, String taskId, String rule, String light, String milestone, String state,
+    public record AlertItem(String alertId, String taskId, String rule, Light light, String milestone, AlertState state,
             int escalationLevel, String reason, List<String> units, OffsetDateTime raisedAt) {
         public static AlertItem of(InboxAlert a) {
             return new AlertItem(a.alertId, a.taskId, a.rule, a.light, a.milestone, a.state, a.escalationLevel,
