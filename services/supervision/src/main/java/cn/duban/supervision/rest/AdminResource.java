@@ -65,7 +65,7 @@ public class AdminResource {
     @RolesAllowed({Roles.SUPERVISOR, Roles.LEADER, Roles.SECTOR_REPORTER, Roles.UNIT_REPORTER})
     @GET
     @Path("/evaluations/{id}")
-    @Operation(summary = "One re-evaluation of the whole ledger: QUEUED, RUNNING, DONE or FAILED, with its counts")
+    @Operation(summary = "One re-evaluation of the whole ledger: QUEUED, RUNNING, DONE, FAILED or SKIPPED (a scheduled run another replica had made), with its counts")
     public Reevaluation.Run evaluation(@PathParam("id") long id) {
         return clock.evaluation(id);
     }

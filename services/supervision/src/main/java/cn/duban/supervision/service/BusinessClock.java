@@ -2,27 +2,41 @@ package cn.duban.supervision.service;
 
 import cn.duban.supervision.config.SupervisionConfig;
 import cn.duban.supervision.engine.BusinessCalendar;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import org.jboss.logging.Logger;
 
 /**
  * The one clock every rule reads, a {@link java.time.Clock} in the county's zone: in production the system clock;
  * in the demo it starts at a configured moment of 2022 and runs on from there, and the office can move it.
+ * A movable clock is shared by every supervision replica: its offset from the wall clock is a row of business_clock,
+ * written on a move and re-read every {@code duban.supervision.clock.refresh} (2 s), so replicas agree within that,
+ * and a restart keeps the time the office moved to.
  */
 @ApplicationScoped
 public class BusinessClock extends Clock {
+    private static final Logger LOG = Logger.getLogger(BusinessClock.class);
 
     private volatile Duration offset = Duration.ZERO;
 
     @Inject
     SupervisionConfig config;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     /**
      * Set when the bean is made, not on StartupEvent: the seed ledger is imported and evaluated on StartupEvent
@@ -32,6 +46,30 @@ public class BusinessClock extends Clock {
     @PostConstruct
     void start() {
         config.clock().start().ifPresent(start -> offset = Duration.between(Instant.now(), start.toInstant()));
+        if (movable()) {
+            // the first replica of a fresh database sets the demo's start; the others, and restarts, take its time
+            write("insert into business_clock (id, offset_ms, moved_at) values (1, ?, now()) on conflict (id) do nothing",
+                    offset);
+            refresh();
+        }
+    }
+
+    /** The clock as the cluster has it: another replica may have moved it. */
+    @Scheduled(every = "${duban.supervision.clock.refresh:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void refresh() {
+        if (!movable()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement read = c.prepareStatement("select offset_ms from business_clock where id = 1");
+             ResultSet row = read.executeQuery()) {
+            if (row.next()) {
+                offset = Duration.ofMillis(row.getLong(1));
+            }
+        } catch (SQLException e) {
+            LOG.warnf("cannot read the shared business clock (%s); keeping %s", e.getMessage(), now());
+        }
     }
 
     @Override
@@ -62,8 +100,20 @@ public class BusinessClock extends Clock {
         return config.clock().movable();
     }
 
-    /** Moves business time to {@code to}; it runs on from there. */
+    /** Moves business time to {@code to} for every replica; it runs on from there. */
     public void moveTo(OffsetDateTime to) {
-        offset = Duration.between(Instant.now(), to.toInstant());
+        Duration moved = Duration.between(Instant.now(), to.toInstant());
+        write("insert into business_clock (id, offset_ms, moved_at) values (1, ?, now())"
+                + " on conflict (id) do update set offset_ms = excluded.offset_ms, moved_at = now()", moved);
+        offset = moved;
+    }
+
+    private void write(String sql, Duration value) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement write = c.prepareStatement(sql)) {
+            write.setLong(1, value.toMillis());
+            write.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot write the shared business clock: " + e.getMessage(), e);
+        }
     }
 }

@@ -23,12 +23,17 @@ public class PaperDeadlines {
     @Inject
     BulletinDelivery delivery;
 
+    @Inject
+    ClusterJobs cluster;
+
     @Scheduled(every = "${duban.papers.check-every:30s}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void check() {
-        step("notices", () -> notices.escalateOverdue());
-        step("instructions", () -> instructions.markOverdue());
-        step("the weekly bulletin", () -> delivery.sendDue());
+        cluster.runAlone("paper-deadlines", () -> { // one replica at a time: each step reads, then writes events
+            step("notices", () -> notices.escalateOverdue());
+            step("instructions", () -> instructions.markOverdue());
+            step("the weekly bulletin", () -> delivery.sendDue());
+        });
     }
 
     private static void step(String what, Runnable work) {

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -33,12 +35,17 @@ public class Reevaluation {
     static final int TASKS_PER_TRANSACTION = 1000;
     private static final int SECONDS_PER_TRANSACTION = 300;
     private static final int RUNS_KEPT = 50;
+    private static final String SCHEDULED = "scheduled";
+    /** The job's name among the replicas: one whole-ledger run at a time in the cluster. */
+    private static final String JOB = "ledger-reevaluation";
 
     public enum State {
         QUEUED,
         RUNNING,
         DONE,
-        FAILED
+        FAILED,
+        /** A scheduled run another replica had made within the period (ClusterJobs). */
+        SKIPPED
     }
 
     /**
@@ -65,6 +72,12 @@ public class Reevaluation {
     @Inject
     BusinessClock clock;
 
+    @Inject
+    ClusterJobs cluster;
+
+    @ConfigProperty(name = "duban.evaluation.every", defaultValue = "1h")
+    Duration every;
+
     private final AtomicLong ids = new AtomicLong();
     private final Map<Long, Run> runs = new LinkedHashMap<>();
     private Run waiting;
@@ -77,7 +90,7 @@ public class Reevaluation {
     @Scheduled(every = "${duban.evaluation.every:1h}", delayed = "30s",
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void onSchedule() {
-        request("scheduled");
+        request(SCHEDULED);
     }
 
     /** Queues a run of the whole ledger (or joins the one already waiting) and returns it at once. */
@@ -100,11 +113,30 @@ public class Reevaluation {
         return runs.values().stream().reduce((first, second) -> second);
     }
 
+    /**
+     * A run waits for another replica's run to end, so two never go through the ledger at once; a scheduled one is
+     * skipped when any replica began one within the period, so the cluster re-evaluates once a period in all.
+     */
     private void execute(long id) {
-        Run run;
+        Run asked;
         synchronized (this) {
             waiting = null;
-            run = keep(runs.get(id).with(State.RUNNING, OffsetDateTime.now(), null, 0, 0, null));
+            asked = runs.get(id);
+        }
+        if (SCHEDULED.equals(asked.reason())) {
+            if (!cluster.runIfDue(JOB, every, () -> evaluateAll(asked))) {
+                finish(asked.with(State.SKIPPED, OffsetDateTime.now(), OffsetDateTime.now(), 0, 0, null));
+            }
+        } else {
+            cluster.runInTurn(JOB, () -> evaluateAll(asked));
+        }
+    }
+
+    private void evaluateAll(Run asked) {
+        long id = asked.id();
+        Run run;
+        synchronized (this) {
+            run = keep(asked.with(State.RUNNING, OffsetDateTime.now(), null, 0, 0, null));
         }
         int evaluated = 0;
         int failed = 0;

@@ -42,6 +42,9 @@ public class TaskPublication {
     Outbox outbox;
 
     @Inject
+    ClusterJobs jobs;
+
+    @Inject
     BusinessClock clock;
 
     @Inject
@@ -63,6 +66,10 @@ public class TaskPublication {
     @Scheduled(every = "${duban.tasks-topic.check-every:60s}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void checkTheTopicHoldsTheLedger() {
+        jobs.runAlone("tasks-topic-check", this::republishIfTheTopicIsNew); // one replica publishes, not each
+    }
+
+    private void republishIfTheTopicIsNew() {
         String cluster;
         try (Admin admin = Admin.create(adminConfig())) {
             cluster = admin.describeCluster().clusterId().get(10, TimeUnit.SECONDS);
