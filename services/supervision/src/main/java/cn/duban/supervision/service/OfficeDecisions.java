@@ -2,7 +2,6 @@ package cn.duban.supervision.service;
 
 import cn.duban.events.Envelope;
 import cn.duban.events.task.TaskClosed;
-import cn.duban.events.task.TaskUpdated;
 import cn.duban.platform.messaging.Outbox;
 import cn.duban.platform.rest.DubanException;
 import cn.duban.platform.rest.Page;
@@ -34,6 +33,9 @@ public class OfficeDecisions {
     Outbox outbox;
 
     @Inject
+    TaskUpdates updates;
+
+    @Inject
     BusinessClock clock;
 
     @Inject
@@ -60,10 +62,8 @@ public class OfficeDecisions {
         ExtensionRequest request = ExtensionRequest.findById(id);
         Task task = decide(request, EXTENSION, id, OfficeDecision.State.APPROVED, reason);
         task.deadline = request.requestedDeadline;
-        task.updatedAt = request.decision.decidedAt;
-        // contentHash stays the ledger's: re-importing the same ledger keeps the approved deadline
-        outbox.publish(Envelope.of(LedgerImport.SERVICE, access.actor(), task.updatedAt, new TaskUpdated(task.toSnapshot(),
-                "extension approved: deadline " + task.originalDeadline + " → " + task.deadline)));
+        updates.changedByCaller(task, request.decision.decidedAt,
+                "extension approved: deadline " + task.originalDeadline + " → " + task.deadline);
         evaluation.evaluate(List.of(task.id));
         return DecisionView.Extension.of(request);
     }
