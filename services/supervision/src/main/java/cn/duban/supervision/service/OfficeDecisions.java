@@ -102,7 +102,7 @@ public class OfficeDecisions {
         if (request == null) {
             throw DubanException.notFound("没有%s %s", "no %s %s", kind, id);
         }
-        OfficeDecision decision = request.decision();
+        OfficeDecision decision = request.decision;
         if (!decision.isPending()) {
             throw DubanException.conflict("%s %s 已经处理过(%s)", "%s %s was already %s", kind, id, decision.state);
         }
@@ -110,7 +110,7 @@ public class OfficeDecisions {
             throw DubanException.invalidField("reason", "驳回需要写明理由,让单位知道如何改进",
                     "a rejection needs a reason the unit can act on");
         }
-        String taskId = request.taskId();
+        String taskId = request.taskId;
         Task task = Task.findById(taskId);
         if (task == null) {
             throw DubanException.conflict("任务 %s 不在台账中,请先导入", "task %s is not in the ledger; import it first", taskId);
