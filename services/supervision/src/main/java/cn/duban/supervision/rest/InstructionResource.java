@@ -57,8 +57,8 @@ public class InstructionResource {
             String answer, OffsetDateTime overdueAt) {
         static InstructionView of(Instruction i) {
             return new InstructionView(i.id, i.taskId, i.text, i.leader, i.leaderPost, i.assignees, i.dueOn, i.state,
-                    i.overdueAt != null, i.issuedAt, i.acknowledgedAt, i.acknowledgedBy, i.answeredAt, i.answeredBy,
-                    i.answer, i.overdueAt);
+                    i.overdueAt != null, i.trail.issuedAt, i.trail.receivedAt, i.trail.receivedBy, i.trail.answeredAt,
+                    i.trail.answeredBy, i.trail.answer, i.overdueAt);
         }
     }
 

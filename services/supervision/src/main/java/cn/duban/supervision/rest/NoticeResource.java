@@ -58,8 +58,8 @@ public class NoticeResource {
             String pdf) {
         static NoticeView of(Notice n) {
             return new NoticeView(n.id, n.documentNumber(), n.taskId, n.alertId, n.automatic, n.units, n.late,
-                    n.requirement, n.replyBy, n.state, n.issuedAt, n.issuedBy, n.receivedAt, n.receivedBy, n.repliedAt,
-                    n.repliedBy, n.reply, n.escalatedAt, n.escalatedTo,
+                    n.requirement, n.replyBy, n.state, n.trail.issuedAt, n.issuedBy, n.trail.receivedAt, n.trail.receivedBy,
+                    n.trail.answeredAt, n.trail.answeredBy, n.trail.answer, n.escalatedAt, n.escalatedTo,
                     "/api/supervision/tasks/" + n.taskId + "/notices/" + n.id + ".pdf");
         }
     }

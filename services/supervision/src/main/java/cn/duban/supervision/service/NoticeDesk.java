@@ -14,6 +14,7 @@ import cn.duban.supervision.repository.Alert;
 import cn.duban.supervision.repository.AuditEntry;
 import cn.duban.supervision.repository.Notice;
 import cn.duban.supervision.repository.NoticeCounter;
+import cn.duban.supervision.repository.PaperTrail;
 import cn.duban.supervision.repository.Task;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -89,7 +90,7 @@ public class NoticeDesk {
         notice.requirement = requirement;
         notice.replyBy = replyBy;
         notice.state = Notice.State.ISSUED;
-        notice.issuedAt = at;
+        notice.trail = new PaperTrail(at);
         notice.issuedBy = actor;
         notice.persist();
         publish(actor, at, new NoticeIssued(notice.id, notice.documentNumber(), task.id, alertId, notice.automatic,
@@ -113,12 +114,10 @@ public class NoticeDesk {
     @Transactional
     public Notice receive(String taskId, String number, String actor) {
         Notice notice = find(taskId, number);
-        if (notice.receivedAt != null || notice.state == Notice.State.REPLIED) {
+        OffsetDateTime now = clock.now();
+        if (notice.state == Notice.State.REPLIED || !notice.trail.receive(actor, now)) {
             return notice;
         }
-        OffsetDateTime now = clock.now();
-        notice.receivedAt = now;
-        notice.receivedBy = actor;
         if (notice.state == Notice.State.ISSUED) {
             notice.state = Notice.State.RECEIVED;
         }
@@ -133,18 +132,12 @@ public class NoticeDesk {
         Notice notice = find(taskId, number);
         if (notice.state == Notice.State.REPLIED) {
             throw DubanException.conflict("督办通知单 %s 已于 %s 回执", "notice %s was replied to on %s",
-                    notice.documentNumber(), notice.repliedAt.toLocalDate());
+                    notice.documentNumber(), notice.trail.answeredAt.toLocalDate());
         }
         OffsetDateTime now = clock.now();
         boolean late = notice.state == Notice.State.OVERDUE;
-        if (notice.receivedAt == null) {
-            notice.receivedAt = now; // a reply is a receipt too
-            notice.receivedBy = actor;
-        }
         notice.state = Notice.State.REPLIED;
-        notice.reply = text;
-        notice.repliedAt = now;
-        notice.repliedBy = actor;
+        notice.trail.answer(text, actor, now);
         publish(actor, now, new NoticeReplied(notice.id, taskId, unit, text, late, now, actor));
         AuditEntry.record(now, actor, "notice.replied", taskId, notice.id, (late ? "逾期回执：" : "回执：") + text);
         announce("NoticeReplied", notice, "督办通知单" + notice.documentNumber() + "已回执", now);
