@@ -40,16 +40,13 @@ public class InstructionDesk {
     @Inject
     Event<AlertFeed.Notice> live;
 
-    @Inject
-    NoticeDesk notices;
-
     /** @param assignees the units who must act; none named means the task's own units */
     @Transactional
     public Instruction issue(String taskId, String text, List<String> assignees, LocalDate dueOn, String leader,
             String post) {
-        Task task = notices.task(taskId);
+        Task task = Tasks.existing(taskId);
         OffsetDateTime now = clock.now();
-        List<String> units = assignees == null || assignees.isEmpty() ? NoticeDesk.units(task) : List.copyOf(assignees);
+        List<String> units = assignees == null || assignees.isEmpty() ? task.units() : List.copyOf(assignees);
         List<BadField> unknown = units.stream().filter(u -> Unit.findById(u) == null)
                 .map(u -> BadField.of("assignees", "没有单位 %s", "no unit %s", u)).toList();
         if (!unknown.isEmpty()) {
@@ -82,7 +79,7 @@ public class InstructionDesk {
     }
 
     public List<Instruction> ofTask(String taskId) {
-        notices.task(taskId);
+        Tasks.existing(taskId);
         return Instruction.ofTask(taskId);
     }
 

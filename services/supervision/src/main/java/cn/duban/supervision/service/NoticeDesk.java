@@ -23,7 +23,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -49,7 +48,7 @@ public class NoticeDesk {
     /** By hand: what is late and what is required are the office's words; the 时限 defaults to the configured days. */
     @Transactional
     public Notice issue(String taskId, String late, String requirement, LocalDate replyBy, String actor) {
-        Task task = task(taskId);
+        Task task = Tasks.existing(taskId);
         OffsetDateTime now = clock.now();
         LocalDate due = replyBy != null ? replyBy : now.toLocalDate().plusDays(config.notices().replyWithinDays());
         if (!due.isAfter(now.toLocalDate())) {
@@ -85,7 +84,7 @@ public class NoticeDesk {
         notice.taskId = task.id;
         notice.alertId = alertId;
         notice.automatic = alertId != null;
-        notice.units = units(task);
+        notice.units = task.units();
         notice.late = late;
         notice.requirement = requirement;
         notice.replyBy = replyBy;
@@ -106,7 +105,7 @@ public class NoticeDesk {
     }
 
     public List<Notice> ofTask(String taskId) {
-        task(taskId);
+        Tasks.existing(taskId);
         return Notice.ofTask(taskId);
     }
 
@@ -172,21 +171,5 @@ public class NoticeDesk {
     private void announce(String event, Notice notice, String message, OffsetDateTime at) {
         live.fire(new AlertFeed.Notice(event, notice.id, notice.taskId, null, null, notice.state.name(), 0, null,
                 notice.units, message, at));
-    }
-
-    /** The task, or a 404 naming it. */
-    public Task task(String taskId) {
-        Task task = Task.findById(taskId);
-        if (task == null) {
-            throw DubanException.notFound("台账中没有任务 %s", "no task %s in the ledger", taskId);
-        }
-        return task;
-    }
-
-    static List<String> units(Task task) {
-        List<String> units = new ArrayList<>();
-        units.add(task.leadUnit);
-        units.addAll(task.coUnits);
-        return units;
     }
 }

@@ -64,10 +64,7 @@ public class TaskProvenance {
             throw DubanException.notFound("没有可确认的字段 %s（可确认：%s）", "no field %s to confirm (fields: %s)", field,
                     String.join(", ", Provenance.FIELDS));
         }
-        Task task = Task.findById(taskId, LockModeType.PESSIMISTIC_WRITE);
-        if (task == null) {
-            throw DubanException.notFound("台账中没有任务 %s", "no task %s in the ledger", taskId);
-        }
+        Task task = Tasks.existing(taskId, LockModeType.PESSIMISTIC_WRITE);
         String before = valueOf(task, field);
         boolean replacing = value != null && !value.isNull();
         if (replacing) {
