@@ -68,4 +68,9 @@ public class CompletionClaim extends OfficeRequest {
     public String workflow() {
         return "completion";
     }
+
+    @Override
+    public OfficeDecision.State granted() {
+        return OfficeDecision.State.VERIFIED;
+    }
 }

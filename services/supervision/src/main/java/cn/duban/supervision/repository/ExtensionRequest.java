@@ -29,4 +29,9 @@ public class ExtensionRequest extends OfficeRequest {
     public String workflow() {
         return "extension";
     }
+
+    @Override
+    public OfficeDecision.State granted() {
+        return OfficeDecision.State.APPROVED;
+    }
 }

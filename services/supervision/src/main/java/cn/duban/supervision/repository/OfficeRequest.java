@@ -22,4 +22,7 @@ public abstract class OfficeRequest extends PanacheEntityBase {
 
     /** The audit trail's name of the workflow: {@code extension} or {@code completion}. */
     public abstract String workflow();
+
+    /** The decision that grants what was asked: APPROVED (an extension) or VERIFIED (a completion, 销号). */
+    public abstract OfficeDecision.State granted();
 }
