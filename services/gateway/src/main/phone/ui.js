@@ -1,24 +1,8 @@
 // Small DOM helpers and the words the app shows for the API's codes.
 
-export function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(attrs || {})) {
-    if (value === undefined || value === null || value === false) continue;
-    if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
-    else if (key === 'class') node.className = value;
-    else node.setAttribute(key, value === true ? '' : value);
-  }
-  append(node, children);
-  return node;
-}
+import { el } from './dom.js';
 
-function append(node, children) {
-  for (const child of children) {
-    if (child === undefined || child === null || child === false || child === '') continue;
-    if (Array.isArray(child)) append(node, child);
-    else node.append(child instanceof Node ? child : String(child));
-  }
-}
+export { el };
 
 export const LIGHTS = { RED: '红灯', YELLOW: '黄灯', GREEN: '绿灯' };
 export const RULES = {

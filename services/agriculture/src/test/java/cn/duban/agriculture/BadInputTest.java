@@ -3,14 +3,12 @@ package cn.duban.agriculture;
 import static io.restassured.RestAssured.given;
 
 import cn.duban.testsupport.BadInput;
-import cn.duban.testsupport.TestTokens;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,19 +17,11 @@ import org.junit.jupiter.api.Test;
  * seed; {@code -Dduban.fuzz.seed=<seed>} replays it, {@code -Dduban.fuzz.cases=} sets the count.
  */
 @QuarkusTest
-class BadInputTest {
+class BadInputTest extends OnAFreshFarmlandTask {
     private static final int CASES = BadInput.cases(1000);
 
     @Inject
     AgroalDataSource database;
-
-    String taskId;
-
-    @BeforeEach
-    void assignATask() {
-        TestTokens.actAs(TestTokens.sectorReporter("agriculture"));
-        taskId = ProgressApiTest.assignFarmland();
-    }
 
     @Test
     void progressReports() {

@@ -19,7 +19,6 @@ import cn.duban.testsupport.TestFiles;
 import cn.duban.testsupport.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -29,8 +28,6 @@ import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,7 +37,7 @@ import org.junit.jupiter.api.Test;
  * limits files to 200 KB.
  */
 @QuarkusTest
-class EvidenceApiTest {
+class EvidenceApiTest extends OnAFreshFarmlandTask {
     static final String LEAD_UNIT = TestTokens.unitReporter("agriculture-bureau", "agriculture", "县农业农村局");
     static final String OTHER_UNIT = TestTokens.unitReporter("water-bureau", "agriculture", "县水利局");
     static final OffsetDateTime TAKEN = OffsetDateTime.parse("2022-09-28T15:42:10+08:00");
@@ -48,17 +45,9 @@ class EvidenceApiTest {
     @Inject
     EvidenceStore store;
 
-    String taskId;
-
-    @BeforeAll
-    static void logFailures() {
-        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-    }
-
-    @BeforeEach
-    void assignATask() {
-        TestTokens.actAs(LEAD_UNIT);
-        taskId = ProgressApiTest.assignFarmland();
+    @Override
+    String actor() {
+        return LEAD_UNIT;
     }
 
     @Test
@@ -132,7 +121,7 @@ class EvidenceApiTest {
         String again = upload(taskId, "b.jpg", photo, "image/jpeg").then().statusCode(201).extract().path("id");
         assertThat(again).as("the same file on the same task is the same evidence").isEqualTo(first);
 
-        String otherTask = ProgressApiTest.assignFarmland();
+        String otherTask = assignFarmland();
         String onOther = upload(otherTask, "a.jpg", photo, "image/jpeg").then().statusCode(201)
                 .body("sha256", equalTo(sha256(photo))).extract().path("id");
         assertThat(onOther).as("evidence of another task").isNotEqualTo(first);
@@ -161,7 +150,7 @@ class EvidenceApiTest {
         assertThat(sent.evidenceFiles().get(0).place()).isNotNull();
 
         // an id that names no evidence of this task is a field error, in Chinese
-        String otherTask = ProgressApiTest.assignFarmland();
+        String otherTask = assignFarmland();
         given().contentType(ContentType.JSON).body("{\"asOf\": \"2022-09-30\", \"evidence\": [\"" + recent + "\"]}")
                 .post("/api/agriculture/tasks/{id}/progress", otherTask).then().statusCode(400)
                 .body("errors.field", hasItem("evidence[0]")).body("detail", containsString("先上传文件"));

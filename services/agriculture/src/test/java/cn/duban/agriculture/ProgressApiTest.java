@@ -19,47 +19,21 @@ import cn.duban.testsupport.TestTasks;
 import cn.duban.testsupport.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-class ProgressApiTest {
+class ProgressApiTest extends OnAFreshFarmlandTask {
     static final String GOOD = """
             {"asOf": "2022-09-30", "figures": [{"metric": "高标准农田", "value": 6000}], "investment": 1200,
              "milestonesReached": ["开工"], "narrative": "已完成高标准农田6000亩", "problems": "资金到位慢",
              "nextSteps": "加快施工", "evidence": ["https://example.org/photo-1.jpg"], "completed": false}""";
-
-    String taskId;
-
-    @BeforeAll
-    static void logFailures() {
-        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-    }
-
-    @BeforeEach
-    void assignATask() {
-        TestTokens.actAs(TestTokens.sectorReporter("agriculture"));
-        taskId = assignFarmland();
-    }
-
-    /** A fresh farmland task, assigned on duban.tasks.v1 as supervision would, once agriculture shows it. */
-    static String assignFarmland() {
-        String id = TestTasks.newId(Sector.AGRICULTURE);
-        TestTasks.assign(TestTasks.farmland(id));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().get("/api/agriculture/tasks/{id}", id).then().statusCode(200));
-        return id;
-    }
 
     @Test
     void anAcceptedReportIsPublishedAsACloudEventKeyedByTaskId() {

@@ -50,6 +50,9 @@ class PhoneAppTest {
         given().redirects().follow(false).get("/m").then().statusCode(302).header("Location", equalTo("/m/"));
         given().get("/m/app.js").then().statusCode(200).contentType(containsString("javascript"))
                 .body(containsString("import"));
+        // the DOM helper shared with the office's page (libs/web), copied beside the app by the build
+        given().get("/m/dom.js").then().statusCode(200).contentType(containsString("javascript"))
+                .body(containsString("export function el("));
     }
 
     @Test

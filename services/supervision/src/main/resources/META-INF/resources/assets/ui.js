@@ -1,5 +1,9 @@
 // Small DOM helpers and the Chinese names of the ledger's codes.
 
+import { el } from './dom.js';
+
+export { el };
+
 export const SECTORS = {
   agriculture: '三农',
   industry: '工业',
@@ -64,27 +68,6 @@ export const AUDIT_ACTIONS = {
   'instruction.answered': '批示办结',
   'instruction.overdue': '批示逾期',
 };
-
-/** Creates an element; attributes starting with "on" are listeners; children may be strings, nodes or arrays. */
-export function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(attrs || {})) {
-    if (value === undefined || value === null || value === false) continue;
-    if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
-    else if (key === 'class') node.className = value;
-    else node.setAttribute(key, value === true ? '' : value);
-  }
-  append(node, children);
-  return node;
-}
-
-function append(node, children) {
-  for (const child of children) {
-    if (child === undefined || child === null || child === false) continue;
-    if (Array.isArray(child)) append(node, child);
-    else node.append(child instanceof Node ? child : String(child));
-  }
-}
 
 export function light(code) {
   if (!code) return '';

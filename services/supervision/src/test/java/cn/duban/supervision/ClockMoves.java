@@ -11,6 +11,9 @@ import org.awaitility.Awaitility;
 
 /** Moves the demo's business clock as the office does, and waits for the re-evaluation it queues to finish. */
 public final class ClockMoves {
+    /** Where the demo's clock stands when the services start, and where each test leaves it. */
+    public static final String DEMO_START = "2022-03-01T09:00:00+08:00";
+
     private ClockMoves() {
     }
 

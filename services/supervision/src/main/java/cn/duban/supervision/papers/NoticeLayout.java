@@ -33,12 +33,13 @@ public final class NoticeLayout {
                 new float[] {2.4f, 5, 3, 3, 2.2f, 2.6f});
         paper.line(" ", false);
         paper.line(issuer, true);
-        paper.line(Words.date(Words.businessDay(notice.issuedAt)), true);
+        paper.line(Words.date(Words.businessDay(notice.trail.issuedAt)), true);
 
         paper.heading("回执");
         if (notice.state == Notice.State.REPLIED) {
-            paper.table(List.of("回执单位", "回执人", "回执时间", "办理情况"), List.of(List.of(
-                    units.isEmpty() ? "" : units.get(0), notice.repliedBy, Words.time(notice.repliedAt), notice.reply)), new float[] {3, 2, 3, 8});
+            paper.table(List.of("回执单位", "回执人", "回执时间", "办理情况"), List.of(List.of(units.isEmpty() ? "" : units.get(0),
+                    notice.trail.answeredBy, Words.time(notice.trail.answeredAt), notice.trail.answer)),
+                    new float[] {3, 2, 3, 8});
         } else {
             paper.table(List.of("回执单位", "回执人", "回执时间", "办理情况"),
                     List.of(List.of(units.isEmpty() ? "" : units.get(0), "", "", Words.of(Words.NOTICE_STATE,

@@ -1,11 +1,8 @@
 package cn.duban.supervision.repository;
 
 import cn.duban.events.progress.EvidenceFile;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
-import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -22,15 +19,10 @@ import org.hibernate.type.SqlTypes;
 /** 办结申请 as the office sees it: PENDING until verified (销号) or rejected with a reason. */
 @Entity
 @Table(name = "completion_claim")
-public class CompletionClaim extends PanacheEntityBase implements OfficeRequest {
+public class CompletionClaim extends OfficeRequest {
     private static final List<OfficeDecision.State> STANDING = List.of(OfficeDecision.State.VERIFIED,
             OfficeDecision.State.PENDING);
 
-    @Id
-    public String id;
-    @Column(name = "task_id")
-    public String taskId;
-    public String unit;
     @Column(name = "completed_on")
     public LocalDate completedOn;
     public String narrative;
@@ -44,8 +36,6 @@ public class CompletionClaim extends PanacheEntityBase implements OfficeRequest 
     public OffsetDateTime claimedAt;
     @Column(name = "claimed_by")
     public String claimedBy;
-    @Embedded
-    public OfficeDecision decision = new OfficeDecision();
 
     /** The claims in {@code state} on {@code taskId}, oldest first; a filter left null matches all. */
     public static List<CompletionClaim> matching(OfficeDecision.State state, String taskId) {
@@ -75,17 +65,12 @@ public class CompletionClaim extends PanacheEntityBase implements OfficeRequest 
     }
 
     @Override
-    public String taskId() {
-        return taskId;
-    }
-
-    @Override
-    public OfficeDecision decision() {
-        return decision;
-    }
-
-    @Override
     public String workflow() {
         return "completion";
+    }
+
+    @Override
+    public OfficeDecision.State granted() {
+        return OfficeDecision.State.VERIFIED;
     }
 }

@@ -1,10 +1,7 @@
 package cn.duban.supervision.repository;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
-import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -13,12 +10,7 @@ import java.util.List;
 /** 延期申请 as the office sees it: PENDING until approved (the new date becomes the deadline) or rejected. */
 @Entity
 @Table(name = "extension_request")
-public class ExtensionRequest extends PanacheEntityBase implements OfficeRequest {
-    @Id
-    public String id;
-    @Column(name = "task_id")
-    public String taskId;
-    public String unit;
+public class ExtensionRequest extends OfficeRequest {
     @Column(name = "requested_deadline")
     public LocalDate requestedDeadline;
     public String reason;
@@ -26,8 +18,6 @@ public class ExtensionRequest extends PanacheEntityBase implements OfficeRequest
     public OffsetDateTime requestedAt;
     @Column(name = "requested_by")
     public String requestedBy;
-    @Embedded
-    public OfficeDecision decision = new OfficeDecision();
 
     /** The requests in {@code state} on {@code taskId}, oldest first; a filter left null matches all. */
     public static List<ExtensionRequest> matching(OfficeDecision.State state, String taskId) {
@@ -36,17 +26,12 @@ public class ExtensionRequest extends PanacheEntityBase implements OfficeRequest
     }
 
     @Override
-    public String taskId() {
-        return taskId;
-    }
-
-    @Override
-    public OfficeDecision decision() {
-        return decision;
-    }
-
-    @Override
     public String workflow() {
         return "extension";
+    }
+
+    @Override
+    public OfficeDecision.State granted() {
+        return OfficeDecision.State.APPROVED;
     }
 }

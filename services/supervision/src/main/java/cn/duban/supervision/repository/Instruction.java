@@ -1,7 +1,9 @@
 package cn.duban.supervision.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -19,7 +21,7 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "instruction")
 public class Instruction extends PanacheEntityBase {
 
-    /** ISSUED → ACKNOWLEDGED (签收) → ANSWERED (办理结果); overdue is a mark ({@link #overdueAt}), not a state. */
+    /** ISSUED → ACKNOWLEDGED (签收) → ANSWERED (办理结果), as its {@link #trail} records them; overdue is a mark ({@link #overdueAt}), not a state. */
     public enum State {
         ISSUED, ACKNOWLEDGED, ANSWERED
     }
@@ -38,17 +40,10 @@ public class Instruction extends PanacheEntityBase {
     public LocalDate dueOn;
     @Enumerated(EnumType.STRING)
     public State state;
-    @Column(name = "issued_at")
-    public OffsetDateTime issuedAt;
-    @Column(name = "acknowledged_at")
-    public OffsetDateTime acknowledgedAt;
-    @Column(name = "acknowledged_by")
-    public String acknowledgedBy;
-    @Column(name = "answered_at")
-    public OffsetDateTime answeredAt;
-    @Column(name = "answered_by")
-    public String answeredBy;
-    public String answer;
+    @Embedded
+    @AttributeOverride(name = "receivedAt", column = @Column(name = "acknowledged_at"))
+    @AttributeOverride(name = "receivedBy", column = @Column(name = "acknowledged_by"))
+    public PaperTrail trail;
     @Column(name = "overdue_at")
     public OffsetDateTime overdueAt;
 
@@ -57,16 +52,16 @@ public class Instruction extends PanacheEntityBase {
     }
 
     public static List<Instruction> ofTask(String taskId) {
-        return list("taskId = ?1 order by issuedAt", taskId);
+        return list("taskId = ?1 order by trail.issuedAt", taskId);
     }
 
     /** Unanswered instructions due before {@code today} not yet marked overdue. */
     public static List<Instruction> newlyOverdue(LocalDate today) {
-        return list("state <> ?1 and dueOn < ?2 and overdueAt is null order by issuedAt", State.ANSWERED, today);
+        return list("state <> ?1 and dueOn < ?2 and overdueAt is null order by trail.issuedAt", State.ANSWERED, today);
     }
 
     /** Instructions issued before {@code to}, oldest first: what a bulletin as of {@code to} can know of. */
     public static List<Instruction> issuedBefore(OffsetDateTime to) {
-        return list("issuedAt < ?1 order by issuedAt", to);
+        return list("trail.issuedAt < ?1 order by trail.issuedAt", to);
     }
 }

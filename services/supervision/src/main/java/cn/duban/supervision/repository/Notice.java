@@ -1,7 +1,9 @@
 package cn.duban.supervision.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -41,19 +43,13 @@ public class Notice extends PanacheEntityBase {
     public LocalDate replyBy;
     @Enumerated(EnumType.STRING)
     public State state;
-    @Column(name = "issued_at")
-    public OffsetDateTime issuedAt;
     @Column(name = "issued_by")
     public String issuedBy;
-    @Column(name = "received_at")
-    public OffsetDateTime receivedAt;
-    @Column(name = "received_by")
-    public String receivedBy;
-    @Column(name = "replied_at")
-    public OffsetDateTime repliedAt;
-    @Column(name = "replied_by")
-    public String repliedBy;
-    public String reply;
+    @Embedded
+    @AttributeOverride(name = "answeredAt", column = @Column(name = "replied_at"))
+    @AttributeOverride(name = "answeredBy", column = @Column(name = "replied_by"))
+    @AttributeOverride(name = "answer", column = @Column(name = "reply"))
+    public PaperTrail trail;
     @Column(name = "escalated_at")
     public OffsetDateTime escalatedAt;
     @Column(name = "escalated_to")
@@ -74,16 +70,16 @@ public class Notice extends PanacheEntityBase {
     }
 
     public static List<Notice> ofTask(String taskId) {
-        return list("taskId = ?1 order by issuedAt", taskId);
+        return list("taskId = ?1 order by trail.issuedAt", taskId);
     }
 
     /** Notices still awaiting a reply whose 时限 ended before {@code today}. */
     public static List<Notice> unansweredPast(LocalDate today) {
-        return list("state in ?1 and replyBy < ?2 order by issuedAt", List.of(State.ISSUED, State.RECEIVED), today);
+        return list("state in ?1 and replyBy < ?2 order by trail.issuedAt", List.of(State.ISSUED, State.RECEIVED), today);
     }
 
     /** Notices issued before {@code to}, by number: what a bulletin as of {@code to} can know of. */
     public static List<Notice> issuedBefore(OffsetDateTime to) {
-        return list("issuedAt < ?1 order by year, number", to);
+        return list("trail.issuedAt < ?1 order by year, number", to);
     }
 }

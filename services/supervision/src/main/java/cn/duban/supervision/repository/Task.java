@@ -18,6 +18,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -83,6 +84,13 @@ public class Task extends PanacheEntityBase {
     public OffsetDateTime createdAt;
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
+
+    /** The units answering for the task: the lead unit first, then its co-units. */
+    public List<String> units() {
+        List<String> units = new ArrayList<>(coUnits);
+        units.add(0, leadUnit);
+        return units;
+    }
 
     public TaskSnapshot toSnapshot() {
         return new TaskSnapshot(id, year, sector, title, text, section, leadUnit, coUnits, leader, targets, milestones,

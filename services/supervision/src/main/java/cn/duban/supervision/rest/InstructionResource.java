@@ -4,7 +4,6 @@ import cn.duban.platform.security.Roles;
 import cn.duban.supervision.repository.Instruction;
 import cn.duban.supervision.repository.Task;
 import cn.duban.supervision.service.InstructionDesk;
-import cn.duban.supervision.service.NoticeDesk;
 import cn.duban.supervision.service.PaperAccess;
 import cn.duban.supervision.service.SupervisionAccess;
 import jakarta.annotation.security.RolesAllowed;
@@ -35,9 +34,6 @@ public class InstructionResource {
     InstructionDesk desk;
 
     @Inject
-    NoticeDesk notices;
-
-    @Inject
     SupervisionAccess access;
 
     @Inject
@@ -57,8 +53,8 @@ public class InstructionResource {
             String answer, OffsetDateTime overdueAt) {
         static InstructionView of(Instruction i) {
             return new InstructionView(i.id, i.taskId, i.text, i.leader, i.leaderPost, i.assignees, i.dueOn, i.state,
-                    i.overdueAt != null, i.issuedAt, i.acknowledgedAt, i.acknowledgedBy, i.answeredAt, i.answeredBy,
-                    i.answer, i.overdueAt);
+                    i.overdueAt != null, i.trail.issuedAt, i.trail.receivedAt, i.trail.receivedBy, i.trail.answeredAt,
+                    i.trail.answeredBy, i.trail.answer, i.overdueAt);
         }
     }
 
@@ -79,7 +75,7 @@ public class InstructionResource {
     @GET
     @Operation(summary = "The task's instructions, oldest first")
     public InstructionList list(@PathParam("id") String id) {
-        readable(id);
+        paperAccess.readable(id);
         List<InstructionView> items = desk.ofTask(id).stream().map(InstructionView::of).toList();
         return new InstructionList(items, items.size());
     }
@@ -89,7 +85,7 @@ public class InstructionResource {
     @Path("/{instructionId}/acknowledge")
     @Operation(summary = "签收: a unit named by the instruction (or answering for the task) confirms it received it")
     public InstructionView acknowledge(@PathParam("id") String id, @PathParam("instructionId") String instructionId) {
-        Task task = readable(id);
+        Task task = paperAccess.readable(id);
         paperAccess.checkMayAnswer(task, desk.find(id, instructionId).assignees);
         return InstructionView.of(desk.acknowledge(id, instructionId, access.actor()));
     }
@@ -101,14 +97,8 @@ public class InstructionResource {
     @Operation(summary = "办理结果: the units' answer (once; late if after the due date)")
     public InstructionView answer(@PathParam("id") String id, @PathParam("instructionId") String instructionId,
             @Valid @NotNull AnswerRequest body) {
-        Task task = readable(id);
+        Task task = paperAccess.readable(id);
         paperAccess.checkMayAnswer(task, desk.find(id, instructionId).assignees);
         return InstructionView.of(desk.answer(id, instructionId, body.answer(), access.actor()));
-    }
-
-    private Task readable(String id) {
-        Task task = notices.task(id);
-        access.checkMayRead(task);
-        return task;
     }
 }

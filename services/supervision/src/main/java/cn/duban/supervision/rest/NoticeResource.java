@@ -58,8 +58,8 @@ public class NoticeResource {
             String pdf) {
         static NoticeView of(Notice n) {
             return new NoticeView(n.id, n.documentNumber(), n.taskId, n.alertId, n.automatic, n.units, n.late,
-                    n.requirement, n.replyBy, n.state, n.issuedAt, n.issuedBy, n.receivedAt, n.receivedBy, n.repliedAt,
-                    n.repliedBy, n.reply, n.escalatedAt, n.escalatedTo,
+                    n.requirement, n.replyBy, n.state, n.trail.issuedAt, n.issuedBy, n.trail.receivedAt, n.trail.receivedBy,
+                    n.trail.answeredAt, n.trail.answeredBy, n.trail.answer, n.escalatedAt, n.escalatedTo,
                     "/api/supervision/tasks/" + n.taskId + "/notices/" + n.id + ".pdf");
         }
     }
@@ -81,7 +81,7 @@ public class NoticeResource {
     @GET
     @Operation(summary = "The task's notices, oldest first")
     public NoticeList list(@PathParam("id") String id) {
-        readable(id);
+        paperAccess.readable(id);
         List<NoticeView> items = desk.ofTask(id).stream().map(NoticeView::of).toList();
         return new NoticeList(items, items.size());
     }
@@ -91,7 +91,7 @@ public class NoticeResource {
     @Path("/{number}")
     @Operation(summary = "One notice, e.g. 2022-7")
     public NoticeView get(@PathParam("id") String id, @PathParam("number") String number) {
-        readable(id);
+        paperAccess.readable(id);
         return NoticeView.of(desk.find(id, number));
     }
 
@@ -101,7 +101,7 @@ public class NoticeResource {
     @Produces(Papers.PDF)
     @Operation(summary = "The notice as printed (PDF, Chinese fonts embedded), with its 回执 once replied")
     public Response pdf(@PathParam("id") String id, @PathParam("number") String number) {
-        readable(id);
+        paperAccess.readable(id);
         return PaperResource.download(papers.notice(id, number));
     }
 
@@ -110,7 +110,7 @@ public class NoticeResource {
     @Path("/{number}/receive")
     @Operation(summary = "签收: a unit of the task confirms it received the notice (once; again changes nothing)")
     public NoticeView receive(@PathParam("id") String id, @PathParam("number") String number) {
-        paperAccess.checkMayAnswer(readable(id), List.of());
+        paperAccess.checkMayAnswer(paperAccess.readable(id), List.of());
         return NoticeView.of(desk.receive(id, number, access.actor()));
     }
 
@@ -121,14 +121,8 @@ public class NoticeResource {
     @Operation(summary = "回执: the unit's reply, from the phone app or a department system (once; late if after the 时限)")
     public NoticeView reply(@PathParam("id") String id, @PathParam("number") String number,
             @Valid @NotNull ReplyRequest body) {
-        Task task = readable(id);
+        Task task = paperAccess.readable(id);
         paperAccess.checkMayAnswer(task, List.of());
         return NoticeView.of(desk.reply(id, number, body.reply(), paperAccess.replyingUnit(task), access.actor()));
-    }
-
-    private Task readable(String id) {
-        Task task = desk.task(id);
-        access.checkMayRead(task);
-        return task;
     }
 }

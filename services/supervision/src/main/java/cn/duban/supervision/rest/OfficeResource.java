@@ -48,7 +48,7 @@ public class OfficeResource {
     @Path("/extensions/{id}/approve")
     @Operation(summary = "Approve: the requested date becomes the deadline; the original deadline stays visible")
     public DecisionView.Extension approve(@PathParam("id") String id, @Valid Decision body) {
-        return decisions.approveExtension(id, body == null ? null : body.reason());
+        return decisions.decideExtension(id, OfficeDecision.State.APPROVED, body == null ? null : body.reason());
     }
 
     @RolesAllowed(Roles.SUPERVISOR)
@@ -56,7 +56,7 @@ public class OfficeResource {
     @Path("/extensions/{id}/reject")
     @Operation(summary = "Reject, with a reason")
     public DecisionView.Extension reject(@PathParam("id") String id, @Valid @NotNull Decision body) {
-        return decisions.rejectExtension(id, body.reason());
+        return decisions.decideExtension(id, OfficeDecision.State.REJECTED, body.reason());
     }
 
     @RolesAllowed({Roles.SUPERVISOR, Roles.LEADER})
@@ -74,7 +74,7 @@ public class OfficeResource {
     @Path("/completions/{id}/verify")
     @Operation(summary = "Verify (销号): the task becomes COMPLETED, or COMPLETED_LATE if claimed after its deadline")
     public DecisionView.Completion verify(@PathParam("id") String id, @Valid Decision body) {
-        return decisions.verifyCompletion(id, body == null ? null : body.reason());
+        return decisions.decideCompletion(id, OfficeDecision.State.VERIFIED, body == null ? null : body.reason());
     }
 
     @RolesAllowed(Roles.SUPERVISOR)
@@ -82,6 +82,6 @@ public class OfficeResource {
     @Path("/completions/{id}/reject")
     @Operation(summary = "Reject a completion claim, with a reason")
     public DecisionView.Completion rejectClaim(@PathParam("id") String id, @Valid @NotNull Decision body) {
-        return decisions.rejectCompletion(id, body.reason());
+        return decisions.decideCompletion(id, OfficeDecision.State.REJECTED, body.reason());
     }
 }

@@ -29,7 +29,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -120,10 +119,7 @@ public class AlertDesk {
     /** 催办 by the office, with its own message, to every unit of the task. */
     @Transactional
     public TaskView.ReminderView remind(String taskId, String message, String actor) {
-        Task task = Task.findById(taskId);
-        if (task == null) {
-            throw DubanException.notFound("台账中没有任务 %s", "no task %s in the ledger", taskId);
-        }
+        Task task = Tasks.existing(taskId);
         Reminder reminder = remind(task, null, message, true, actor, clock.now());
         return new TaskView.ReminderView(reminder.id, reminder.taskId, reminder.alertId, reminder.message,
                 reminder.manual, reminder.sentAt, reminder.sentBy);
@@ -140,7 +136,7 @@ public class AlertDesk {
         alert.escalationLevel = OpenAlert.UNIT_LEVEL;
         alert.inhibited = raise.inhibited();
         alert.reason = raise.reason();
-        alert.units = units(task);
+        alert.units = task.units();
         alert.raisedAt = at;
         alert.persist();
         metrics.raised(alert.rule.name(), alert.light.name());
@@ -185,12 +181,12 @@ public class AlertDesk {
         if (alert != null) {
             alert.lastReminderAt = at;
         }
-        publish(actor, at, new ReminderSent(reminder.id, task.id, reminder.alertId, units(task), message, manual, at,
+        publish(actor, at, new ReminderSent(reminder.id, task.id, reminder.alertId, task.units(), message, manual, at,
                 actor));
         AuditEntry.record(at, actor, manual ? "reminder.manual" : "reminder.auto", task.id, reminder.id, message);
         notices.fire(new AlertFeed.Notice("ReminderSent", reminder.alertId, task.id, alert == null ? null : alert.rule.name(),
                 alert == null ? null : alert.light.name(), alert == null ? null : alert.state.name(),
-                alert == null ? 0 : alert.escalationLevel, alert == null ? null : alert.milestone, units(task), message,
+                alert == null ? 0 : alert.escalationLevel, alert == null ? null : alert.milestone, task.units(), message,
                 at));
         return reminder;
     }
@@ -202,12 +198,5 @@ public class AlertDesk {
     private void notify(String event, Alert alert, String message, OffsetDateTime at) {
         notices.fire(new AlertFeed.Notice(event, alert.id, alert.taskId, alert.rule.name(), alert.light.name(), alert.state.name(),
                 alert.escalationLevel, alert.milestone, alert.units, message, at));
-    }
-
-    private static List<String> units(Task task) {
-        List<String> units = new ArrayList<>();
-        units.add(task.leadUnit);
-        units.addAll(task.coUnits);
-        return units;
     }
 }

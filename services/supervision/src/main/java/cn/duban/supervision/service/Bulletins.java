@@ -170,15 +170,15 @@ public class Bulletins {
     private static List<Bulletin.InstructionLine> instructions(OffsetDateTime end, LocalDate day, BulletinPeriod period) {
         OffsetDateTime periodStart = LedgerAsOf.startOf(period.first());
         return Instruction.issuedBefore(end).stream()
-                .filter(i -> i.answeredAt == null || !i.answeredAt.isBefore(periodStart))
+                .filter(i -> !i.trail.answeredBefore(periodStart))
                 .map(i -> {
-                    boolean answered = i.answeredAt != null && !i.answeredAt.isAfter(end);
-                    boolean acknowledged = i.acknowledgedAt != null && !i.acknowledgedAt.isAfter(end);
+                    boolean answered = i.trail.answeredAsOf(end);
+                    boolean acknowledged = i.trail.receivedAsOf(end);
                     String state = answered ? Instruction.State.ANSWERED.name()
                             : acknowledged ? Instruction.State.ACKNOWLEDGED.name() : Instruction.State.ISSUED.name();
                     boolean overdue = !answered && i.dueOn.isBefore(day);
                     return new Bulletin.InstructionLine(i.id, i.taskId, Objects.requireNonNullElse(i.leaderPost, i.leader),
-                            i.text, i.assignees, i.dueOn, state, overdue, answered ? i.answer : null);
+                            i.text, i.assignees, i.dueOn, state, overdue, answered ? i.trail.answer : null);
                 }).toList();
     }
 
@@ -186,14 +186,14 @@ public class Bulletins {
     private static List<Bulletin.NoticeLine> notices(OffsetDateTime end, BulletinPeriod period) {
         OffsetDateTime periodStart = LedgerAsOf.startOf(period.first());
         return Notice.issuedBefore(end).stream()
-                .filter(n -> n.repliedAt == null || !n.repliedAt.isBefore(periodStart))
+                .filter(n -> !n.trail.answeredBefore(periodStart))
                 .map(n -> {
-                    Notice.State state = n.repliedAt != null && !n.repliedAt.isAfter(end) ? Notice.State.REPLIED
+                    Notice.State state = n.trail.answeredAsOf(end) ? Notice.State.REPLIED
                             : n.escalatedAt != null && !n.escalatedAt.isAfter(end) ? Notice.State.OVERDUE
-                            : n.receivedAt != null && !n.receivedAt.isAfter(end) ? Notice.State.RECEIVED
+                            : n.trail.receivedAsOf(end) ? Notice.State.RECEIVED
                             : Notice.State.ISSUED;
                     return new Bulletin.NoticeLine(n.id, n.documentNumber(), n.taskId, n.units, n.late, n.replyBy,
-                            state.name(), state == Notice.State.REPLIED ? n.reply : null);
+                            state.name(), state == Notice.State.REPLIED ? n.trail.answer : null);
                 }).toList();
     }
 

@@ -11,6 +11,7 @@ import cn.duban.platform.rest.BadField;
 import cn.duban.platform.rest.DubanException;
 import cn.duban.supervision.repository.AuditEntry;
 import cn.duban.supervision.repository.Instruction;
+import cn.duban.supervision.repository.PaperTrail;
 import cn.duban.supervision.repository.Task;
 import cn.duban.supervision.repository.Unit;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,16 +40,13 @@ public class InstructionDesk {
     @Inject
     Event<AlertFeed.Notice> live;
 
-    @Inject
-    NoticeDesk notices;
-
     /** @param assignees the units who must act; none named means the task's own units */
     @Transactional
     public Instruction issue(String taskId, String text, List<String> assignees, LocalDate dueOn, String leader,
             String post) {
-        Task task = notices.task(taskId);
+        Task task = Tasks.existing(taskId);
         OffsetDateTime now = clock.now();
-        List<String> units = assignees == null || assignees.isEmpty() ? NoticeDesk.units(task) : List.copyOf(assignees);
+        List<String> units = assignees == null || assignees.isEmpty() ? task.units() : List.copyOf(assignees);
         List<BadField> unknown = units.stream().filter(u -> Unit.findById(u) == null)
                 .map(u -> BadField.of("assignees", "没有单位 %s", "no unit %s", u)).toList();
         if (!unknown.isEmpty()) {
@@ -67,7 +65,7 @@ public class InstructionDesk {
         instruction.assignees = units;
         instruction.dueOn = dueOn;
         instruction.state = Instruction.State.ISSUED;
-        instruction.issuedAt = now;
+        instruction.trail = new PaperTrail(now);
         instruction.persist();
         publish(leader, now, new InstructionIssued(instruction.id, task.id, text, leader, post, units, dueOn, now));
         AuditEntry.record(now, leader, "instruction.issued", task.id, instruction.id, text);
@@ -81,7 +79,7 @@ public class InstructionDesk {
     }
 
     public List<Instruction> ofTask(String taskId) {
-        notices.task(taskId);
+        Tasks.existing(taskId);
         return Instruction.ofTask(taskId);
     }
 
@@ -94,8 +92,7 @@ public class InstructionDesk {
         }
         OffsetDateTime now = clock.now();
         instruction.state = Instruction.State.ACKNOWLEDGED;
-        instruction.acknowledgedAt = now;
-        instruction.acknowledgedBy = actor;
+        instruction.trail.receive(actor, now);
         publish(actor, now, new InstructionAcknowledged(id, taskId, now, actor));
         AuditEntry.record(now, actor, "instruction.acknowledged", taskId, id, instruction.text);
         return instruction;
@@ -107,18 +104,12 @@ public class InstructionDesk {
         Instruction instruction = find(taskId, id);
         if (instruction.state == Instruction.State.ANSWERED) {
             throw DubanException.conflict("领导批示 %s 已于 %s 办结", "instruction %s was answered on %s", id,
-                    instruction.answeredAt.toLocalDate());
+                    instruction.trail.answeredAt.toLocalDate());
         }
         OffsetDateTime now = clock.now();
         boolean late = now.toLocalDate().isAfter(instruction.dueOn);
-        if (instruction.acknowledgedAt == null) {
-            instruction.acknowledgedAt = now; // an answer is a receipt too
-            instruction.acknowledgedBy = actor;
-        }
         instruction.state = Instruction.State.ANSWERED;
-        instruction.answer = answer;
-        instruction.answeredAt = now;
-        instruction.answeredBy = actor;
+        instruction.trail.answer(answer, actor, now);
         publish(actor, now, new InstructionAnswered(id, taskId, answer, late, now, actor));
         AuditEntry.record(now, actor, "instruction.answered", taskId, id, (late ? "逾期办结：" : "办结：") + answer);
         announce("InstructionAnswered", instruction, "领导批示已办结：" + answer, now);

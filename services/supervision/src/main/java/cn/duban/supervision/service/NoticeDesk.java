@@ -14,6 +14,7 @@ import cn.duban.supervision.repository.Alert;
 import cn.duban.supervision.repository.AuditEntry;
 import cn.duban.supervision.repository.Notice;
 import cn.duban.supervision.repository.NoticeCounter;
+import cn.duban.supervision.repository.PaperTrail;
 import cn.duban.supervision.repository.Task;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -22,7 +23,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -48,7 +48,7 @@ public class NoticeDesk {
     /** By hand: what is late and what is required are the office's words; the 时限 defaults to the configured days. */
     @Transactional
     public Notice issue(String taskId, String late, String requirement, LocalDate replyBy, String actor) {
-        Task task = task(taskId);
+        Task task = Tasks.existing(taskId);
         OffsetDateTime now = clock.now();
         LocalDate due = replyBy != null ? replyBy : now.toLocalDate().plusDays(config.notices().replyWithinDays());
         if (!due.isAfter(now.toLocalDate())) {
@@ -84,12 +84,12 @@ public class NoticeDesk {
         notice.taskId = task.id;
         notice.alertId = alertId;
         notice.automatic = alertId != null;
-        notice.units = units(task);
+        notice.units = task.units();
         notice.late = late;
         notice.requirement = requirement;
         notice.replyBy = replyBy;
         notice.state = Notice.State.ISSUED;
-        notice.issuedAt = at;
+        notice.trail = new PaperTrail(at);
         notice.issuedBy = actor;
         notice.persist();
         publish(actor, at, new NoticeIssued(notice.id, notice.documentNumber(), task.id, alertId, notice.automatic,
@@ -105,7 +105,7 @@ public class NoticeDesk {
     }
 
     public List<Notice> ofTask(String taskId) {
-        task(taskId);
+        Tasks.existing(taskId);
         return Notice.ofTask(taskId);
     }
 
@@ -113,12 +113,10 @@ public class NoticeDesk {
     @Transactional
     public Notice receive(String taskId, String number, String actor) {
         Notice notice = find(taskId, number);
-        if (notice.receivedAt != null || notice.state == Notice.State.REPLIED) {
+        OffsetDateTime now = clock.now();
+        if (notice.state == Notice.State.REPLIED || !notice.trail.receive(actor, now)) {
             return notice;
         }
-        OffsetDateTime now = clock.now();
-        notice.receivedAt = now;
-        notice.receivedBy = actor;
         if (notice.state == Notice.State.ISSUED) {
             notice.state = Notice.State.RECEIVED;
         }
@@ -133,18 +131,12 @@ public class NoticeDesk {
         Notice notice = find(taskId, number);
         if (notice.state == Notice.State.REPLIED) {
             throw DubanException.conflict("督办通知单 %s 已于 %s 回执", "notice %s was replied to on %s",
-                    notice.documentNumber(), notice.repliedAt.toLocalDate());
+                    notice.documentNumber(), notice.trail.answeredAt.toLocalDate());
         }
         OffsetDateTime now = clock.now();
         boolean late = notice.state == Notice.State.OVERDUE;
-        if (notice.receivedAt == null) {
-            notice.receivedAt = now; // a reply is a receipt too
-            notice.receivedBy = actor;
-        }
         notice.state = Notice.State.REPLIED;
-        notice.reply = text;
-        notice.repliedAt = now;
-        notice.repliedBy = actor;
+        notice.trail.answer(text, actor, now);
         publish(actor, now, new NoticeReplied(notice.id, taskId, unit, text, late, now, actor));
         AuditEntry.record(now, actor, "notice.replied", taskId, notice.id, (late ? "逾期回执：" : "回执：") + text);
         announce("NoticeReplied", notice, "督办通知单" + notice.documentNumber() + "已回执", now);
@@ -179,21 +171,5 @@ public class NoticeDesk {
     private void announce(String event, Notice notice, String message, OffsetDateTime at) {
         live.fire(new AlertFeed.Notice(event, notice.id, notice.taskId, null, null, notice.state.name(), 0, null,
                 notice.units, message, at));
-    }
-
-    /** The task, or a 404 naming it. */
-    public Task task(String taskId) {
-        Task task = Task.findById(taskId);
-        if (task == null) {
-            throw DubanException.notFound("台账中没有任务 %s", "no task %s in the ledger", taskId);
-        }
-        return task;
-    }
-
-    static List<String> units(Task task) {
-        List<String> units = new ArrayList<>();
-        units.add(task.leadUnit);
-        units.addAll(task.coUnits);
-        return units;
     }
 }

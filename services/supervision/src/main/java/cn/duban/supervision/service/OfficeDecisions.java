@@ -2,11 +2,9 @@ package cn.duban.supervision.service;
 
 import cn.duban.events.Envelope;
 import cn.duban.events.task.TaskClosed;
-import cn.duban.events.task.TaskUpdated;
 import cn.duban.platform.messaging.Outbox;
 import cn.duban.platform.rest.DubanException;
 import cn.duban.platform.rest.Page;
-import cn.duban.supervision.engine.TaskStatus;
 import cn.duban.supervision.repository.CompletionClaim;
 import cn.duban.supervision.repository.ExtensionRequest;
 import cn.duban.supervision.repository.OfficeDecision;
@@ -34,6 +32,9 @@ public class OfficeDecisions {
     Outbox outbox;
 
     @Inject
+    TaskUpdates updates;
+
+    @Inject
     BusinessClock clock;
 
     @Inject
@@ -55,42 +56,37 @@ public class OfficeDecisions {
                 .stream().map(DecisionView.Completion::of).toList());
     }
 
+    /**
+     * The office's decision on an extension request: APPROVED makes the requested date the deadline (the original
+     * stays on record) and judges the task anew; REJECTED leaves the task as it was.
+     */
     @Transactional
-    public DecisionView.Extension approveExtension(String id, String reason) {
+    public DecisionView.Extension decideExtension(String id, OfficeDecision.State outcome, String reason) {
         ExtensionRequest request = ExtensionRequest.findById(id);
-        Task task = decide(request, EXTENSION, id, OfficeDecision.State.APPROVED, reason);
-        task.deadline = request.requestedDeadline;
-        task.updatedAt = request.decision.decidedAt;
-        // contentHash stays the ledger's: re-importing the same ledger keeps the approved deadline
-        outbox.publish(Envelope.of(LedgerImport.SERVICE, access.actor(), task.updatedAt, new TaskUpdated(task.toSnapshot(),
-                "extension approved: deadline " + task.originalDeadline + " → " + task.deadline)));
-        evaluation.evaluate(List.of(task.id));
+        Task task = decide(request, EXTENSION, id, outcome, reason);
+        if (outcome == OfficeDecision.State.APPROVED) {
+            task.deadline = request.requestedDeadline;
+            updates.changedByCaller(task, request.decision.decidedAt,
+                    "extension approved: deadline " + task.originalDeadline + " → " + task.deadline);
+            evaluation.evaluate(List.of(task.id));
+        }
         return DecisionView.Extension.of(request);
     }
 
+    /**
+     * The office's decision on a completion claim, after which the task is judged anew: VERIFIED (销号) makes it
+     * COMPLETED or COMPLETED_LATE and closes it for the sector services (TaskClosed); REJECTED puts it back.
+     */
     @Transactional
-    public DecisionView.Extension rejectExtension(String id, String reason) {
-        ExtensionRequest request = ExtensionRequest.findById(id);
-        decide(request, EXTENSION, id, OfficeDecision.State.REJECTED, reason);
-        return DecisionView.Extension.of(request);
-    }
-
-    @Transactional
-    public DecisionView.Completion verifyCompletion(String id, String reason) {
+    public DecisionView.Completion decideCompletion(String id, OfficeDecision.State outcome, String reason) {
         CompletionClaim claim = CompletionClaim.findById(id);
-        Task task = decide(claim, CLAIM, id, OfficeDecision.State.VERIFIED, reason);
+        Task task = decide(claim, CLAIM, id, outcome, reason);
         evaluation.evaluate(List.of(task.id));
-        TaskStatus outcome = task.status;
-        outbox.publish(Envelope.of(LedgerImport.SERVICE, access.actor(), claim.decision.decidedAt,
-                new TaskClosed(task.id, outcome.name(), claim.decision.decidedAt.toLocalDate(), task.toSnapshot())));
-        return DecisionView.Completion.of(claim);
-    }
-
-    @Transactional
-    public DecisionView.Completion rejectCompletion(String id, String reason) {
-        CompletionClaim claim = CompletionClaim.findById(id);
-        Task task = decide(claim, CLAIM, id, OfficeDecision.State.REJECTED, reason);
-        evaluation.evaluate(List.of(task.id));
+        if (outcome == OfficeDecision.State.VERIFIED) {
+            OffsetDateTime at = claim.decision.decidedAt;
+            outbox.publish(Envelope.of(LedgerImport.SERVICE, access.actor(), at,
+                    new TaskClosed(task.id, task.status.name(), at.toLocalDate(), task.toSnapshot())));
+        }
         return DecisionView.Completion.of(claim);
     }
 
@@ -102,15 +98,18 @@ public class OfficeDecisions {
         if (request == null) {
             throw DubanException.notFound("没有%s %s", "no %s %s", kind, id);
         }
-        OfficeDecision decision = request.decision();
+        OfficeDecision decision = request.decision;
         if (!decision.isPending()) {
             throw DubanException.conflict("%s %s 已经处理过(%s)", "%s %s was already %s", kind, id, decision.state);
+        }
+        if (outcome != OfficeDecision.State.REJECTED && outcome != request.granted()) {
+            throw new IllegalArgumentException(request.workflow() + " cannot be " + outcome);
         }
         if (outcome == OfficeDecision.State.REJECTED && (reason == null || reason.isBlank())) {
             throw DubanException.invalidField("reason", "驳回需要写明理由,让单位知道如何改进",
                     "a rejection needs a reason the unit can act on");
         }
-        String taskId = request.taskId();
+        String taskId = request.taskId;
         Task task = Task.findById(taskId);
         if (task == null) {
             throw DubanException.conflict("任务 %s 不在台账中,请先导入", "task %s is not in the ledger; import it first", taskId);

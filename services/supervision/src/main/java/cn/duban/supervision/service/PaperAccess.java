@@ -20,6 +20,16 @@ public class PaperAccess {
     @Inject
     Caller caller;
 
+    @Inject
+    SupervisionAccess access;
+
+    /** The task whose papers the caller reads: a 404 when the ledger has none, a 403 when it is not the caller's. */
+    public Task readable(String taskId) {
+        Task task = Tasks.existing(taskId);
+        access.checkMayRead(task);
+        return task;
+    }
+
     public String actor() {
         return caller.name();
     }
@@ -39,8 +49,7 @@ public class PaperAccess {
             return;
         }
         List<String> units = new ArrayList<>(alsoNamed);
-        units.add(task.leadUnit);
-        units.addAll(task.coUnits);
+        units.addAll(task.units());
         caller.checkAnswersFor(task.id, task.sector, units);
     }
 }

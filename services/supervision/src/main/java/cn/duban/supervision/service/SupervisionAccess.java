@@ -13,7 +13,6 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -64,11 +63,11 @@ public class SupervisionAccess {
     }
 
     public void checkMayRead(Task task) {
-        caller.checkMayRead(task.id, task.sector, units(task));
+        caller.checkMayRead(task.id, task.sector, task.units());
     }
 
     public boolean mayRead(Task task) {
-        return caller.mayRead(task.sector, units(task));
+        return caller.mayRead(task.sector, task.units());
     }
 
     /**
@@ -145,7 +144,7 @@ public class SupervisionAccess {
     }
 
     private boolean mayAcknowledgeAlertsOf(Alert alert, Task task) {
-        if (caller.is(Roles.SUPERVISOR) || caller.answersFor(task.sector, units(task))) {
+        if (caller.is(Roles.SUPERVISOR) || caller.answersFor(task.sector, task.units())) {
             return true;
         }
         return caller.is(Roles.LEADER) && alert.escalationLevel >= OpenAlert.LEADER_LEVEL
@@ -154,11 +153,5 @@ public class SupervisionAccess {
 
     private DubanException unbound() {
         return DubanException.forbidden(caller.who());
-    }
-
-    private static List<String> units(Task task) {
-        List<String> all = new ArrayList<>(task.coUnits);
-        all.add(0, task.leadUnit);
-        return all;
     }
 }

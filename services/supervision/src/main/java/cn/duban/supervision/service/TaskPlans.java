@@ -29,10 +29,7 @@ public class TaskPlans {
      */
     @Transactional
     public TaskView.PlanView set(String taskId, List<MonthlyPlan.Month> months) {
-        Task task = Task.findById(taskId, LockModeType.PESSIMISTIC_WRITE);
-        if (task == null) {
-            throw DubanException.notFound("台账中没有任务 %s", "no task %s in the ledger", taskId);
-        }
+        Task task = Tasks.existing(taskId, LockModeType.PESSIMISTIC_WRITE);
         List<BadField> bad = MonthlyPlan.problems(months, task.plannedStart, task.deadline).stream()
                 .map(p -> new BadField("months[" + p.index() + "]." + p.field(), p.message())).toList();
         if (!bad.isEmpty()) {

@@ -1,8 +1,5 @@
 package cn.duban.supervision.service;
 
-import cn.duban.events.Envelope;
-import cn.duban.events.task.TaskUpdated;
-import cn.duban.platform.messaging.Outbox;
 import cn.duban.platform.rest.DubanException;
 import cn.duban.supervision.ledger.Provenance;
 import cn.duban.supervision.repository.FieldConfirmation;
@@ -34,7 +31,7 @@ public class TaskProvenance {
     private static final Pattern LEADER = Pattern.compile("^(县长|常务副县长|分管\\S+工作的副县长)$");
 
     @Inject
-    Outbox outbox;
+    TaskUpdates updates;
 
     @Inject
     BusinessClock clock;
@@ -67,10 +64,7 @@ public class TaskProvenance {
             throw DubanException.notFound("没有可确认的字段 %s（可确认：%s）", "no field %s to confirm (fields: %s)", field,
                     String.join(", ", Provenance.FIELDS));
         }
-        Task task = Task.findById(taskId, LockModeType.PESSIMISTIC_WRITE);
-        if (task == null) {
-            throw DubanException.notFound("台账中没有任务 %s", "no task %s in the ledger", taskId);
-        }
+        Task task = Tasks.existing(taskId, LockModeType.PESSIMISTIC_WRITE);
         String before = valueOf(task, field);
         boolean replacing = value != null && !value.isNull();
         if (replacing) {
@@ -94,10 +88,7 @@ public class TaskProvenance {
         audit.byCaller(changed ? "provenance.replaced" : "provenance.confirmed", taskId, field,
                 changed ? before + " → " + after : after);
         if (changed) {
-            task.updatedAt = clock.now();
-            // contentHash stays the ledger's: re-importing the same ledger keeps the office's value
-            outbox.publish(Envelope.of(LedgerImport.SERVICE, access.actor(), task.updatedAt, new TaskUpdated(
-                    task.toSnapshot(), "office replaced " + field + ": " + before + " → " + after)));
+            updates.changedByCaller(task, clock.now(), "office replaced " + field + ": " + before + " → " + after);
             evaluation.evaluateLocked(List.of(task));
         }
         return of(task);

@@ -73,10 +73,7 @@ public class TaskQueries {
      */
     @Transactional
     public TaskView.Detail detail(String id, LocalDate asOf) {
-        Task task = Task.findById(id);
-        if (task == null) {
-            throw DubanException.notFound("台账中没有任务 %s", "no task %s in the ledger", id);
-        }
+        Task task = Tasks.existing(id);
         access.checkMayRead(task);
         Instant at = asOf == null ? clock.instant()
                 : asOf.plusDays(1).atStartOfDay(BusinessCalendar.ZONE).minusNanos(1).toInstant();

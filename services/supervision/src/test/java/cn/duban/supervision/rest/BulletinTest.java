@@ -1,5 +1,6 @@
 package cn.duban.supervision.rest;
 
+import cn.duban.supervision.AsTheOfficeOnTheDemoClock;
 import cn.duban.supervision.ClockMoves;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,17 +8,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.duban.supervision.papers.PaperFiles;
 import cn.duban.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,24 +22,9 @@ import org.junit.jupiter.api.Test;
  * from the PDF with PDFBox and from the Word file with POI.
  */
 @QuarkusTest
-class BulletinTest {
+class BulletinTest extends AsTheOfficeOnTheDemoClock {
     static final String WEEK = "2022-W44";
     static final String SUNDAY = "2022-11-06";
-
-    @BeforeAll
-    static void logFailures() {
-        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-    }
-
-    @BeforeEach
-    void actAsALeader() {
-        TestTokens.actAs(TestTokens.supervisor());
-    }
-
-    @AfterEach
-    void backToTheDemoStart() {
-        clock("2022-03-01T09:00:00+08:00");
-    }
 
     record Ledger(Map<String, String> light, Map<String, String> status, List<Map<String, Object>> units) {
         long count(String light) {

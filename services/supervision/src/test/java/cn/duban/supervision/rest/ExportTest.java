@@ -1,5 +1,6 @@
 package cn.duban.supervision.rest;
 
+import cn.duban.supervision.AsTheOffice;
 import cn.duban.supervision.engine.Light;
 import cn.duban.supervision.engine.TaskStatus;
 import static io.restassured.RestAssured.given;
@@ -16,7 +17,6 @@ import cn.duban.testsupport.KafkaTestClient;
 import cn.duban.supervision.ledger.XlsxSheet;
 import cn.duban.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -26,26 +26,14 @@ import java.util.Map;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** GET …/ledger/export.xlsx and …/scorecards/export.xlsx, read back with the reader the import uses. */
 @QuarkusTest
-class ExportTest {
+class ExportTest extends AsTheOffice {
     static final String XLSX = XlsxSheet.MEDIA_TYPE;
     static final List<String> HEADER = List.of("任务编号", "领域", "任务名称", "牵头单位", "配合单位", "责任领导", "完成时限",
             "状态", "亮灯", "完成进度(%)", "计划进度(%)", "未办结督办单", "最近报送日期", "完成时限依据");
-
-    @BeforeAll
-    static void logFailures() {
-        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-    }
-
-    @BeforeEach
-    void actAsTheOffice() {
-        TestTokens.actAs(TestTokens.supervisor());
-    }
 
     static List<SheetRow> ledger(Map<String, ?> filter) {
         byte[] body = given().queryParams(filter).get("/api/supervision/ledger/export.xlsx").then().statusCode(200)

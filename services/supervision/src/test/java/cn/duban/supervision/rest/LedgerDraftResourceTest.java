@@ -1,5 +1,6 @@
 package cn.duban.supervision.rest;
 
+import cn.duban.supervision.AsTheOffice;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -11,7 +12,6 @@ import static org.hamcrest.Matchers.startsWith;
 
 import cn.duban.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,25 +20,13 @@ import java.nio.charset.Charset;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** POST /api/supervision/ledger/drafts and the review that follows, against the real database and broker. */
 @QuarkusTest
-class LedgerDraftResourceTest {
+class LedgerDraftResourceTest extends AsTheOffice {
     static final String DRAFTS = "/api/supervision/ledger/drafts";
     static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-
-    @BeforeAll
-    static void logFailures() {
-        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-    }
-
-    @BeforeEach
-    void actAsTheOffice() {
-        TestTokens.actAs(TestTokens.supervisor());
-    }
 
     static byte[] resource(String name) throws IOException {
         try (InputStream in = LedgerDraftResourceTest.class.getResourceAsStream("/reports/" + name)) {

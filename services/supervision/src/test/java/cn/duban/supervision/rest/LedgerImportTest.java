@@ -1,31 +1,18 @@
 package cn.duban.supervision.rest;
 
+import cn.duban.supervision.AsTheOffice;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-import cn.duban.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.BeforeEach;
-import io.restassured.RestAssured;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The data-file import refuses what the rule engine could not evaluate, instead of failing on it. */
 @QuarkusTest
-class LedgerImportTest {
-
-    @BeforeEach
-    void actAsTheOffice() {
-        TestTokens.actAs(TestTokens.supervisor());
-    }
-
-    @BeforeAll
-    static void logFailures() {
-        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-    }
+class LedgerImportTest extends AsTheOffice {
 
     static String ledger(String plannedStart, String deadline, String milestones) {
         return """

@@ -1,5 +1,6 @@
 package cn.duban.supervision.rest;
 
+import cn.duban.supervision.AsTheOffice;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -15,10 +16,7 @@ import cn.duban.events.EventType;
 import cn.duban.events.Topics;
 import cn.duban.supervision.ledger.SheetFiles;
 import cn.duban.testsupport.KafkaTestClient;
-import cn.duban.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.BeforeEach;
-import io.restassured.RestAssured;
 import io.restassured.response.ValidatableResponse;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.Charset;
@@ -34,24 +32,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** POST /api/supervision/ledger/import with the sheets offices keep, against the real database and broker. */
 @QuarkusTest
-class LedgerSheetImportTest {
+class LedgerSheetImportTest extends AsTheOffice {
 
-    @BeforeEach
-    void actAsTheOffice() {
-        TestTokens.actAs(TestTokens.supervisor());
-    }
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     static final String CSV = "text/csv";
-
-    @BeforeAll
-    static void logFailures() {
-        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-    }
 
     /** A new agriculture task; {@code run} makes its text this run's own, so its events can be told apart. */
     static List<Object> task(String id, String run) {

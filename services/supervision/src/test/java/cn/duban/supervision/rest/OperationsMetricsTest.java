@@ -1,5 +1,6 @@
 package cn.duban.supervision.rest;
 
+import cn.duban.supervision.AsTheOfficeOnTheDemoClock;
 import cn.duban.supervision.ClockMoves;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,39 +11,18 @@ import cn.duban.events.Topics;
 import cn.duban.testsupport.KafkaTestClient;
 import cn.duban.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What an operator scrapes from /q/metrics (docs/operations.md), after the actions that should move it. */
 @QuarkusTest
-class OperationsMetricsTest {
+class OperationsMetricsTest extends AsTheOfficeOnTheDemoClock {
     private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)})? (\\S+)$");
-
-    @BeforeAll
-    static void logFailures() {
-        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-    }
-
-    @BeforeEach
-    void actAsTheOffice() {
-        TestTokens.actAs(TestTokens.supervisor());
-    }
-
-    @AfterEach
-    void backToTheDemoStart() {
-        TestTokens.actAs(TestTokens.supervisor());
-        clock("2022-03-01T09:00:00+08:00");
-    }
 
     @Test
     void metricsAreOpenWithoutATokenAndCoverHttpKafkaAndTheOutbox() {

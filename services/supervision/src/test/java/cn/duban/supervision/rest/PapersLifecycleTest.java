@@ -1,5 +1,6 @@
 package cn.duban.supervision.rest;
 
+import cn.duban.supervision.AsTheOfficeOnTheDemoClock;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -13,7 +14,6 @@ import cn.duban.testsupport.KafkaTestClient;
 import cn.duban.testsupport.TestTokens;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -26,29 +26,17 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** 督办通知单 and 领导批示 through their lives at supervision: issued, received, answered, or overdue and escalated. */
 @QuarkusTest
-class PapersLifecycleTest {
+class PapersLifecycleTest extends AsTheOfficeOnTheDemoClock {
     static final String COKE = "2022-IND-010";
     static final String FARMLAND = "2022-AGR-003";
     static final String INDUSTRY_BUREAU = "县工业和信息化局";
 
     @Inject
     AgroalDataSource database;
-
-    @BeforeAll
-    static void logFailures() {
-        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-    }
-
-    @AfterEach
-    void backToTheDemoStart() {
-        BulletinTest.clock("2022-03-01T09:00:00+08:00");
-    }
 
     static String office() {
         return TestTokens.supervisor();

@@ -1,5 +1,6 @@
 package cn.duban.supervision.rest;
 
+import cn.duban.supervision.AsTheOfficeOnTheDemoClock;
 import static cn.duban.supervision.LedgerTasks.UNIT;
 import static cn.duban.supervision.LedgerTasks.importTasks;
 import static cn.duban.supervision.LedgerTasks.newId;
@@ -14,33 +15,14 @@ import cn.duban.supervision.ClockMoves;
 import cn.duban.supervision.LedgerTasks;
 import cn.duban.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.time.LocalDate;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** 分月计划: PUT /api/supervision/tasks/{id}/plan, the ledger's "plan" and the sheet column, judged by LAGGING. */
 @QuarkusTest
-class TaskPlanTest {
-    @BeforeAll
-    static void logFailures() {
-        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-    }
-
-    @BeforeEach
-    void actAsTheOffice() {
-        TestTokens.actAs(TestTokens.supervisor());
-    }
-
-    @AfterEach
-    void backToTheDemoStart() {
-        TestTokens.actAs(TestTokens.supervisor());
-        ClockMoves.moveTo("2022-03-01T09:00:00+08:00");
-    }
+class TaskPlanTest extends AsTheOfficeOnTheDemoClock {
 
     @Test
     void aSlowStartingPlanKeepsALowReportFromLagging() {

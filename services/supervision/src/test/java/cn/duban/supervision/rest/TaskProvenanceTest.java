@@ -1,5 +1,6 @@
 package cn.duban.supervision.rest;
 
+import cn.duban.supervision.AsTheOffice;
 import static cn.duban.supervision.LedgerTasks.importTasks;
 import static cn.duban.supervision.LedgerTasks.newId;
 import static cn.duban.supervision.LedgerTasks.view;
@@ -12,28 +13,15 @@ import cn.duban.supervision.LedgerTasks;
 import cn.duban.supervision.ledger.SheetRow;
 import cn.duban.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The task view's provenance, and the office confirming or replacing what the report does not state. */
 @QuarkusTest
-class TaskProvenanceTest {
-
-    @BeforeAll
-    static void logFailures() {
-        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-    }
-
-    @BeforeEach
-    void actAsTheOffice() {
-        TestTokens.actAs(TestTokens.supervisor());
-    }
+class TaskProvenanceTest extends AsTheOffice {
 
     @Test
     void theTaskViewSaysWhatTheReportStatesAndWhatWasAssumed() {

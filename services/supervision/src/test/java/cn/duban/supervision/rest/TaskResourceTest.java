@@ -10,26 +10,13 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 
-import cn.duban.testsupport.TestTokens;
-import java.util.List;
+import cn.duban.supervision.AsTheOffice;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.BeforeEach;
-import io.restassured.RestAssured;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-class TaskResourceTest {
-
-    @BeforeEach
-    void actAsTheOffice() {
-        TestTokens.actAs(TestTokens.supervisor());
-    }
-
-    @BeforeAll
-    static void logFailures() {
-        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-    }
+class TaskResourceTest extends AsTheOffice {
 
     @Test
     void theSeedLedgerHoldsTheWholeReport() {

@@ -23,7 +23,7 @@ class WebPageTest {
     void thePageAndItsAssetsAreOpen() {
         given().get("/").then().statusCode(200).contentType(startsWith("text/html"))
                 .body(containsString("lang=\"zh-CN\""), containsString("/assets/app.js"));
-        for (String asset : new String[] {"app.js", "auth.js", "api.js", "ui.js", "app.css", "views/board.js",
+        for (String asset : new String[] {"app.js", "auth.js", "api.js", "ui.js", "dom.js", "app.css", "views/board.js",
                 "views/tasks.js", "views/chart.js", "views/alerts.js", "views/scores.js", "views/ledger.js",
                 "vendor/fetch-event-source/index.js", "vendor/fetch-event-source/fetch.js",
                 "vendor/fetch-event-source/parse.js", "vendor/fetch-event-source/LICENSE"}) {

@@ -6,8 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
-import cn.duban.supervision.ClockMoves;
-import cn.duban.testsupport.TestTokens;
+import cn.duban.supervision.AsTheOfficeOnTheDemoClock;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -18,8 +17,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,24 +24,13 @@ import org.junit.jupiter.api.Test;
  * here by a second database connection: it moves the clock, or holds a job's lock as a replica running it would.
  */
 @QuarkusTest
-class ClusterJobsTest {
-    private static final String DEMO_START = "2022-03-01T09:00:00+08:00";
+class ClusterJobsTest extends AsTheOfficeOnTheDemoClock {
 
     @Inject
     AgroalDataSource database;
 
     @Inject
     ClusterJobs jobs;
-
-    @BeforeEach
-    void actAsTheOffice() {
-        TestTokens.actAs(TestTokens.supervisor());
-    }
-
-    @AfterEach
-    void backToTheDemoStart() {
-        ClockMoves.moveTo(DEMO_START);
-    }
 
     @Test
     void aClockMovedByAnotherReplicaIsTheClockHereWithinSeconds() throws Exception {

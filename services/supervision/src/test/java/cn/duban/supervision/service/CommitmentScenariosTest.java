@@ -1,5 +1,6 @@
 package cn.duban.supervision.service;
 
+import cn.duban.supervision.AsTheOfficeOnTheDemoClock;
 import static cn.duban.supervision.service.SupervisionScenariosTest.clock;
 import static cn.duban.supervision.service.SupervisionScenariosTest.openAlert;
 import static cn.duban.supervision.service.SupervisionScenariosTest.send;
@@ -9,9 +10,7 @@ import static org.awaitility.Awaitility.await;
 
 import cn.duban.events.progress.Figure;
 import cn.duban.events.progress.ProgressReported;
-import cn.duban.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -19,9 +18,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,26 +25,11 @@ import org.junit.jupiter.api.Test;
  * topic, the office reads the task view.
  */
 @QuarkusTest
-class CommitmentScenariosTest {
+class CommitmentScenariosTest extends AsTheOfficeOnTheDemoClock {
     static final String UNEMPLOYMENT = "2022-LIV-018";
     static final String FIXED_INVESTMENT = "2022-REF-002";
     static final String LONGHAI_BROILERS = "2022-AGR-008";
     static final String LIANGYU_LINES = "2022-IND-012";
-
-    @BeforeAll
-    static void logFailures() {
-        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-    }
-
-    @BeforeEach
-    void actAsTheOffice() {
-        TestTokens.actAs(TestTokens.supervisor());
-    }
-
-    @AfterEach
-    void backToTheDemoStart() {
-        clock("2022-03-01T09:00:00+08:00");
-    }
 
     @Test
     void aCeilingUnderItsLimitIsMetAndRaisesNothingAndOverItIsRed() {

@@ -1,5 +1,6 @@
 package cn.duban.supervision.service;
 
+import cn.duban.supervision.AsTheOfficeOnTheDemoClock;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -15,7 +16,6 @@ import cn.duban.testsupport.KafkaTestClient;
 import cn.duban.testsupport.TestTokens;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -29,8 +29,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,27 +37,16 @@ import org.junit.jupiter.api.Test;
  * task's snapshot again — by the office's command, and by itself when the broker is a new cluster.
  */
 @QuarkusTest
-class EvaluationHardeningTest {
+class EvaluationHardeningTest extends AsTheOfficeOnTheDemoClock {
     private static final String BROKEN = "2022-AGR-005";
     private static final String HEALTHY = "2022-AGR-006";
 
     @Inject
     AgroalDataSource database;
 
-    @BeforeAll
-    static void logFailures() {
-        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-    }
-
-    @BeforeEach
-    void actAsTheOffice() {
-        TestTokens.actAs(TestTokens.supervisor());
-    }
-
     @AfterEach
     void mend() throws SQLException {
         sql("update task set planned_start = '2022-01-01' where id = '" + BROKEN + "'");
-        ClockMoves.moveTo("2022-03-01T09:00:00+08:00");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package cn.duban.supervision.service;
 
+import cn.duban.supervision.AsTheOfficeOnTheDemoClock;
 import cn.duban.supervision.ClockMoves;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,8 +22,6 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import org.junit.jupiter.api.BeforeEach;
-import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.math.BigDecimal;
@@ -32,33 +31,17 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The supervision engine on the 2022 Pingyao ledger, as the office would see it through the API. */
 @QuarkusTest
-class SupervisionScenariosTest {
+class SupervisionScenariosTest extends AsTheOfficeOnTheDemoClock {
 
-    @BeforeEach
-    void actAsTheOffice() {
-        TestTokens.actAs(TestTokens.supervisor());
-    }
     static final String WUMIAO = "2022-CUL-002";
     static final String FARMLAND = "2022-AGR-003";
     static final String COKE = "2022-IND-010";
     static final String AVENUE = "2022-URB-007";
     static final String OLD_ESTATES = "2022-LIV-043";
-
-    @BeforeAll
-    static void logFailures() {
-        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-    }
-
-    @AfterEach
-    void backToTheDemoStart() {
-        clock("2022-03-01T09:00:00+08:00");
-    }
 
     @Inject
     AgroalDataSource database;

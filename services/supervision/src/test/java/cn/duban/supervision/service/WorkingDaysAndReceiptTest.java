@@ -1,5 +1,6 @@
 package cn.duban.supervision.service;
 
+import cn.duban.supervision.AsTheOfficeOnTheDemoClock;
 import static cn.duban.supervision.LedgerTasks.UNIT;
 import static cn.duban.supervision.LedgerTasks.importTasks;
 import static cn.duban.supervision.LedgerTasks.newId;
@@ -12,15 +13,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.duban.supervision.ClockMoves;
 import cn.duban.supervision.LedgerTasks;
-import cn.duban.testsupport.TestTokens;
-import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,22 +24,7 @@ import org.junit.jupiter.api.Test;
  * office's task view, the alerts and the scorecards.
  */
 @QuarkusTest
-class WorkingDaysAndReceiptTest {
-
-    @BeforeAll
-    static void logFailures() {
-        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-    }
-
-    @BeforeEach
-    void actAsTheOffice() {
-        TestTokens.actAs(TestTokens.supervisor());
-    }
-
-    @AfterEach
-    void backToTheDemoStart() {
-        ClockMoves.moveTo("2022-03-01T09:00:00+08:00");
-    }
+class WorkingDaysAndReceiptTest extends AsTheOfficeOnTheDemoClock {
 
     @Test
     void aDeadlineInTheNationalDayHolidayIsJudgedOnTheNextWorkingDay() {
