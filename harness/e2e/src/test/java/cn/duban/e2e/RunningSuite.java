@@ -87,16 +87,36 @@ final class RunningSuite {
         }
     }
 
-    private void launch(String service, boolean first) throws IOException {
+    /**
+     * Starts another replica of {@code service}, named {@code service@n}: its own port, the same database, broker login
+     * and consumer group as the first. Returns its name, for {@link #url} and {@link #killReplica}.
+     */
+    String startReplica(String service, int n) throws IOException {
+        String name = service + "@" + n;
+        ports.put(name, freePort());
+        launch(name, false);
+        awaitReady(name, System.nanoTime() + READY_WITHIN.toNanos());
+        return name;
+    }
+
+    /** Ends a replica as a crash would (SIGKILL) and forgets it: the suite goes on without it. */
+    void killReplica(String name) throws InterruptedException {
+        kill(name);
+        processes.remove(name);
+        ports.remove(name);
+    }
+
+    private void launch(String name, boolean first) throws IOException {
+        String service = name.contains("@") ? name.substring(0, name.indexOf('@')) : name; // a replica runs its service
         Path root = LocalInfra.root();
         Path jar = root.resolve("services/" + service + "/target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (mvn verify does)");
         }
-        Path log = root.resolve("harness/e2e/target/" + service + ".log");
+        Path log = root.resolve("harness/e2e/target/" + name + ".log");
         List<String> command = new ArrayList<>(List.of("java", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Dquarkus.profile=demo",
-                "-Dquarkus.http.port=" + ports.get(service),
+                "-Dquarkus.http.port=" + ports.get(name),
                 "-Dquarkus.http.host=" + LOOPBACK, // as under make run; ExposureAttackTest checks it
                 // The test Keycloak: discovered on Keycloak itself; tokens name the gateway's URL as issuer.
                 "-Dquarkus.oidc.auth-server-url=" + LocalInfra.keycloakIssuer(),
@@ -104,7 +124,8 @@ final class RunningSuite {
                 "-Dquarkus.otel.exporter.otlp.endpoint=" + spans.endpoint(),
                 "-Dquarkus.otel.exporter.otlp.protocol=http/protobuf",
                 "-Dquarkus.otel.bsp.schedule.delay=200ms",
-                "-DDUBAN_LOG_DIR=" + log.getParent()));
+                // a replica's JSON log beside its console log, not in its first's file
+                "-DDUBAN_LOG_DIR=" + (name.equals(service) ? log.getParent() : log.getParent().resolve(name))));
         if (service.equals(GATEWAY)) {
             SERVICES.stream().filter(s -> !s.equals(GATEWAY))
                     .forEach(s -> command.add("-Dduban.gateway.services." + s + "=" + url(s)));
@@ -130,7 +151,7 @@ final class RunningSuite {
             // the service's own broker login, in its environment as in production (not on the command line)
             builder.environment().put("DUBAN_KAFKA_PASSWORD", LocalInfra.kafkaPassword(service));
         }
-        processes.put(service, builder.redirectErrorStream(true)
+        processes.put(name, builder.redirectErrorStream(true)
                 .redirectOutput(first ? ProcessBuilder.Redirect.to(log.toFile()) : ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start());
     }
