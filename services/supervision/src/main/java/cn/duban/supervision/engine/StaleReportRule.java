@@ -11,8 +11,8 @@ import java.util.List;
  *
  * <p>Timeliness is judged by receipt (the business clock when the office received the report), never by the as-of
  * date the unit writes: a report received on the 27th dated the 20th did not arrive by the 26th. In a month shorter
- * than the due day (a due day of 30 in February) the rule stays silent that month, as it does when the due day moves
- * into the next month (a due day of 31 in December 2022 falls on 2023-01-03).
+ * than the due day the report is due on its last day (a due day of 30 in February: the 28th); when the due day moves
+ * into the next month (a due day of 31 in December 2022 falls on 2023-01-03) the rule stays silent for that month.
  */
 public final class StaleReportRule implements Rule {
 
@@ -29,7 +29,7 @@ public final class StaleReportRule implements Rule {
         int dueDay = context.settings().reportDueDay();
         LocalDate due = context.calendar().reportDue(month, dueDay);
         LocalDate lastReceivedOn = context.task().lastReceivedOn();
-        boolean pastDue = due != null && YearMonth.from(due).equals(month) && BusinessCalendar.hasPassed(due, today);
+        boolean pastDue = YearMonth.from(due).equals(month) && BusinessCalendar.hasPassed(due, today);
         boolean startedBeforeCycle = context.task().plannedStart().isBefore(cycleStart);
         boolean receivedThisCycle = lastReceivedOn != null && !lastReceivedOn.isBefore(cycleStart);
         if (!pastDue || !startedBeforeCycle || receivedThisCycle) {

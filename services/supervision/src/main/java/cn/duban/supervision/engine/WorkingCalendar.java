@@ -87,11 +87,12 @@ public final class WorkingCalendar {
     }
 
     /**
-     * The day the month's progress report is due: its {@code dueDay}, moved to the next working day; {@code null}
-     * in a month shorter than the due day (a due day of 30 in February), when no report is due.
+     * The day the month's progress report is due: its {@code dueDay}, or the month's last day in a shorter month (a
+     * due day of 30 in February is the 28th: an office that asks for reports by the 30th wants February's too), moved
+     * to the next working day. The rules (STALE_REPORT) and the scorecard (按时报送) both ask here.
      */
     public LocalDate reportDue(YearMonth month, int dueDay) {
-        return dueDay > month.lengthOfMonth() ? null : onOrAfter(month.atDay(dueDay));
+        return onOrAfter(month.atDay(Math.min(dueDay, month.lengthOfMonth())));
     }
 
     /** Whether a notice for {@code year} was loaded; without one only weekends are rest days. */

@@ -129,7 +129,7 @@ public class Scorecards {
                 for (YearMonth month : dueMonths(task, today, settings.reportDueDay(), calendar)) {
                     due++;
                     if (reports.getOrDefault(task.id(), List.of()).stream()
-                            .anyMatch(onTimeIn(month, unit.name, reportDue(month, settings.reportDueDay(), calendar)))) {
+                            .anyMatch(onTimeIn(month, unit.name, calendar.reportDue(month, settings.reportDueDay())))) {
                         onTime++;
                     }
                 }
@@ -156,18 +156,13 @@ public class Scorecards {
     static List<YearMonth> dueMonths(ScoredTask task, LocalDate today, int dueDay, WorkingCalendar calendar) {
         List<YearMonth> months = new ArrayList<>();
         boolean done = task.status() == TaskStatus.COMPLETED || task.status() == TaskStatus.COMPLETED_LATE;
-        for (YearMonth m = YearMonth.from(task.plannedStart()); !reportDue(m, dueDay, calendar).isAfter(today)
+        for (YearMonth m = YearMonth.from(task.plannedStart()); !calendar.reportDue(m, dueDay).isAfter(today)
                 && !m.atDay(1).isAfter(task.deadline()); m = m.plusMonths(1)) {
             if (!done) {
                 months.add(m);
             }
         }
         return months;
-    }
-
-    /** The month's due day (the last day in a shorter month), moved to the next working day. */
-    static LocalDate reportDue(YearMonth month, int dueDay, WorkingCalendar calendar) {
-        return calendar.onOrAfter(month.atDay(Math.min(dueDay, month.lengthOfMonth())));
     }
 
     private static Predicate<ReceivedReport> onTimeIn(YearMonth month, String unit, LocalDate due) {

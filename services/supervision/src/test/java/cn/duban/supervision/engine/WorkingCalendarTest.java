@@ -36,10 +36,11 @@ class WorkingCalendarTest {
     }
 
     @Test
-    void the_report_due_day_moves_too_and_a_short_month_has_none() {
+    void the_report_due_day_moves_too_and_in_a_short_month_is_its_last_day() {
         assertThat(calendar.reportDue(YearMonth.of(2022, 9), 25)).as("Sunday 9.25").isEqualTo(date("2022-09-26"));
         assertThat(calendar.reportDue(YearMonth.of(2022, 10), 25)).isEqualTo(date("2022-10-25"));
-        assertThat(calendar.reportDue(YearMonth.of(2022, 2), 30)).isNull();
+        assertThat(calendar.reportDue(YearMonth.of(2022, 2), 30)).as("Monday 2.28").isEqualTo(date("2022-02-28"));
+        assertThat(calendar.reportDue(YearMonth.of(2022, 4), 31)).as("Saturday 4.30, then 劳动节").isEqualTo(date("2022-05-05"));
     }
 
     @Test
