@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import cn.duban.testsupport.LocalInfra;
-import io.restassured.RestAssured;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -20,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,16 +27,7 @@ import org.junit.jupiter.api.Test;
  * password anyone can guess. Here an attacker on the same network looks for what the running suite, its broker and
  * its Keycloak expose (docs/security.md, "Local exposure").
  */
-class ExposureAttackTest {
-    static RunningSuite suite;
-    static String gateway;
-
-    @BeforeAll
-    static void startSuite() {
-        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-        suite = RunningSuite.get();
-        gateway = suite.url(RunningSuite.GATEWAY);
-    }
+class ExposureAttackTest extends OnTheRunningSuite {
 
     /** A LISTEN socket from /proc/net/tcp or tcp6: where it listens and its inode (which process holds it). */
     record Listening(InetAddress address, int port, long inode) {

@@ -13,7 +13,6 @@ import cn.duban.events.task.TaskSnapshot;
 import cn.duban.events.task.TaskUpdated;
 import cn.duban.testsupport.LocalInfra;
 import cn.duban.testsupport.TestTasks;
-import io.restassured.RestAssured;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -30,7 +29,6 @@ import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,15 +37,8 @@ import org.junit.jupiter.api.Test;
  * the broker's ACLs let each service do only its own work: here an outsider and the agriculture service's own login
  * try what an attacker would, against the real broker and services.
  */
-class ForgedEventAttackTest {
+class ForgedEventAttackTest extends OnTheRunningSuite {
     private static final String TASK = "2022-AGR-007"; // lead unit 县农业农村局, co-unit 县财政局
-    static RunningSuite suite;
-
-    @BeforeAll
-    static void startSuite() {
-        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-        suite = RunningSuite.get();
-    }
 
     @Test
     void aClientWithoutTheRightPasswordCannotEvenListTheTopics() {

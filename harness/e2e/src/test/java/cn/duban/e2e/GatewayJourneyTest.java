@@ -8,7 +8,6 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.empty;
 
-import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.net.URI;
@@ -24,23 +23,13 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * A phone that knows only the gateway's port: it logs in through Keycloak behind the gateway, lists its tasks,
  * hears the office remind it on its alert stream, and keeps working when one sector service is down.
  */
-class GatewayJourneyTest {
-    static RunningSuite suite;
-    static String gateway;
-
-    @BeforeAll
-    static void startSuite() {
-        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-        suite = RunningSuite.get();
-        gateway = suite.url(RunningSuite.GATEWAY);
-    }
+class GatewayJourneyTest extends OnTheRunningSuite {
 
     @Test
     void aPhoneLogsInThroughTheGatewayListsItsTasksAndHearsAReminderAtOnce() throws Exception {

@@ -17,7 +17,6 @@ import cn.duban.events.Topics;
 import cn.duban.events.progress.Figure;
 import cn.duban.events.progress.ProgressReported;
 import cn.duban.testsupport.KafkaTestClient;
-import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,16 +35,7 @@ import org.junit.jupiter.api.Test;
  * Here the attacker tries it at the department API through the gateway and as a forged event on the progress topic;
  * neither gets in, and the task, its later reports and the clock keep working.
  */
-class NumberAttackTest {
-    static RunningSuite suite;
-    static String gateway;
-
-    @BeforeAll
-    static void startSuite() {
-        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-        suite = RunningSuite.get();
-        gateway = suite.url(RunningSuite.GATEWAY);
-    }
+class NumberAttackTest extends OnTheRunningSuite {
 
     @Test
     void aThousandDigitExponentAtTheDepartmentApiIsRefusedInChineseAndNothingIsStored() {

@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.duban.testsupport.OpenApiLint;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -13,13 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * without an error (docs/api.md, "Linting"): servers, a declared security scheme on every operation or an explicit
  * "no token", unique operation ids, path parameters defined. The notifier, not part of this suite, has its own test.
  */
-class OpenApiLintTest {
-    static RunningSuite suite;
-
-    @BeforeAll
-    static void startSuite() {
-        suite = RunningSuite.get();
-    }
+class OpenApiLintTest extends OnTheRunningSuite {
 
     @ParameterizedTest
     @ValueSource(strings = {"supervision", "agriculture", "industry", "culture-tourism", "urban-construction", "reform",

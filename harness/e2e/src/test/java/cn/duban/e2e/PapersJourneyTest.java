@@ -5,12 +5,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
-import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,17 +16,9 @@ import org.junit.jupiter.api.Test;
  * supervision, seen in the unit's inbox at its sector service, received and answered through the gateway as the
  * phone app does, or left unanswered until they turn overdue and escalate.
  */
-class PapersJourneyTest {
+class PapersJourneyTest extends OnTheRunningSuite {
     static final String COKE = "2022-IND-010";
     static final String BUREAU = "县工业和信息化局";
-    static RunningSuite suite;
-
-    @BeforeAll
-    static void startSuite() {
-        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-        suite = RunningSuite.get();
-        AlertJourneyTest.suite = suite;
-    }
 
     @AfterAll
     static void backToTheDemoStart() {

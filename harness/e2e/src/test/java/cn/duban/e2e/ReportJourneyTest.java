@@ -11,7 +11,6 @@ import cn.duban.events.Sector;
 import cn.duban.events.Topics;
 import cn.duban.testsupport.KafkaTestClient;
 import cn.duban.testsupport.KeycloakTokens;
-import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
@@ -21,20 +20,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** A department posts progress in its sector service and the supervision office sees it: the first path. */
-class ReportJourneyTest {
-    static RunningSuite suite;
-
-    @BeforeAll
-    static void startSuite() {
-        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-        suite = RunningSuite.get();
-    }
+class ReportJourneyTest extends OnTheRunningSuite {
 
     @ParameterizedTest(name = "{0} reports on {1}")
     @CsvSource(delimiter = '|', textBlock = """

@@ -6,23 +6,14 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import cn.duban.testsupport.KeycloakTokens;
-import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Signing in with the real Keycloak of the demo realm, and what the services then allow (docs/security.md). */
-class SecurityJourneyTest {
-    static RunningSuite suite;
-
-    @BeforeAll
-    static void startSuite() {
-        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-        suite = RunningSuite.get();
-    }
+class SecurityJourneyTest extends OnTheRunningSuite {
 
     @Test
     void withoutAValidTokenEveryServiceAnswers401ButHealthStaysOpen() {

@@ -4,10 +4,8 @@ import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.duban.testsupport.LocalInfra;
-import io.restassured.RestAssured;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -18,14 +16,7 @@ import org.junit.jupiter.api.Test;
  * Runs last: it replaces the broker every other journey shares.
  */
 @Order(Integer.MAX_VALUE)
-class SourceOfTruthTest {
-    static RunningSuite suite;
-
-    @BeforeAll
-    static void startSuite() {
-        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-        suite = RunningSuite.get();
-    }
+class SourceOfTruthTest extends OnTheRunningSuite {
 
     @Test
     void aSectorServiceOnANewDatabaseAfterTheBrokerLostItsDataGetsAllItsTasksBack() throws Exception {

@@ -25,7 +25,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,7 +33,7 @@ import org.junit.jupiter.api.Test;
  * and are released at supervision once their clients leave; a user over the cap is refused; a stream ends at its
  * token's expiry; a client that reconnects with Last-Event-ID gets what was raised while it was away, once.
  */
-class StreamAttackTest {
+class StreamAttackTest extends OnTheRunningSuite {
     static final String OFFICE_STREAM = "/api/supervision/alerts/stream";
     static final String PHONE_STREAM = "/api/mobile/me/alerts/stream";
     /** The gateway's cap per user (duban.gateway.streams.per-user). */
@@ -46,15 +45,6 @@ class StreamAttackTest {
     static final List<String> SYSTEMS = List.of("agriculture-bureau", "industry-bureau", "culture-tourism-bureau",
             "housing-bureau", "reform-bureau", "education-bureau");
 
-    static RunningSuite suite;
-    static String gateway;
-
-    @BeforeAll
-    static void startSuite() {
-        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-        suite = RunningSuite.get();
-        gateway = suite.url(RunningSuite.GATEWAY);
-    }
 
     @AfterAll
     static void resetTheClock() {

@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.startsWith;
 
-import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,14 +18,7 @@ import org.junit.jupiter.api.Test;
  * holds its partition, and when the second is killed (SIGKILL) its partitions go to the first and no report is lost or
  * stored twice. (The full proof, three replicas under the fault run's load, is issue 21.3.)
  */
-class SupervisionReplicasTest {
-    static RunningSuite suite;
-
-    @BeforeAll
-    static void startSuite() {
-        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-        suite = RunningSuite.get();
-    }
+class SupervisionReplicasTest extends OnTheRunningSuite {
 
     @Test
     void twoReplicasShareTheClockAndTheProgressAndKillingOneLosesNoReport() throws Exception {

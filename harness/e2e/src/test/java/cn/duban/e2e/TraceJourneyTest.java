@@ -10,7 +10,6 @@ import cn.duban.events.Topics;
 import cn.duban.testsupport.KafkaTestClient;
 import cn.duban.testsupport.KeycloakTokens;
 import cn.duban.testsupport.TestTokens;
-import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -27,13 +26,10 @@ import org.junit.jupiter.api.Test;
  * Operable like a production service: one progress report, followed from the department's POST through the
  * outbox and Kafka to supervision's consumer, is one trace in the collector (docs/operations.md).
  */
-class TraceJourneyTest {
-    static RunningSuite suite;
+class TraceJourneyTest extends OnTheRunningSuite {
 
     @BeforeAll
-    static void startSuite() {
-        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-        suite = RunningSuite.get();
+    static void actAsAgriculture() {
         TestTokens.actAs(KeycloakTokens.user("agriculture"));
     }
 
