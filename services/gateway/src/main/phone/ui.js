@@ -9,9 +9,10 @@ export const RULES = {
   DUE_SOON: '临近期限', LAGGING: '进度滞后', STALE_REPORT: '未按时报送', MILESTONE_OVERDUE: '节点逾期',
   CEILING_EXCEEDED: '突破上限', OVERDUE: '逾期未完成',
 };
+// The office's words for each status (TaskStatus, the office's page, exports), so a unit and the office say the same.
 export const STATUSES = {
-  NOT_STARTED: '未开始', ON_TRACK: '正常推进', AT_RISK: '存在风险', OVERDUE: '逾期', COMPLETION_CLAIMED: '已申请办结',
-  COMPLETED: '已办结', COMPLETED_LATE: '逾期办结',
+  NOT_STARTED: '未启动', ON_TRACK: '正常推进', AT_RISK: '有风险', OVERDUE: '逾期', COMPLETION_CLAIMED: '申请办结',
+  COMPLETED: '按期办结', COMPLETED_LATE: '逾期办结',
 };
 export const ALERT_STATES = { OPEN: '待处理', ACKNOWLEDGED: '已确认', RESOLVED: '已解除' };
 export const NOTICE_EVENTS = {
