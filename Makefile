@@ -1,7 +1,7 @@
 # Duban — the two commands a newcomer needs are `make run` and `make test`.
 SHELL := /bin/bash
 
-.PHONY: help build run up stop status test test-fast bench faults clean images
+.PHONY: help build run up stop status test test-fast bench faults faults-replicas clean images
 
 help:
 	@echo "make run     build if needed, start Kafka, PostgreSQL and all services with demo data; Ctrl-C stops"
@@ -12,6 +12,7 @@ help:
 	@echo "make test-fast  only the tests that need no broker, database or Keycloak: rule engine, codecs, sheets, drafts, routing, architecture"
 	@echo "make bench   measure ingest, latency, a 100,000-task ledger and footprint against this machine's limits (~15 min)"
 	@echo "make faults  10,000 reports while Kafka, PostgreSQL and services are restarted and killed; fails if one is lost or doubled"
+	@echo "make faults-replicas  6,000 reports on three supervision replicas and two of agriculture, clock moves, replicas killed; fails on a lost or doubled report, an alert raised twice or a task not evaluated"
 	@echo "make clean   stop, remove build output, all local data and the databases Duban created"
 	@echo "make images  container images duban/<service>:<version> with Jib: to the local Docker daemon, or pushed with IMAGE_REGISTRY=host[/path]"
 
@@ -58,6 +59,9 @@ bench:
 
 faults:
 	@deploy/local/faults.sh
+
+faults-replicas:
+	@DUBAN_FAULTS_REPLICAS=3 DUBAN_FAULTS_REPORTS=$${DUBAN_FAULTS_REPORTS:-6000} deploy/local/faults.sh
 
 clean: stop
 	@DUBAN_INSTANCE=test deploy/local/infra.sh stop

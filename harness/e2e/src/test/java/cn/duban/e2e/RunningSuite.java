@@ -99,6 +99,16 @@ final class RunningSuite {
         return name;
     }
 
+    /** Stops a replica as an orchestrator would (SIGTERM, leaving its consumer groups at once) and forgets it. */
+    void stopReplica(String name) throws InterruptedException {
+        Process process = processes.remove(name);
+        ports.remove(name);
+        process.destroy();
+        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
     /** Ends a replica as a crash would (SIGKILL) and forgets it: the suite goes on without it. */
     void killReplica(String name) throws InterruptedException {
         kill(name);

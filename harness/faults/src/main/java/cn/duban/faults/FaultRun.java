@@ -26,6 +26,12 @@ import java.util.function.BooleanSupplier;
  * refused was stored, every injected malformed event is on the DLQ, every alert reached the webhook exactly once
  * (NotifierBurst), and that readiness told the truth during the outages while liveness stayed up. Exit status 0 only
  * if all of that holds.
+ *
+ * <p>With DUBAN_FAULTS_REPLICAS=3 (make faults-replicas, issue 21) it runs three supervision replicas and two of the
+ * agriculture service instead, and its faults are theirs: the clock moved at different replicas, a supervision
+ * replica killed for good and the first one killed and restarted, an agriculture replica killed while reports
+ * alternate between the two; besides lost and doubled reports it counts alerts raised twice and, after a last clock
+ * move, tasks not evaluated.
  */
 public final class FaultRun {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -50,12 +56,19 @@ public final class FaultRun {
     private volatile boolean loadDone;
     private volatile int liveSamples;
     private volatile int liveAnswersNot200;
+    private final int replicas;
+    private volatile boolean notifierRan;
 
-    private FaultRun(Services services, Infra infra, String issuer, String runId, int total, boolean stopPostgres) {
+    private FaultRun(Services services, Infra infra, String issuer, String runId, int total, boolean stopPostgres,
+            int replicas) {
         this.services = services;
         this.infra = infra;
         this.tokens = KeycloakTokens.at(issuer);
-        this.reporters = new Reporters(runId, services::url, tokens);
+        this.replicas = replicas;
+        java.util.concurrent.atomic.AtomicInteger turn = new java.util.concurrent.atomic.AtomicInteger();
+        // with a second agriculture replica, its reports alternate between the two, as behind a load balancer
+        this.reporters = new Reporters(runId, sector -> replicas > 1 && sector.equals("agriculture")
+                && turn.getAndIncrement() % 2 == 1 ? services.url("agriculture@2") : services.url(sector), tokens);
         this.malformed = new Malformed(runId);
         this.notifier = new NotifierBurst(runId, services, tokens, timeline, failures);
         this.runId = runId;
@@ -69,22 +82,23 @@ public final class FaultRun {
         // Paced, so that on a fast machine the load still outlasts the faults (about 3 minutes of them idle).
         double rate = Double.parseDouble(System.getenv().getOrDefault("DUBAN_FAULTS_RATE", "30"));
         boolean stopPostgres = !"skip".equals(System.getenv("DUBAN_FAULTS_POSTGRES"));
+        int replicas = Integer.parseInt(System.getenv().getOrDefault("DUBAN_FAULTS_REPLICAS", "1"));
         Path root = LocalInfra.root();
         Path out = root.resolve("harness/faults/target/run");
         String runId = UUID.randomUUID().toString().substring(0, 8);
         long t0 = System.nanoTime();
         LocalInfra.ensureStarted();
         String issuer = LocalInfra.keycloakIssuer();
-        Services services = new Services(root, out.resolve("logs"), issuer);
+        Services services = new Services(root, out.resolve("logs"), issuer, replicas, replicas > 1 ? 2 : 1);
         Infra infra = new Infra(root, out.resolve("infra.log"));
         // make faults bounds the run with timeout(1): its SIGTERM must not leave eight services behind.
         Runtime.getRuntime().addShutdownHook(new Thread(services::stopAll, "stop-services"));
         int status;
         try {
             services.startAll();
-            System.out.printf("[faults] run %s: infrastructure and 8 services up in %d s; logs in %s%n", runId,
-                    seconds(t0), out.resolve("logs"));
-            status = new FaultRun(services, infra, issuer, runId, total, stopPostgres).run(clients, rate);
+            System.out.printf("[faults] run %s: infrastructure and %d service processes up in %d s; logs in %s%n", runId,
+                    services.names().size(), seconds(t0), out.resolve("logs"));
+            status = new FaultRun(services, infra, issuer, runId, total, stopPostgres, replicas).run(clients, rate);
         } catch (RuntimeException e) {
             e.printStackTrace();
             status = 2;
@@ -99,7 +113,7 @@ public final class FaultRun {
         List<Reporters.Work> work = assignedTasks();
         say("%d tasks over six sectors; %d reports from %d clients at up to %.0f/s; every %dth report deliberately "
                 + "invalid", work.size(), total, clients, rate, Reporters.INVALID_EVERY);
-        Thread faults = new Thread(this::faults, "faults");
+        Thread faults = new Thread(replicas > 1 ? this::replicaFaults : this::faults, "faults");
         faults.start();
         Thread ticker = new Thread(() -> {
             while (!loadDone) {
@@ -119,8 +133,14 @@ public final class FaultRun {
         say("load done in %d s: %d accepted, %d refused", seconds(loadStart), reporters.accepted.size(),
                 reporters.refused.size());
         faults.join();
+        if (replicas > 1) {
+            services.awaitReady("supervision", Services.READY_WITHIN);
+            services.awaitReady("agriculture@2", Services.READY_WITHIN);
+        }
         converge();
-        notifier.converge();
+        if (notifierRan) {
+            notifier.converge();
+        }
         return report();
     }
 
@@ -157,10 +177,77 @@ public final class FaultRun {
         });
         // Alerts to people while the notifier is restarted and its receiver is down: each delivered exactly once.
         step(0.55, "notifier: 300 alerts to a webhook, notifier restarted, webhook down 15 s", () -> {
+            notifierRan = true;
             notifier.prepare();
             notifier.run(notifierAlerts, Duration.ofSeconds(45));
         });
         step(0.80, "inject 10 malformed events", () -> malformed.inject(10));
+    }
+
+    /**
+     * The replicas' faults (issue 21), paced by the load: the business clock moved at one replica and then another,
+     * a supervision replica killed for good (its partitions must move to the others), an agriculture replica killed
+     * and restarted while reports alternate between the two, and the first supervision killed and restarted.
+     */
+    private void replicaFaults() {
+        step(0.05, "inject 10 malformed events", () -> malformed.inject(10));
+        step(0.12, "move the clock to 2022-04-01 at supervision@2", () -> moveClock("supervision@2", "2022-04-01T09:00:00+08:00"));
+        step(0.25, "kill -9 supervision@2, not restarted", () -> services.kill("supervision@2"));
+        step(0.38, "move the clock to 2022-05-01 at supervision@3", () -> moveClock("supervision@3", "2022-05-01T09:00:00+08:00"));
+        // restarted without waiting: the load goes on meanwhile, as it would behind a load balancer
+        step(0.50, "kill -9 agriculture@2, start again", () -> {
+            services.kill("agriculture@2");
+            services.start("agriculture@2", false);
+        });
+        step(0.65, "move the clock to 2022-06-01 at supervision@3", () -> moveClock("supervision@3", "2022-06-01T09:00:00+08:00"));
+        step(0.80, "kill -9 supervision, start again", () -> {
+            services.kill("supervision");
+            services.start("supervision", false);
+        });
+    }
+
+    /** The office moves the business clock at one replica; returns the re-evaluation it queued there. */
+    private long moveClock(String replica, String now) {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(services.url(replica) + "/api/supervision/admin/clock"))
+                    .header("Authorization", tokens.bearer("supervisor")).header("Content-Type", "application/json")
+                    .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString("{\"now\":\"" + now + "\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 202) {
+                throw new IllegalStateException("moving the clock at " + replica + ": " + response.statusCode() + " "
+                        + response.body());
+            }
+            return JSON.readTree(response.body()).path("evaluation").path("id").asLong();
+        } catch (IOException e) {
+            throw new IllegalStateException("moving the clock at " + replica, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * After the faults: one more clock move, and its re-evaluation must go through the whole ledger with no task left
+     * out or failing, whichever replicas died on the way. Returns how many tasks it did not evaluate.
+     */
+    private int tasksNotEvaluated() {
+        int ledger = get(services.url("supervision") + "/api/supervision/tasks?size=1", "supervisor").path("total").asInt();
+        long run = moveClock("supervision", "2022-07-01T09:00:00+08:00");
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode state = get(services.url("supervision") + "/api/supervision/admin/evaluations/" + run, "supervisor");
+            if ("DONE".equals(state.path("state").asText()) || "FAILED".equals(state.path("state").asText())) {
+                int evaluated = state.path("evaluated").asInt();
+                int failed = state.path("failed").asInt();
+                say("the last re-evaluation: %s, %d of %d tasks evaluated, %d could not be", state.path("state").asText(),
+                        evaluated, ledger, failed);
+                return Math.max(0, ledger - evaluated) + failed;
+            }
+            Pause.of(Duration.ofSeconds(1));
+        }
+        failures.add("the last re-evaluation did not finish in 5 minutes");
+        return ledger;
     }
 
     /**
@@ -169,7 +256,7 @@ public final class FaultRun {
      */
     private void watchLiveness() {
         while (!loadDone) {
-            for (String s : Services.ALL) {
+            for (String s : services.names()) {
                 int status = services.health(s, "live");
                 if (status != 200 && status != 0) {
                     liveAnswersNot200++;
@@ -264,7 +351,7 @@ public final class FaultRun {
     /** Services answering /q/health/live with anything but 200; one being restarted does not answer and is not counted. */
     private int liveAnswersNot200() {
         int count = 0;
-        for (String s : Services.ALL) {
+        for (String s : services.names()) {
             int status = services.health(s, "live");
             if (status != 200 && status != 0) {
                 count++;
@@ -342,11 +429,31 @@ public final class FaultRun {
         System.out.printf("requests: %d attempts, %d retries with the same Idempotency-Key, %d without a final answer%n",
                 reporters.attempts.get(), reporters.retried.get(), reporters.unanswered.get());
 
-        System.out.println();
-        System.out.println("[faults] the notifier");
-        notifier.report();
-        System.out.printf("liveness: %d rounds over the 8 services during the load, %d answers other than 200%n",
-                liveSamples, liveAnswersNot200);
+        if (notifierRan) {
+            System.out.println();
+            System.out.println("[faults] the notifier");
+            notifier.report();
+        }
+        if (replicas > 1) {
+            Tally.TwiceRaised twice = tally.alertsRaisedTwice();
+            int notEvaluated = tasksNotEvaluated();
+            System.out.println();
+            System.out.printf("[faults] %d supervision replicas, 2 of agriculture: lost %d, duplicated %d, alerts raised"
+                    + " twice %d (%d AlertRaised events; %d naming an alert raised before, %d open twice at supervision),"
+                    + " tasks not evaluated %d%n", replicas, lost, duplicated, twice.sameAlertAgain() + twice.openTwice(),
+                    twice.raisedEvents(), twice.sameAlertAgain(), twice.openTwice(), notEvaluated);
+            if (twice.sameAlertAgain() + twice.openTwice() > 0) {
+                failures.add((twice.sameAlertAgain() + twice.openTwice()) + " alerts raised twice");
+            }
+            if (twice.raisedEvents() == 0) {
+                failures.add("no alert was raised, so the run proves nothing about raising them once");
+            }
+            if (notEvaluated > 0) {
+                failures.add(notEvaluated + " tasks not evaluated by the last re-evaluation");
+            }
+        }
+        System.out.printf("liveness: %d rounds over the %d service processes during the load, %d answers other than 200%n",
+                liveSamples, services.names().size(), liveAnswersNot200);
         if (liveAnswersNot200 > 0) {
             failures.add("liveness answered other than 200 " + liveAnswersNot200 + " times");
         }
@@ -376,8 +483,11 @@ public final class FaultRun {
             failures.add("… and " + (reporters.unexpected.size() - 10) + " more unexpected answers");
         }
         if (failures.isEmpty()) {
-            System.out.println("[faults] PASS: nothing accepted was lost or doubled, nothing refused was stored, "
-                    + "every malformed event is on the DLQ, every alert reached its webhook exactly once, health told the truth");
+            System.out.println(replicas > 1
+                    ? "[faults] PASS: with " + replicas + " supervision replicas nothing accepted was lost or doubled, no alert"
+                            + " was raised twice, every task was evaluated, every malformed event is on the DLQ"
+                    : "[faults] PASS: nothing accepted was lost or doubled, nothing refused was stored, every malformed"
+                            + " event is on the DLQ, every alert reached its webhook exactly once, health told the truth");
             return 0;
         }
         failures.forEach(f -> System.out.println("[faults] FAIL: " + f));

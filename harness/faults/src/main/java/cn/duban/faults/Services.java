@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The eight packaged services (target/quarkus-app) as processes, each on a port it keeps across restarts, on this
  * run's broker, databases and Keycloak. Databases are wiped at the first start only: a restart finds what it left.
+ * With replicas (issue 21), {@code supervision@2}, {@code agriculture@2} … run the same service beside the first: the
+ * same database, broker login and consumer groups, a port and log of their own.
  */
 final class Services {
     static final List<String> ALL = List.of("supervision", "agriculture", "industry", "culture-tourism",
@@ -31,12 +33,42 @@ final class Services {
     private final String issuer;
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
+    /** The extra replicas, e.g. supervision@2, started after their service's first. */
+    private final List<String> replicas = new ArrayList<>();
 
     Services(Path root, Path logs, String issuer) {
+        this(root, logs, issuer, 1, 1);
+    }
+
+    /** With {@code supervisionReplicas} of supervision and {@code agricultureReplicas} of agriculture. */
+    Services(Path root, Path logs, String issuer, int supervisionReplicas, int agricultureReplicas) {
         this.root = root;
         this.logs = logs;
         this.issuer = issuer;
         ALL.forEach(s -> ports.put(s, freePort()));
+        for (int n = 2; n <= supervisionReplicas; n++) {
+            replicas.add("supervision@" + n);
+        }
+        for (int n = 2; n <= agricultureReplicas; n++) {
+            replicas.add("agriculture@" + n);
+        }
+        replicas.forEach(r -> ports.put(r, freePort()));
+    }
+
+    /** Every process of the run: the eight services and their extra replicas. */
+    List<String> names() {
+        List<String> names = new ArrayList<>(ALL);
+        names.addAll(replicas);
+        return names;
+    }
+
+    List<String> replicas() {
+        return List.copyOf(replicas);
+    }
+
+    /** The service a process runs: supervision for supervision@2. */
+    static String serviceOf(String name) {
+        return name.contains("@") ? name.substring(0, name.indexOf('@')) : name;
     }
 
     String url(String service) {
@@ -50,7 +82,7 @@ final class Services {
     /** Supervision first (it owns the ledger and announces the tasks), then the six sector services and the notifier. */
     void startAll() {
         // A service's log spans its restarts within this run, and only this run.
-        ALL.forEach(s -> {
+        names().forEach(s -> {
             try {
                 Files.deleteIfExists(log(s));
             } catch (IOException e) {
@@ -63,9 +95,13 @@ final class Services {
         start("notifier", true);
         SECTORS.forEach(s -> awaitReady(s, READY_WITHIN));
         awaitReady("notifier", READY_WITHIN);
+        // after their first, which made their database: a replica never wipes it
+        replicas.forEach(r -> start(r, false));
+        replicas.forEach(r -> awaitReady(r, READY_WITHIN));
     }
 
-    synchronized void start(String service, boolean freshDatabase) {
+    synchronized void start(String name, boolean freshDatabase) {
+        String service = serviceOf(name);
         Path jar = root.resolve("services/" + service + "/target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first");
@@ -73,7 +109,7 @@ final class Services {
         List<String> command = new ArrayList<>(List.of("java", "-Xms32m", "-Xmx256m", "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1",
                 "-Dquarkus.profile=demo",
-                "-Dquarkus.http.port=" + ports.get(service),
+                "-Dquarkus.http.port=" + ports.get(name),
                 "-Dquarkus.http.host=127.0.0.1", // loopback only, as under make run (docs/security.md)
                 "-Dkafka.bootstrap.servers=" + LocalInfra.kafkaBootstrapServers(),
                 "-Dquarkus.datasource.jdbc.url=" + LocalInfra.jdbcUrl(service),
@@ -92,10 +128,10 @@ final class Services {
             Files.createDirectories(logs);
             ProcessBuilder builder = new ProcessBuilder(command);
             builder.environment().put("DUBAN_KAFKA_PASSWORD", LocalInfra.kafkaPassword(service)); // its own broker login
-            processes.put(service, builder.redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log(service).toFile())).start());
+            processes.put(name, builder.redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log(name).toFile())).start());
         } catch (IOException e) {
-            throw new IllegalStateException("cannot start " + service, e);
+            throw new IllegalStateException("cannot start " + name, e);
         }
     }
 

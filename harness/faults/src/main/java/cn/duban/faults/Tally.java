@@ -141,6 +141,53 @@ final class Tally {
         return new DeadLetters(total, parkedFrom.size(), injected.size());
     }
 
+    /**
+     * Alerts raised twice (issue 21): AlertRaised events on duban.alerts.v1 naming an alert id another one named
+     * already, plus open alerts at supervision for the same task, rule and milestone at once. Both must be none
+     * however many supervision replicas evaluate.
+     */
+    record TwiceRaised(int raisedEvents, int sameAlertAgain, int openTwice) {
+    }
+
+    TwiceRaised alertsRaisedTwice() {
+        Properties props = new Properties();
+        props.putAll(LocalInfra.kafkaClientConfig());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "faults-" + UUID.randomUUID());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        Map<String, Integer> byAlert = new HashMap<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.ALERTS).stream()
+                    .map(p -> new TopicPartition(Topics.ALERTS, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p)) && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    if ("duban.AlertRaised.v1".equals(header(record, "ce_type"))) {
+                        String alertId = alertId(record.value());
+                        byAlert.merge(alertId, 1, Integer::sum);
+                    }
+                }
+            }
+        }
+        int[] openTwice = {0};
+        query("supervision", """
+                select count(*) from (select task_id, rule, coalesce(milestone, '') from alert where state <> 'RESOLVED'
+                group by 1, 2, 3 having count(*) > 1) twice""", rs -> openTwice[0] = rs.getInt(1));
+        int raised = byAlert.values().stream().mapToInt(Integer::intValue).sum();
+        return new TwiceRaised(raised, raised - byAlert.size(), openTwice[0]);
+    }
+
+    private static String alertId(byte[] value) {
+        try {
+            return cn.duban.events.EventCodec.json().readTree(value).path("alertId").asText();
+        } catch (java.io.IOException e) {
+            return "unreadable-" + UUID.randomUUID();
+        }
+    }
+
     private static String header(ConsumerRecord<String, byte[]> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
