@@ -135,6 +135,20 @@ class ProxyTest {
                 .statusCode(200);
     }
 
+    /** A sign-in loads some forty files; from one office address they must not use up its sign-in's own requests. */
+    @Test
+    void thePagesFilesDoNotCountAgainstAnAddresssRate() {
+        for (int i = 0; i < 30; i++) { // far past the test profile's burst of 8
+            given().header("X-Forwarded-For", "10.9.8.7").get("/m/").then().statusCode(200);
+        }
+        for (int i = 0; i < 8; i++) {
+            given().header("X-Forwarded-For", "10.9.8.7").get("/realms/duban/.well-known/openid-configuration")
+                    .then().statusCode(200);
+        }
+        given().header("X-Forwarded-For", "10.9.8.7").get("/realms/duban/.well-known/openid-configuration").then()
+                .statusCode(429);
+    }
+
     @Test
     void keycloakPagesAndAssetsPassWithoutAToken() {
         given().header("X-Forwarded-For", "10.0.0.2").get("/realms/duban/protocol/openid-connect/auth?client_id=duban-mobile")

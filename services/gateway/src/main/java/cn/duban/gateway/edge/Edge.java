@@ -5,10 +5,12 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.OptionalLong;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
@@ -48,6 +50,22 @@ public class Edge {
         QuarkusHttpUser.getSecurityIdentity(ctx, null).subscribe().with(
                 identity -> context.runOnContext(v -> admitted(ctx, identity, tokenRequired, next)),
                 invalid -> context.runOnContext(v -> admitted(ctx, null, tokenRequired, next)));
+    }
+
+    /**
+     * The pages' public files — the office's page and its assets, the phone app, the notifier's page, Keycloak's theme
+     * files — read (GET, HEAD) without counting against the client's rate. A county office signs in from behind one
+     * address and a sign-in loads some forty files; counted in the address's bucket they crowded out the sign-in's own
+     * token request (found by make test: the browser's code exchange answered 429). Sign-in and token endpoints, the
+     * OpenAPI documents and every API stay limited, and so does anything else sent to a file's path.
+     */
+    public void serveFile(RoutingContext ctx, Consumer<RoutingContext> next) {
+        HttpMethod method = ctx.request().method();
+        if (HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method)) {
+            next.accept(ctx);
+        } else {
+            admit(ctx, false, (c, who) -> next.accept(c));
+        }
     }
 
     private void admitted(RoutingContext ctx, SecurityIdentity identity, boolean tokenRequired,

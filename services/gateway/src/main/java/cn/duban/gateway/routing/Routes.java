@@ -86,15 +86,17 @@ public class Routes {
         BiConsumer<RoutingContext, SecurityIdentity> otherRealm = (c, who) -> EdgeProblem.notFound(c, Text.of(
                 "网关只转发督办认证域 %s 的登录与令牌接口(/realms/%s/...)",
                 "the gateway forwards only the sign-in and token endpoints of the %s realm (/realms/%s/...)", REALM, REALM));
-        for (String path : new String[] {"/realms/" + REALM, "/realms/" + REALM + "/*", "/resources/*"}) {
-            router.route(path).handler(ctx -> edge.admit(ctx, false, (c, who) -> {
-                if (ENCODED_SEPARATOR.matcher(c.normalizedPath()).find()) {
-                    otherRealm.accept(c, who); // "duban%2F..%2Fmaster" must not reach Keycloak as another realm
-                } else {
-                    proxy.forward(c, keycloak, pathAndQuery(c));
-                }
-            }));
+        BiConsumer<RoutingContext, SecurityIdentity> toKeycloak = (c, who) -> {
+            if (ENCODED_SEPARATOR.matcher(c.normalizedPath()).find()) {
+                otherRealm.accept(c, who); // "duban%2F..%2Fmaster" must not reach Keycloak as another realm
+            } else {
+                proxy.forward(c, keycloak, pathAndQuery(c));
+            }
+        };
+        for (String path : new String[] {"/realms/" + REALM, "/realms/" + REALM + "/*"}) {
+            router.route(path).handler(ctx -> edge.admit(ctx, false, toKeycloak));
         }
+        router.route("/resources/*").handler(ctx -> edge.serveFile(ctx, c -> toKeycloak.accept(c, null)));
         router.route("/realms/*").handler(ctx -> edge.admit(ctx, false, otherRealm));
 
         // The reporters' phone app (docs/phone.md): public files; it signs in with Keycloak and calls the APIs above.
@@ -106,13 +108,12 @@ public class Routes {
                 ctx.next();
             }
         });
-        router.route("/m/*").handler(ctx -> edge.admit(ctx, false, (c, who) -> phone.serve(c)));
+        router.route("/m/*").handler(ctx -> edge.serveFile(ctx, phone::serve));
 
         // The office's web page (docs/dashboard.md) is supervision's: the page and its assets are public; the page
         // signs in with Keycloak and calls /api/supervision/** through the routes above.
         for (String path : new String[] {"/", "/index.html", "/assets/*", "/app/*"}) {
-            router.route(path).handler(ctx -> edge.admit(ctx, false,
-                    (c, who) -> proxy.forward(c, supervision, pathAndQuery(c))));
+            router.route(path).handler(ctx -> edge.serveFile(ctx, c -> proxy.forward(c, supervision, pathAndQuery(c))));
         }
 
         // The notifier's page for the office (docs/notifier.md): static and public like the office's page, whose sign-in
@@ -120,8 +121,7 @@ public class Routes {
         Upstream notifier = services.get("notify");
         if (notifier != null) {
             for (String path : new String[] {"/notify", "/notify/*"}) {
-                router.route(path).handler(ctx -> edge.admit(ctx, false,
-                        (c, who) -> proxy.forward(c, notifier, pathAndQuery(c))));
+                router.route(path).handler(ctx -> edge.serveFile(ctx, c -> proxy.forward(c, notifier, pathAndQuery(c))));
             }
         }
 
