@@ -3,6 +3,7 @@ package cn.duban.supervision.service;
 import cn.duban.supervision.config.SupervisionConfig;
 import cn.duban.supervision.engine.BusinessCalendar;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,6 +32,8 @@ public class BusinessClock extends Clock {
     private static final Logger LOG = Logger.getLogger(BusinessClock.class);
 
     private volatile Duration offset = Duration.ZERO;
+    /** When the offset held here was written to business_clock (its moved_at): a read never puts back an older one. */
+    private Instant heldSince = Instant.EPOCH;
 
     @Inject
     SupervisionConfig config;
@@ -48,8 +51,8 @@ public class BusinessClock extends Clock {
         config.clock().start().ifPresent(start -> offset = Duration.between(Instant.now(), start.toInstant()));
         if (movable()) {
             // the first replica of a fresh database sets the demo's start; the others, and restarts, take its time
-            write("insert into business_clock (id, offset_ms, moved_at) values (1, ?, now()) on conflict (id) do nothing",
-                    offset);
+            write("insert into business_clock (id, offset_ms, moved_at) values (1, ?, clock_timestamp())"
+                    + " on conflict (id) do nothing returning moved_at", offset);
             refresh();
         }
     }
@@ -57,15 +60,15 @@ public class BusinessClock extends Clock {
     /** The clock as the cluster has it: another replica may have moved it. */
     @Scheduled(every = "${duban.supervision.clock.refresh:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    void refresh() {
+    synchronized void refresh() {
         if (!movable()) {
             return;
         }
         try (Connection c = dataSource.getConnection();
-             PreparedStatement read = c.prepareStatement("select offset_ms from business_clock where id = 1");
+             PreparedStatement read = c.prepareStatement("select offset_ms, moved_at from business_clock where id = 1");
              ResultSet row = read.executeQuery()) {
             if (row.next()) {
-                offset = Duration.ofMillis(row.getLong(1));
+                hold(Duration.ofMillis(row.getLong(1)), row.getTimestamp(2).toInstant());
             }
         } catch (SQLException e) {
             LOG.warnf("cannot read the shared business clock (%s); keeping %s", e.getMessage(), now());
@@ -100,18 +103,36 @@ public class BusinessClock extends Clock {
         return config.clock().movable();
     }
 
-    /** Moves business time to {@code to} for every replica; it runs on from there. */
-    public void moveTo(OffsetDateTime to) {
+    /**
+     * Moves business time to {@code to} for every replica; it runs on from there. The row is committed at once, in a
+     * transaction of its own, before this replica holds the new time: a refresh in between must not read the row
+     * the caller's transaction has not committed yet and put the old time back (found by make test: a re-evaluation
+     * queued after a move ran at the time before it).
+     */
+    public synchronized void moveTo(OffsetDateTime to) {
         Duration moved = Duration.between(Instant.now(), to.toInstant());
-        write("insert into business_clock (id, offset_ms, moved_at) values (1, ?, now())"
-                + " on conflict (id) do update set offset_ms = excluded.offset_ms, moved_at = now()", moved);
-        offset = moved;
+        Instant at = QuarkusTransaction.requiringNew().call(() -> write(
+                "insert into business_clock (id, offset_ms, moved_at) values (1, ?, clock_timestamp())"
+                        + " on conflict (id) do update set offset_ms = excluded.offset_ms, moved_at = excluded.moved_at"
+                        + " returning moved_at", moved));
+        hold(moved, at);
     }
 
-    private void write(String sql, Duration value) {
+    /** Holds {@code value}, written at {@code writtenAt}, unless what is held here was written later. */
+    private void hold(Duration value, Instant writtenAt) {
+        if (writtenAt != null && !writtenAt.isBefore(heldSince)) {
+            offset = value;
+            heldSince = writtenAt;
+        }
+    }
+
+    /** Runs an insert or update of the clock's row; returns the moved_at it wrote, or null when it wrote nothing. */
+    private Instant write(String sql, Duration value) {
         try (Connection c = dataSource.getConnection(); PreparedStatement write = c.prepareStatement(sql)) {
             write.setLong(1, value.toMillis());
-            write.executeUpdate();
+            try (ResultSet written = write.executeQuery()) {
+                return written.next() ? written.getTimestamp(1).toInstant() : null;
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot write the shared business clock: " + e.getMessage(), e);
         }
