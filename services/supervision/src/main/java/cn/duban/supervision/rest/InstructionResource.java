@@ -2,7 +2,6 @@ package cn.duban.supervision.rest;
 
 import cn.duban.platform.security.Roles;
 import cn.duban.supervision.repository.Instruction;
-import cn.duban.supervision.repository.Task;
 import cn.duban.supervision.service.InstructionDesk;
 import cn.duban.supervision.service.PaperAccess;
 import cn.duban.supervision.service.SupervisionAccess;
@@ -85,8 +84,7 @@ public class InstructionResource {
     @Path("/{instructionId}/acknowledge")
     @Operation(summary = "签收: a unit named by the instruction (or answering for the task) confirms it received it")
     public InstructionView acknowledge(@PathParam("id") String id, @PathParam("instructionId") String instructionId) {
-        Task task = paperAccess.readable(id);
-        paperAccess.checkMayAnswer(task, desk.find(id, instructionId).assignees);
+        paperAccess.answerable(id, () -> desk.find(id, instructionId).assignees);
         return InstructionView.of(desk.acknowledge(id, instructionId, access.actor()));
     }
 
@@ -97,8 +95,7 @@ public class InstructionResource {
     @Operation(summary = "办理结果: the units' answer (once; late if after the due date)")
     public InstructionView answer(@PathParam("id") String id, @PathParam("instructionId") String instructionId,
             @Valid @NotNull AnswerRequest body) {
-        Task task = paperAccess.readable(id);
-        paperAccess.checkMayAnswer(task, desk.find(id, instructionId).assignees);
+        paperAccess.answerable(id, () -> desk.find(id, instructionId).assignees);
         return InstructionView.of(desk.answer(id, instructionId, body.answer(), access.actor()));
     }
 }

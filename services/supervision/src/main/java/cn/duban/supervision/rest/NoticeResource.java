@@ -110,7 +110,7 @@ public class NoticeResource {
     @Path("/{number}/receive")
     @Operation(summary = "签收: a unit of the task confirms it received the notice (once; again changes nothing)")
     public NoticeView receive(@PathParam("id") String id, @PathParam("number") String number) {
-        paperAccess.checkMayAnswer(paperAccess.readable(id), List.of());
+        paperAccess.answerable(id, List::of);
         return NoticeView.of(desk.receive(id, number, access.actor()));
     }
 
@@ -121,8 +121,7 @@ public class NoticeResource {
     @Operation(summary = "回执: the unit's reply, from the phone app or a department system (once; late if after the 时限)")
     public NoticeView reply(@PathParam("id") String id, @PathParam("number") String number,
             @Valid @NotNull ReplyRequest body) {
-        Task task = paperAccess.readable(id);
-        paperAccess.checkMayAnswer(task, List.of());
+        Task task = paperAccess.answerable(id, List::of);
         return NoticeView.of(desk.reply(id, number, body.reply(), paperAccess.replyingUnit(task), access.actor()));
     }
 }

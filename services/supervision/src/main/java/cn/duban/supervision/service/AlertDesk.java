@@ -1,13 +1,10 @@
 package cn.duban.supervision.service;
 
-import cn.duban.events.Envelope;
-import cn.duban.events.EventPayload;
 import cn.duban.events.alert.AlertAcknowledged;
 import cn.duban.events.alert.AlertEscalated;
 import cn.duban.events.alert.AlertRaised;
 import cn.duban.events.alert.AlertResolved;
 import cn.duban.events.alert.ReminderSent;
-import cn.duban.platform.messaging.Outbox;
 import cn.duban.platform.rest.DubanException;
 import cn.duban.supervision.engine.AlertAction;
 import cn.duban.supervision.engine.AlertReconciler;
@@ -52,7 +49,7 @@ public class AlertDesk {
     SupervisionAccess access;
 
     @Inject
-    Outbox outbox;
+    SupervisionEvents events;
 
     @Inject
     Audit audit;
@@ -109,7 +106,7 @@ public class AlertDesk {
             alert.state = AlertState.ACKNOWLEDGED;
             alert.acknowledgedAt = at;
             alert.acknowledgedBy = actor;
-            publish(actor, at, new AlertAcknowledged(alert.id, alert.taskId, actor, at));
+            events.publish(actor, at, new AlertAcknowledged(alert.id, alert.taskId, actor, at));
             audit.byCaller("alert.acknowledged", alert.taskId, alert.id, alert.rule.name());
             notify("AlertAcknowledged", alert, "督办单已签收", at);
         }
@@ -140,7 +137,7 @@ public class AlertDesk {
         alert.raisedAt = at;
         alert.persist();
         metrics.raised(alert.rule.name(), alert.light.name());
-        publish("system", at, new AlertRaised(alert.id, task.id, alert.rule.name(), alert.light.name(), alert.milestone,
+        events.publish("system", at, new AlertRaised(alert.id, task.id, alert.rule.name(), alert.light.name(), alert.milestone,
                 alert.escalationLevel, alert.units, alert.reason, alert.inhibited, at));
         AuditEntry.record(at, "system", "alert.raised", task.id, alert.id, alert.reason);
         if (!raise.inhibited()) {
@@ -152,7 +149,7 @@ public class AlertDesk {
         alert.state = AlertState.RESOLVED;
         alert.resolvedAt = at;
         alert.resolution = reason;
-        publish("system", at, new AlertResolved(alert.id, alert.taskId, alert.rule.name(), reason, at));
+        events.publish("system", at, new AlertResolved(alert.id, alert.taskId, alert.rule.name(), reason, at));
         AuditEntry.record(at, "system", "alert.resolved", alert.taskId, alert.id, reason);
         notify("AlertResolved", alert, reason, at);
     }
@@ -160,7 +157,7 @@ public class AlertDesk {
     private void escalate(Task task, Alert alert, AlertAction.Escalate escalate, OffsetDateTime at) {
         alert.escalationLevel = escalate.newLevel();
         String to = escalate.newLevel() == OpenAlert.LEADER_LEVEL ? task.leader : OFFICE;
-        publish("system", at, new AlertEscalated(alert.id, alert.taskId, alert.rule.name(), alert.escalationLevel, to, at));
+        events.publish("system", at, new AlertEscalated(alert.id, alert.taskId, alert.rule.name(), alert.escalationLevel, to, at));
         AuditEntry.record(at, "system", "alert.escalated", alert.taskId, alert.id,
                 "level " + alert.escalationLevel + " → " + to);
         if (!escalate.inhibited()) {
@@ -181,7 +178,7 @@ public class AlertDesk {
         if (alert != null) {
             alert.lastReminderAt = at;
         }
-        publish(actor, at, new ReminderSent(reminder.id, task.id, reminder.alertId, task.units(), message, manual, at,
+        events.publish(actor, at, new ReminderSent(reminder.id, task.id, reminder.alertId, task.units(), message, manual, at,
                 actor));
         AuditEntry.record(at, actor, manual ? "reminder.manual" : "reminder.auto", task.id, reminder.id, message);
         notices.fire(new AlertFeed.Notice("ReminderSent", reminder.alertId, task.id, alert == null ? null : alert.rule.name(),
@@ -189,10 +186,6 @@ public class AlertDesk {
                 alert == null ? 0 : alert.escalationLevel, alert == null ? null : alert.milestone, task.units(), message,
                 at));
         return reminder;
-    }
-
-    private void publish(String actor, OffsetDateTime at, EventPayload payload) {
-        outbox.publish(Envelope.of(LedgerImport.SERVICE, actor, at, payload));
     }
 
     private void notify(String event, Alert alert, String message, OffsetDateTime at) {

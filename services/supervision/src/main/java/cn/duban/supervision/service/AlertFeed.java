@@ -60,6 +60,12 @@ public class AlertFeed {
     /** What happened to which alert, and the units it concerns. */
     public record Notice(String event, String alertId, String taskId, String rule, String light, String state,
             int escalationLevel, String milestone, List<String> units, String message, OffsetDateTime at) {
+
+        /** A paper's (通知单, 批示), under its own id: it has no rule, light, escalation level or milestone. */
+        static Notice ofPaper(String event, String paperId, String taskId, Enum<?> state, List<String> units,
+                String message, OffsetDateTime at) {
+            return new Notice(event, paperId, taskId, null, null, state.name(), 0, null, units, message, at);
+        }
     }
 
     /** What a stream carries: see docs/api.md. */

@@ -1,12 +1,9 @@
 package cn.duban.supervision.service;
 
-import cn.duban.events.Envelope;
-import cn.duban.events.EventPayload;
 import cn.duban.events.instruction.InstructionAcknowledged;
 import cn.duban.events.instruction.InstructionAnswered;
 import cn.duban.events.instruction.InstructionIssued;
 import cn.duban.events.instruction.InstructionOverdue;
-import cn.duban.platform.messaging.Outbox;
 import cn.duban.platform.rest.BadField;
 import cn.duban.platform.rest.DubanException;
 import cn.duban.supervision.repository.AuditEntry;
@@ -32,7 +29,7 @@ import java.util.UUID;
 public class InstructionDesk {
 
     @Inject
-    Outbox outbox;
+    SupervisionEvents events;
 
     @Inject
     BusinessClock clock;
@@ -67,7 +64,7 @@ public class InstructionDesk {
         instruction.state = Instruction.State.ISSUED;
         instruction.trail = new PaperTrail(now);
         instruction.persist();
-        publish(leader, now, new InstructionIssued(instruction.id, task.id, text, leader, post, units, dueOn, now));
+        events.publish(leader, now, new InstructionIssued(instruction.id, task.id, text, leader, post, units, dueOn, now));
         AuditEntry.record(now, leader, "instruction.issued", task.id, instruction.id, text);
         announce("InstructionIssued", instruction, "领导批示：" + text, now);
         return instruction;
@@ -93,7 +90,7 @@ public class InstructionDesk {
         OffsetDateTime now = clock.now();
         instruction.state = Instruction.State.ACKNOWLEDGED;
         instruction.trail.receive(actor, now);
-        publish(actor, now, new InstructionAcknowledged(id, taskId, now, actor));
+        events.publish(actor, now, new InstructionAcknowledged(id, taskId, now, actor));
         AuditEntry.record(now, actor, "instruction.acknowledged", taskId, id, instruction.text);
         return instruction;
     }
@@ -110,7 +107,7 @@ public class InstructionDesk {
         boolean late = now.toLocalDate().isAfter(instruction.dueOn);
         instruction.state = Instruction.State.ANSWERED;
         instruction.trail.answer(answer, actor, now);
-        publish(actor, now, new InstructionAnswered(id, taskId, answer, late, now, actor));
+        events.publish(actor, now, new InstructionAnswered(id, taskId, answer, late, now, actor));
         AuditEntry.record(now, actor, "instruction.answered", taskId, id, (late ? "逾期办结：" : "办结：") + answer);
         announce("InstructionAnswered", instruction, "领导批示已办结：" + answer, now);
         return instruction;
@@ -123,7 +120,7 @@ public class InstructionDesk {
         List<Instruction> overdue = Instruction.newlyOverdue(now.toLocalDate());
         for (Instruction instruction : overdue) {
             instruction.overdueAt = now;
-            publish("system", now, new InstructionOverdue(instruction.id, instruction.taskId, instruction.assignees,
+            events.publish("system", now, new InstructionOverdue(instruction.id, instruction.taskId, instruction.assignees,
                     instruction.dueOn, instruction.leader, now));
             AuditEntry.record(now, "system", "instruction.overdue", instruction.taskId, instruction.id,
                     "逾期未办结（时限 " + instruction.dueOn + "）");
@@ -132,12 +129,8 @@ public class InstructionDesk {
         return overdue.size();
     }
 
-    private void publish(String actor, OffsetDateTime at, EventPayload payload) {
-        outbox.publish(Envelope.of(LedgerImport.SERVICE, actor, at, payload));
-    }
-
     private void announce(String event, Instruction instruction, String message, OffsetDateTime at) {
-        live.fire(new AlertFeed.Notice(event, instruction.id, instruction.taskId, null, null, instruction.state.name(),
-                0, null, instruction.assignees, message, at));
+        live.fire(AlertFeed.Notice.ofPaper(event, instruction.id, instruction.taskId, instruction.state,
+                instruction.assignees, message, at));
     }
 }

@@ -1,12 +1,9 @@
 package cn.duban.supervision.service;
 
-import cn.duban.events.Envelope;
-import cn.duban.events.EventPayload;
 import cn.duban.events.notice.NoticeIssued;
 import cn.duban.events.notice.NoticeOverdue;
 import cn.duban.events.notice.NoticeReceived;
 import cn.duban.events.notice.NoticeReplied;
-import cn.duban.platform.messaging.Outbox;
 import cn.duban.platform.rest.DubanException;
 import cn.duban.supervision.config.PapersConfig;
 import cn.duban.supervision.engine.OpenAlert;
@@ -34,7 +31,7 @@ import java.util.List;
 public class NoticeDesk {
 
     @Inject
-    Outbox outbox;
+    SupervisionEvents events;
 
     @Inject
     BusinessClock clock;
@@ -92,7 +89,7 @@ public class NoticeDesk {
         notice.trail = new PaperTrail(at);
         notice.issuedBy = actor;
         notice.persist();
-        publish(actor, at, new NoticeIssued(notice.id, notice.documentNumber(), task.id, alertId, notice.automatic,
+        events.publish(actor, at, new NoticeIssued(notice.id, notice.documentNumber(), task.id, alertId, notice.automatic,
                 notice.units, late, requirement, replyBy, at, actor));
         AuditEntry.record(at, actor, "notice.issued", task.id, notice.id, notice.documentNumber() + " " + late);
         announce("NoticeIssued", notice, "督办通知单" + notice.documentNumber() + "：" + late, at);
@@ -120,7 +117,7 @@ public class NoticeDesk {
         if (notice.state == Notice.State.ISSUED) {
             notice.state = Notice.State.RECEIVED;
         }
-        publish(actor, now, new NoticeReceived(notice.id, taskId, now, actor));
+        events.publish(actor, now, new NoticeReceived(notice.id, taskId, now, actor));
         AuditEntry.record(now, actor, "notice.received", taskId, notice.id, notice.documentNumber());
         return notice;
     }
@@ -137,7 +134,7 @@ public class NoticeDesk {
         boolean late = notice.state == Notice.State.OVERDUE;
         notice.state = Notice.State.REPLIED;
         notice.trail.answer(text, actor, now);
-        publish(actor, now, new NoticeReplied(notice.id, taskId, unit, text, late, now, actor));
+        events.publish(actor, now, new NoticeReplied(notice.id, taskId, unit, text, late, now, actor));
         AuditEntry.record(now, actor, "notice.replied", taskId, notice.id, (late ? "逾期回执：" : "回执：") + text);
         announce("NoticeReplied", notice, "督办通知单" + notice.documentNumber() + "已回执", now);
         return notice;
@@ -153,7 +150,7 @@ public class NoticeDesk {
             notice.state = Notice.State.OVERDUE;
             notice.escalatedAt = now;
             notice.escalatedTo = task == null ? AlertDesk.OFFICE : task.leader;
-            publish("system", now, new NoticeOverdue(notice.id, notice.taskId, notice.units, notice.replyBy,
+            events.publish("system", now, new NoticeOverdue(notice.id, notice.taskId, notice.units, notice.replyBy,
                     notice.escalatedTo, now));
             AuditEntry.record(now, "system", "notice.overdue", notice.taskId, notice.id,
                     notice.documentNumber() + " 逾期未回执 → " + notice.escalatedTo);
@@ -163,13 +160,8 @@ public class NoticeDesk {
         return overdue.size();
     }
 
-    private void publish(String actor, OffsetDateTime at, EventPayload payload) {
-        outbox.publish(Envelope.of(LedgerImport.SERVICE, actor, at, payload));
-    }
-
     /** On the office's live stream and the units' (the phone app's), as alerts are. */
     private void announce(String event, Notice notice, String message, OffsetDateTime at) {
-        live.fire(new AlertFeed.Notice(event, notice.id, notice.taskId, null, null, notice.state.name(), 0, null,
-                notice.units, message, at));
+        live.fire(AlertFeed.Notice.ofPaper(event, notice.id, notice.taskId, notice.state, notice.units, message, at));
     }
 }

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Who may act on a task's papers (docs/security.md): the office issues notices, leaders write instructions, and
@@ -44,7 +45,17 @@ public class PaperAccess {
         return caller.unit().orElse(caller.is(Roles.SUPERVISOR) ? task.leadUnit : null);
     }
 
-    public void checkMayAnswer(Task task, Collection<String> alsoNamed) {
+    /**
+     * The task whose paper the caller answers (签收, 回执, 办理结果): readable as {@link #readable}, and the caller answers
+     * for the task or is among {@code alsoNamed}, asked only once the task is readable.
+     */
+    public Task answerable(String taskId, Supplier<Collection<String>> alsoNamed) {
+        Task task = readable(taskId);
+        checkMayAnswer(task, alsoNamed.get());
+        return task;
+    }
+
+    private void checkMayAnswer(Task task, Collection<String> alsoNamed) {
         if (caller.is(Roles.SUPERVISOR)) {
             return;
         }
