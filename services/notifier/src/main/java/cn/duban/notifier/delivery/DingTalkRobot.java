@@ -33,7 +33,7 @@ public class DingTalkRobot implements Channel {
         }
         Map<String, Object> body = Map.of("msgtype", "markdown",
                 "markdown", Map.of("title", message.content.title(), "text", message.content.markdown()));
-        RobotHttp.Response response = http.postJson(url, body, "application/json; charset=utf-8", Map.of());
+        RobotHttp.Response response = http.postJson(url, body);
         return RobotAnswers.of(response, "errcode", TOO_FAST);
     }
 }

@@ -37,7 +37,7 @@ public class FeishuBot implements Channel {
         }
         body.put("msg_type", "interactive");
         body.put("card", card(message));
-        return RobotAnswers.of(http.postJson(target.url(), body, "application/json; charset=utf-8", Map.of()), "code", TOO_FAST);
+        return RobotAnswers.of(http.postJson(target.url(), body), "code", TOO_FAST);
     }
 
     private static Map<String, Object> card(OutboundMessage message) {

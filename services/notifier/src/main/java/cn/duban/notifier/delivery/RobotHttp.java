@@ -57,14 +57,15 @@ public class RobotHttp {
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    public Response postJson(String url, Object body, String contentType, Map<String, String> headers) {
+    /** As the chat robots (钉钉, 企业微信, 飞书) take it: JSON in UTF-8, no headers of their own. */
+    public Response postJson(String url, Object body) {
         String json;
         try {
             json = body instanceof String text ? text : EventCodec.json().writeValueAsString(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a request body", e);
         }
-        return post(url, json, contentType, headers);
+        return post(url, json, "application/json; charset=utf-8", Map.of());
     }
 
     public Response post(String url, String json, String contentType, Map<String, String> headers) {

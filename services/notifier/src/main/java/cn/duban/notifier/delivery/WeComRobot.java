@@ -28,7 +28,7 @@ public class WeComRobot implements Channel {
     @Override
     public Answer deliver(Target target, OutboundMessage message) {
         Map<String, Object> body = Map.of("msgtype", "markdown", "markdown", Map.of("content", fit(message.content.markdown())));
-        return RobotAnswers.of(http.postJson(target.url(), body, "application/json; charset=utf-8", Map.of()), "errcode", TOO_FAST);
+        return RobotAnswers.of(http.postJson(target.url(), body), "errcode", TOO_FAST);
     }
 
     /** Cut to 4,096 UTF-8 bytes at a character boundary, saying so. */
