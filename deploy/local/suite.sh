@@ -36,7 +36,7 @@ start() {
         || die "no Kafka password for $name in $STATE/kafka-credentials: start the broker first (deploy/local/infra.sh start)"
     fi
     # Loopback only: Quarkus' production default is every interface (docs/security.md, "Local exposure").
-    DUBAN_KAFKA_PASSWORD="$kafka_password" QUARKUS_HTTP_HOST=127.0.0.1 nohup setsid java -Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
+    DUBAN_KAFKA_PASSWORD="$kafka_password" QUARKUS_HTTP_HOST=127.0.0.1 nohup setsid java $(jvm_options) \
       -Dquarkus.profile="$PROFILE" -jar "$jar" >"$STATE/logs/$name.log" 2>&1 </dev/null &
     echo $! >"$pid"
     # The ledger first: the sector services read it from duban.tasks.v1 as they start.
@@ -47,6 +47,9 @@ start() {
     [ "${entry%%:*}" = supervision ] || wait_ready "${entry%%:*}" "${entry##*:}" "$deadline"
   done
 }
+
+# The services' JVM options, from the one file make bench measures them with.
+jvm_options() { grep -v '^#' "$ROOT/deploy/local/service-jvm.options" | xargs; }
 
 wait_ready() {
   local name=$1 port=$2 deadline=$3

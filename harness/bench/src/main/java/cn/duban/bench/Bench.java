@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * make bench: the suite's footprint, the machine's raw limits, ingest and latency through the department APIs and
@@ -26,18 +28,24 @@ public final class Bench {
         Report report = new Report();
         Api api = new Api();
         long t0 = System.nanoTime();
-        report.line("## Measured by `make bench` — " + LocalDate.now());
+        Path results = env.root().resolve("docs/bench/results.json");
+        Optional<Results.Previous> previous = Results.previous(results);
+        String machine = machine();
+        report.line("## Measured by `make bench` — " + LocalDate.now() + ", commit " + env.commit());
         report.line("");
-        report.line(machine());
+        report.line(machine);
+        List<Aims.Aim> aims = List.of();
         // The figures measured so far are written even when a later phase fails.
         try (Suite suite = new Suite(env, api); Visibility visibility = new Visibility(env)) {
-            suite.startAll();
-            footprint(suite, report);
+            report.figure("infra.ready", env.infraSeconds());
+            report.figure("suite.ready", suite.startAll());
+            Evidence evidence = new Evidence(report, suite, env.work().resolve("profiles"));
+            footprint(suite, report, env);
             List<ProgressEvents.Ledgered> pingyao = pingyao(suite, api);
             new RawLimits(env, report).run(pingyao.get(0));
-            Ingest ingest = new Ingest(env, report, api, visibility);
+            Ingest ingest = new Ingest(env, report, api, visibility, evidence);
             ingest.throughDepartments(suite, pingyao);
-            Scale scale = new Scale(env, report, api);
+            Scale scale = new Scale(env, report, api, evidence);
             List<ProgressEvents.Ledgered> ledger = scale.loadAndReevaluate(suite, env.count(env.ledger(), 2_000));
             scale.incremental(ingest, ledger);
             scale.queries(suite, ledger);
@@ -46,6 +54,9 @@ public final class Bench {
             report.heading("Memory after the run");
             report.table("service", "RSS (MiB)");
             suite.all().forEach(s -> report.row(s.name(), s.rssMiB()));
+            aims = Aims.judge(report, ledger.size());
+            Aims.write(report, aims, previous);
+            pictures(report, env, machine);
         } catch (RuntimeException e) {
             report.line("");
             report.line("**The run stopped early:** " + e.getMessage());
@@ -54,6 +65,21 @@ public final class Bench {
             report.line("");
             report.line(String.format("The whole run took %.1f min.", (System.nanoTime() - t0) / 60e9));
             report.write(env.work(), env.root().resolve("docs/benchmarks.md"));
+            if (!aims.isEmpty()) {
+                Results.write(results, Map.of("date", LocalDate.now().toString(), "commit", env.commit(),
+                        "machine", machine, "ledger", String.valueOf(env.count(env.ledger(), 2_000))), report, aims);
+            }
+        }
+    }
+
+    /** The plots of this run, drawn into docs/bench and shown in the report. */
+    private static void pictures(Report report, BenchEnv env, String machine) throws IOException {
+        report.heading("Pictures of this run");
+        String subtitle = LocalDate.now() + ", commit " + env.commit() + ", "
+                + machine.substring(machine.indexOf('(') + 1, machine.indexOf(')'));
+        for (String file : Charts.draw(report, env.root().resolve("docs/bench"), subtitle)) {
+            report.line("![" + file + "](bench/" + file + ")");
+            report.line("");
         }
     }
 
@@ -67,23 +93,26 @@ public final class Bench {
                 System.getProperty("java.version"), String.join(" ", Suite.JVM_FLAGS), Suite.POOL_SIZE);
     }
 
-    private static void footprint(Suite suite, Report report) {
+    private static void footprint(Suite suite, Report report, BenchEnv env) {
         report.heading("Footprint: start and memory");
-        report.line("Each service started alone, one after another, on a fresh bench database (supervision imports and "
-                + "evaluates the 178-task Pingyao ledger); RSS read after " + IDLE.toSeconds() + " s idle.");
+        report.line("Started as `make run` starts them, each on a fresh bench database: supervision first (it imports and "
+                + "evaluates the 178-task Pingyao ledger), then the six sector services at once; RSS read after "
+                + IDLE.toSeconds() + " s idle. Kafka and Keycloak (deploy/local/infra.sh start) took "
+                + String.format("%.1f s before.", report.figure("infra.ready")));
         report.line("");
         Pause.briefly(IDLE.toMillis());
-        report.table("service", "JVM start → ready (ms)", "Quarkus \"started in\" (s)", "RSS idle (MiB)");
-        long totalMillis = 0;
+        report.table("service", "JVM start → ready (ms)", "Quarkus \"started in\" (s)", "RSS idle (MiB)", "heap and metaspace (jcmd GC.heap_info)");
         long totalRss = 0;
         for (Suite.Started s : suite.all()) {
             long rss = s.rssMiB();
-            report.row(s.name(), s.readyMillis(), s.startedIn(), rss);
-            totalMillis += s.readyMillis();
+            report.row(s.name(), s.readyMillis(), s.startedIn(), rss, s.heapInfo());
             totalRss += rss;
             report.figure("rss." + s.name(), rss);
         }
-        report.row("**whole suite** (7 services, one after another)", totalMillis, "—", totalRss);
+        report.row(String.format("**whole suite** (7 services; all ready %.1f s after the first started)",
+                report.figure("suite.ready")), "—", "—", totalRss, "");
+        report.evidence("footprint", String.format("JVM flags %s; supervision: %s.", String.join(" ", Suite.JVM_FLAGS),
+                suite.get("supervision").heapInfo()));
     }
 
     /** The Pingyao tasks as supervision lists them, once every sector service has received its share. */

@@ -54,6 +54,27 @@ record BenchEnv(Path root, String kafka, Path kafkaCredentials, String dbUrlPref
         return value;
     }
 
+    /** The commit measured, as `git describe` names it (with -dirty when the tree has changes). */
+    String commit() {
+        try {
+            Process git = new ProcessBuilder("git", "-C", root.toString(), "describe", "--always", "--dirty")
+                    .redirectErrorStream(true).start();
+            String out = new String(git.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+            return git.waitFor() == 0 ? out : "unknown";
+        } catch (java.io.IOException e) {
+            return "unknown";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "unknown";
+        }
+    }
+
+    /** How long deploy/local/infra.sh took to start Kafka and Keycloak (bench.sh measures it), in seconds. */
+    double infraSeconds() {
+        String value = System.getenv("DUBAN_BENCH_INFRA_SECONDS");
+        return value == null || value.isBlank() ? Double.NaN : Double.parseDouble(value);
+    }
+
     Path work() {
         return root.resolve(".duban/bench");
     }

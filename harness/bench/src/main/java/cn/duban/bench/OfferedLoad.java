@@ -1,6 +1,9 @@
 package cn.duban.bench;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -14,6 +17,16 @@ import java.util.function.IntConsumer;
 final class OfferedLoad {
     private final AtomicInteger accepted = new AtomicInteger();
     private final AtomicInteger refused = new AtomicInteger();
+    private final List<Double> responses = Collections.synchronizedList(new ArrayList<>());
+
+    /** How long the service took to answer one request (ms): the department API's own latency. */
+    void answeredIn(double millis) {
+        responses.add(millis);
+    }
+
+    List<Double> responseMillis() {
+        return new ArrayList<>(responses);
+    }
 
     void accepted() {
         accepted.incrementAndGet();

@@ -72,7 +72,7 @@ final class RawLimits {
         String summary = produced.stream().filter(l -> l.contains("records sent")).reduce((a, b) -> b).orElse("");
         double produceRate = Double.parseDouble(summary.replaceAll(".*sent, ([0-9.]+) records/sec.*", "$1"));
         List<String> consumed = tool("org.apache.kafka.tools.ConsumerPerformance", "--bootstrap-server", env.kafka(),
-                "--command-config", login.toString(), "--topic", TOPIC, "--messages", String.valueOf(records), "--timeout", "60000");
+                "--consumer.config", login.toString(), "--topic", TOPIC, "--messages", String.valueOf(records), "--timeout", "60000");
         String[] csv = consumed.get(consumed.size() - 1).split(",\\s*");
         double consumeRate = Double.parseDouble(csv[5]);
         report.figure("kafka.produce", produceRate);

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,6 +20,16 @@ final class Report {
 
     private final StringBuilder markdown = new StringBuilder();
     private final Map<String, Double> figures = new TreeMap<>();
+    private final Map<String, List<Double>> latencies = new LinkedHashMap<>();
+    private final List<LoadPoint> curve = new ArrayList<>();
+    private final Map<String, String> evidence = new LinkedHashMap<>();
+
+    /**
+     * One point of a throughput-versus-offered-load curve: what was offered on a path (NaN: as fast as the clients
+     * could), what was accepted, and what supervision stored and evaluated, per second.
+     */
+    record LoadPoint(String path, double offered, double accepted, double stored) {
+    }
 
     /** A section; with the machine's load average as it starts, since the machine may be shared. */
     void heading(String title) {
@@ -69,6 +80,40 @@ final class Report {
 
     double figure(String name) {
         return figures.getOrDefault(name, Double.NaN);
+    }
+
+    Map<String, Double> figures() {
+        return figures;
+    }
+
+    /** Every latency of a phase (ms), for the distribution plots. */
+    void latencies(String phase, List<Double> millis) {
+        latencies.put(phase, List.copyOf(millis));
+    }
+
+    Map<String, List<Double>> latencies() {
+        return latencies;
+    }
+
+    /** What a phase's profile showed (CPU shares, the recording's summary), cited by the aims it measured. */
+    void evidence(String phase, String text) {
+        evidence.merge(phase, text, (a, b) -> a + " " + b);
+    }
+
+    String evidence(String phase) {
+        return evidence.getOrDefault(phase, "");
+    }
+
+    Map<String, String> evidence() {
+        return evidence;
+    }
+
+    void point(LoadPoint point) {
+        curve.add(point);
+    }
+
+    List<LoadPoint> curve() {
+        return curve;
     }
 
     void write(Path work, Path doc) throws IOException {

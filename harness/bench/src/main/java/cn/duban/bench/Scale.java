@@ -33,12 +33,14 @@ final class Scale {
     private final BenchEnv env;
     private final Report report;
     private final Api api;
+    private final Evidence evidence;
     private final Random random = new Random(25);
 
-    Scale(BenchEnv env, Report report, Api api) {
+    Scale(BenchEnv env, Report report, Api api, Evidence evidence) {
         this.env = env;
         this.report = report;
         this.api = api;
+        this.evidence = evidence;
     }
 
     List<ProgressEvents.Ledgered> loadAndReevaluate(Suite suite, int count) throws Exception {
@@ -51,7 +53,8 @@ final class Scale {
         report.row("ledger loaded (COPY, plus the 178 Pingyao tasks)", String.format("%.1f s", loadSeconds),
                 String.format("%,d tasks, %,d units", count, Sector.values().length * ScaleLedger.UNITS_PER_SECTOR));
         reevaluate(clock, "2022-06-01T09:00:00+08:00", "full re-evaluation, first (clock → 2022-06-01: lights change, alerts raised)", "reevaluate.first");
-        reevaluate(clock, "2022-06-01T10:00:00+08:00", "full re-evaluation, again (nothing changed)", "reevaluate.again");
+        evidence.measure("reevaluate.again", "supervision", () -> reevaluate(clock, "2022-06-01T10:00:00+08:00",
+                "full re-evaluation, again (nothing changed)", "reevaluate.again"));
         long outbox = System.nanoTime();
         long unpublished = waitForOutbox();
         report.row("outbox relayed to duban.alerts.v1 after the first re-evaluation",
@@ -109,6 +112,10 @@ final class Scale {
     }
 
     void queries(Suite suite, List<ProgressEvents.Ledgered> tasks) {
+        evidence.measure("queries", "supervision", () -> askAll(suite, tasks));
+    }
+
+    private void askAll(Suite suite, List<ProgressEvents.Ledgered> tasks) {
         String base = suite.get("supervision").url() + "/api/supervision";
         int n = env.count(300, 30);
         report.line("");
@@ -125,7 +132,7 @@ final class Scale {
         query("GET /tasks?unit=…&size=50 (lead or co-unit)", n, null,
                 i -> base + "/tasks?size=50&unit=" + enc(ScaleLedger.unit(Sector.values()[i % 6], 1 + random.nextInt(100))));
         query("GET /tasks?light=RED&size=50", n, null, i -> base + "/tasks?size=50&light=RED&page=" + random.nextInt(100));
-        query("GET /tasks?q=…&size=50 (free text)", Math.max(10, n / 3), null, i -> base + "/tasks?size=50&q=" + enc("第" + (1 + random.nextInt(tasks.size())) + "项"));
+        query("GET /tasks?q=…&size=50 (free text)", Math.max(10, n / 3), "tasks.q.p99", i -> base + "/tasks?size=50&q=" + enc("第" + (1 + random.nextInt(tasks.size())) + "项"));
         query("GET /tasks/{id}", n, null, i -> base + "/tasks/" + tasks.get(random.nextInt(tasks.size())).id());
         query("GET /alerts?unit=…", n, "alerts.p99",
                 i -> base + "/alerts?unit=" + enc(ScaleLedger.unit(Sector.values()[i % 6], 1 + random.nextInt(100))));

@@ -58,7 +58,7 @@ final class ScaleLedger {
                     "[{\"metric\":\"" + METRICS[m] + "\",\"unit\":\"" + MEASURES[m] + "\",\"value\":" + (100 + i % 900) + "}]",
                     "[{\"name\":\"阶段验收\",\"due\":\"" + milestone + "\"}]",
                     "2022-01-01", deadline.toString(), deadline.toString(), "MONTHLY", "[]", "bench-" + i,
-                    "NOT_STARTED", "GREEN", "0", "0", "\\N", now, now, "\\N")).append('\n');
+                    "NOT_STARTED", "GREEN", "0", "0", "\\N", now, now, "\\N", "WORK", "MUST")).append('\n');
             tasks.add(new ProgressEvents.Ledgered(id, sector.id(), lead));
         }
         try (Connection db = DriverManager.getConnection(env.jdbcUrl("supervision"), env.dbUser(), "")) {
@@ -67,7 +67,7 @@ final class ScaleLedger {
             copy.copyIn("""
                     copy task (id, year, sector, title, text, section, lead_unit, co_units, leader, targets, milestones,
                       planned_start, deadline, original_deadline, reporting_cycle, flags, content_hash, status, light,
-                      percent, expected_percent, evaluated_on, created_at, updated_at, rule_overrides) from stdin""",
+                      percent, expected_percent, evaluated_on, created_at, updated_at, rule_overrides, kind, strength) from stdin""",
                     new StringReader(rows.toString()));
             try (var analyze = db.createStatement()) {
                 analyze.execute("analyze");

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
 final class Suite implements AutoCloseable {
     static final List<String> SERVICES = List.of("supervision", "agriculture", "industry", "culture-tourism",
             "urban-construction", "reform", "livelihood");
-    static final List<String> JVM_FLAGS = List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    /** The JVM options of every service, from the one file `make run` reads them from too. */
+    static final List<String> JVM_FLAGS = ServiceJvm.options();
     /**
      * Connections per service: seven services with Agroal's default of 20 would ask PostgreSQL's default
      * max_connections (100) for 140, and the server is shared with the tests.
@@ -29,6 +30,8 @@ final class Suite implements AutoCloseable {
     static final int POOL_SIZE = 8;
     private static final Duration READY_WITHIN = Duration.ofMinutes(3);
     private static final Pattern STARTED_IN = Pattern.compile("started in ([0-9.]+)s");
+    private static final Pattern HEAP_LINE = Pattern.compile("total (\\d+)K, used (\\d+)K");
+    private static final Pattern METASPACE_LINE = Pattern.compile("Metaspace\\s+used (\\d+)K, committed (\\d+)K");
 
     record Started(String name, int port, Process process, long readyMillis, Path log) {
         String url() {
@@ -49,6 +52,40 @@ final class Suite implements AutoCloseable {
             return -1;
         }
 
+        /**
+         * Heap and metaspace as the JVM reports them (jcmd GC.heap_info): what of the RSS is Java objects and what is
+         * class metadata, e.g. "heap 21 of 48 MiB, metaspace 79 of 80 MiB (used of committed)".
+         */
+        String heapInfo() {
+            try {
+                Process jcmd = new ProcessBuilder("jcmd", String.valueOf(process.pid()), "GC.heap_info")
+                        .redirectErrorStream(true).start();
+                String out = new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                jcmd.waitFor(30, TimeUnit.SECONDS);
+                long heapTotal = 0;
+                long heapUsed = 0;
+                String metaspace = "?";
+                for (String line : out.split("\n")) {
+                    Matcher sizes = HEAP_LINE.matcher(line);
+                    if (line.contains("generation") && sizes.find()) {
+                        heapTotal += Long.parseLong(sizes.group(1));
+                        heapUsed += Long.parseLong(sizes.group(2));
+                    }
+                    Matcher meta = METASPACE_LINE.matcher(line);
+                    if (meta.find()) {
+                        metaspace = Long.parseLong(meta.group(1)) / 1024 + " of " + Long.parseLong(meta.group(2)) / 1024;
+                    }
+                }
+                return String.format("heap %d of %d MiB, metaspace %s MiB (used of committed)", heapUsed / 1024,
+                        heapTotal / 1024, metaspace);
+            } catch (IOException e) {
+                return "—";
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return "—";
+            }
+        }
+
         /** Quarkus's own "started in" of its log, in seconds. */
         String startedIn() {
             try {
@@ -62,17 +99,60 @@ final class Suite implements AutoCloseable {
 
     private final BenchEnv env;
     private final Api api;
-    private final Map<String, Started> running = new LinkedHashMap<>();
+    private final Map<String, Started> running = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
 
     Suite(BenchEnv env, Api api) {
         this.env = env;
         this.api = api;
     }
 
-    void startAll() {
-        for (String service : SERVICES) {
-            start(service);
+    /**
+     * As `make run` starts them: supervision first (its ledger must be on duban.tasks.v1 when the sector services
+     * read it), then the six sector services at once. Returns the seconds until all seven were ready.
+     */
+    double startAll() {
+        long t0 = System.nanoTime();
+        start(SERVICES.get(0));
+        List<Thread> starting = new ArrayList<>();
+        List<RuntimeException> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (String service : SERVICES.subList(1, SERVICES.size())) {
+            Thread thread = new Thread(() -> {
+                try {
+                    start(service);
+                } catch (RuntimeException e) {
+                    failures.add(e);
+                }
+            }, "start-" + service);
+            thread.start();
+            starting.add(thread);
         }
+        for (Thread thread : starting) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw failures.get(0);
+        }
+        // Keep the table in the order of SERVICES, whichever finished first.
+        Map<String, Started> ordered = new LinkedHashMap<>();
+        SERVICES.forEach(name -> ordered.put(name, running.get(name)));
+        running.clear();
+        running.putAll(ordered);
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    /** supervision, "sector services", or null for a process that is none of the suite's. */
+    String groupOf(long pid) {
+        for (Started s : running.values()) {
+            if (s.process().pid() == pid) {
+                return s.name().equals("supervision") ? "supervision" : "sector services";
+            }
+        }
+        return null;
     }
 
     Started get(String service) {

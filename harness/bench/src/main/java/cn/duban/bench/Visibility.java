@@ -22,7 +22,9 @@ final class Visibility implements AutoCloseable {
     private static final int POLL_MILLIS = 10;
     private static final int OLDEST_PER_POLL = 2000;
 
-    record Outcome(int expected, int seen, Percentiles latency, double firstAcceptedSeconds, double drainSeconds) {
+    /** @param millis every latency seen, in ms */
+    record Outcome(int expected, int seen, Percentiles latency, List<Double> millis, double firstAcceptedSeconds,
+            double drainSeconds) {
         /** Reports stored and evaluated per second, from the first accepted to the last visible. */
         double rate() {
             return drainSeconds <= 0 ? Double.NaN : seen / drainSeconds;
@@ -59,7 +61,8 @@ final class Visibility implements AutoCloseable {
             Pause.briefly(20);
         }
         synchronized (this) {
-            Outcome outcome = new Outcome((int) expected, latencies.size(), Percentiles.ofMillis(new ArrayList<>(latencies)),
+            List<Double> millis = new ArrayList<>(latencies);
+            Outcome outcome = new Outcome((int) expected, latencies.size(), Percentiles.ofMillis(millis), millis,
                     firstAccepted == Long.MAX_VALUE ? 0 : firstAccepted / 1e9,
                     lastSeen == 0 ? 0 : (lastSeen - firstAccepted) / 1e9);
             pending.clear();
