@@ -172,23 +172,24 @@ public class Reevaluation {
 
     private void evaluateAll(Run asked) {
         long id = asked.id();
+        boolean asksEveryTask;
         Run run;
-        String fingerprint = fingerprint();
-        LocalDate today = clock.today();
-        boolean all;
         synchronized (this) {
-            all = everyTaskAsked;
+            asksEveryTask = everyTaskAsked;
             everyTaskAsked = false;
+            run = keep(asked.with(State.RUNNING, OffsetDateTime.now(), null, 0, 0, 0, null));
         }
-        long total = QuarkusTransaction.requiringNew().call(Task::count);
-        all = all || !fingerprint.equals(keptFingerprint());
-        synchronized (this) {
-            run = keep(asked.everyTask(all).with(State.RUNNING, OffsetDateTime.now(), null, 0, 0, 0, null));
-        }
-        boolean everyTask = all;
         int evaluated = 0;
         int failed = 0;
         try {
+            // inside the try: a run that cannot even start is FAILED, never left RUNNING
+            String fingerprint = fingerprint();
+            LocalDate today = clock.today();
+            long total = QuarkusTransaction.requiringNew().call(() -> Task.count());
+            boolean everyTask = asksEveryTask || !fingerprint.equals(keptFingerprint());
+            synchronized (this) {
+                run = keep(run.everyTask(everyTask));
+            }
             String after = "";
             while (after != null) {
                 String from = after;
@@ -209,6 +210,9 @@ public class Reevaluation {
         } catch (RuntimeException e) {
             LOG.errorf(e, "re-evaluation %d (%s) stopped after %d tasks; the next run redoes the rest", id, run.reason(),
                     evaluated);
+            synchronized (this) {
+                everyTaskAsked |= asksEveryTask; // the next run does what this one was asked for
+            }
             finish(run.with(State.FAILED, run.startedAt(), OffsetDateTime.now(), evaluated, 0, failed, e.toString()));
         }
     }
