@@ -41,7 +41,8 @@ class ReevaluationOfWhatChangedTest extends AsTheOfficeOnTheDemoClock {
         String late = newId();
         String stepped = newIdOtherThan(late);
         String quiet = newIdOtherThan(stepped);
-        importTasks(String.join(",", task(late, "2022-08-20", "[]", ""),
+        // deadline and milestone on working days (a deadline on a weekend is judged on the next working day)
+        importTasks(String.join(",", task(late, "2022-08-18", "[]", ""),
                 task(stepped, "2022-12-31", "[{\"name\": \"完成招标\", \"due\": \"2022-08-25\"}]", ""),
                 task(quiet)));
         ClockMoves.moveTo("2022-08-17T21:37:00+08:00");
