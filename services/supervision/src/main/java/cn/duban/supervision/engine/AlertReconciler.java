@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -68,6 +69,52 @@ public final class AlertReconciler {
                         finding.reason(), redPresent && finding.light() != Light.RED))
                 .forEach(actions::add);
         return actions;
+    }
+
+    /**
+     * The first date after today on which {@link #reconcile} with these same findings would act again (an escalation
+     * or a reminder falling due), once today's actions are applied; empty when it never would. Conservative: a
+     * reminder that inhibition or an acknowledgement will hold back still counts.
+     */
+    public Optional<LocalDate> nextFollowUp(List<OpenAlert> openAlerts, List<Finding> findings, Instant now) {
+        LocalDate today = BusinessCalendar.dateOf(now);
+        Set<AlertKey> keys = new HashSet<>();
+        findings.forEach(finding -> keys.add(finding.key()));
+        Optional<LocalDate> next = Optional.empty();
+        Set<AlertKey> followed = new HashSet<>();
+        for (OpenAlert alert : openAlerts.stream().sorted(OLDEST_FIRST).toList()) {
+            if (keys.contains(alert.key()) && followed.add(alert.key())) {
+                LocalDate raised = BusinessCalendar.dateOf(alert.raisedAt());
+                Instant since = alert.lastReminderAt() != null ? alert.lastReminderAt() : alert.raisedAt();
+                next = earliest(next, followUps(raised, alert.isAcknowledged() ? null : BusinessCalendar.dateOf(since),
+                        today));
+            }
+        }
+        for (AlertKey key : keys) {
+            if (!followed.contains(key)) { // raised today
+                next = earliest(next, followUps(today, today, today));
+            }
+        }
+        return next;
+    }
+
+    private Optional<LocalDate> followUps(LocalDate raised, LocalDate remindedOn, LocalDate today) {
+        Optional<LocalDate> next = Optional.empty();
+        for (int days : new int[] {settings.escalateToLeaderAfterDays(), settings.escalateToOfficeAfterDays()}) {
+            LocalDate escalation = raised.plusDays(days);
+            next = escalation.isAfter(today) ? earliest(next, Optional.of(escalation)) : next;
+        }
+        if (remindedOn != null) {
+            LocalDate reminder = remindedOn.plusDays(settings.reminderIntervalDays());
+            // a reminder due today is sent today, so the next one is an interval away
+            next = earliest(next, Optional.of(reminder.isAfter(today) ? reminder
+                    : today.plusDays(settings.reminderIntervalDays())));
+        }
+        return next;
+    }
+
+    private static Optional<LocalDate> earliest(Optional<LocalDate> one, Optional<LocalDate> other) {
+        return Boundaries.earliest(one, other);
     }
 
     private List<AlertAction> followUp(OpenAlert alert, LocalDate today, boolean inhibited) {

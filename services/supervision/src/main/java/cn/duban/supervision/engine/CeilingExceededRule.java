@@ -1,6 +1,8 @@
 package cn.duban.supervision.engine;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * CEILING_EXCEEDED: a CEILING target (上限, e.g. 城镇登记失业率控制在4.5%以内) reported over its limit, one RED
@@ -22,6 +24,12 @@ public final class CeilingExceededRule implements Rule {
                         + ",超过上限 " + t.value().stripTrailingZeros().toPlainString() + t.unit())
                 .toList();
         return over.isEmpty() ? List.of() : List.of(new Finding(id(), null, String.join(";", over)));
+    }
+
+    /** A limit is judged on the figures alone: only a new report changes it. */
+    @Override
+    public Optional<LocalDate> nextBoundary(RuleContext context) {
+        return Optional.empty();
     }
 
     // a limit passed is a fact about the year, not about the pace, so a claim does not silence it

@@ -3,6 +3,8 @@ package cn.duban.supervision.engine;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /** DUE_SOON: the deadline, or a milestone not yet reached, is 0 to {@code dueSoonDays} calendar days away. */
 public final class DueSoonRule implements Rule {
@@ -28,6 +30,17 @@ public final class DueSoonRule implements Rule {
             }
         }
         return findings;
+    }
+
+    /** For the deadline and each milestone not reached: the first day it is soon, and the day after it is due. */
+    @Override
+    public Optional<LocalDate> nextBoundary(RuleContext context) {
+        int days = context.settings().dueSoonDays();
+        return Stream.concat(Stream.of(context.task().deadline()),
+                        context.task().milestones().stream().filter(m -> !m.isReached()).map(MilestoneFacts::due))
+                .flatMap(due -> Stream.of(due.minusDays(days), due.plusDays(1)))
+                .map(date -> Boundaries.after(context.today(), date))
+                .reduce(Optional.empty(), Boundaries::earliest);
     }
 
     private static boolean isSoon(long daysUntilDue, RuleContext context) {

@@ -4,7 +4,14 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 
-/** A task's status, light, progress and findings on one date; what the ledger shows and alerts start from. */
+/**
+ * A task's status, light, progress and findings on one date; what the ledger shows and alerts start from.
+ *
+ * @param nextBoundary the first date after {@code evaluatedOn} on which this evaluation may differ with no new input
+ *                     (a report, a ledger edit, a decision, other settings): a deadline or milestone passing, a
+ *                     due-soon window opening, a report falling due, the planned percent moving; {@code null} when
+ *                     only a new input can change it
+ */
 public record Evaluation(
         String taskId,
         LocalDate evaluatedOn,
@@ -12,7 +19,8 @@ public record Evaluation(
         Light light,
         int percent,
         int expectedPercent,
-        List<Finding> findings) {
+        List<Finding> findings,
+        LocalDate nextBoundary) {
 
     public Evaluation {
         Objects.requireNonNull(taskId, "taskId");
@@ -20,6 +28,9 @@ public record Evaluation(
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(light, "light");
         findings = List.copyOf(findings);
+        if (nextBoundary != null && !nextBoundary.isAfter(evaluatedOn)) {
+            throw new IllegalArgumentException("nextBoundary " + nextBoundary + " is not after " + evaluatedOn);
+        }
     }
 
     public boolean has(RuleId rule) {

@@ -2,6 +2,7 @@ package cn.duban.supervision.engine;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * OVERDUE: the current deadline has passed and the task is not completed. A completion claim made on or
@@ -25,6 +26,12 @@ public final class OverdueRule implements Rule {
         }
         long daysLate = BusinessCalendar.daysBetween(deadline, context.today());
         return List.of(new Finding(id(), null, "已超过完成时限 " + deadline + " " + daysLate + " 天,尚未办结"));
+    }
+
+    /** The day after the deadline; once late, a task stays late until an input says otherwise. */
+    @Override
+    public Optional<LocalDate> nextBoundary(RuleContext context) {
+        return Boundaries.after(context.today(), context.task().deadline().plusDays(1));
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A task's done and planned percentages on a date, as whole numbers rounded half-up (74.5 → 75).
@@ -49,6 +50,51 @@ public record Progress(int percent, int expectedPercent) {
             planned = curve;
         }
         return new Progress(task.completion().isVerified() ? 100 : wholePercent(done), wholePercent(planned));
+    }
+
+    /**
+     * The first date after {@code today} on which {@code expectedPercent} differs from today's, empty when it never
+     * will (the done percent moves only with a new report). The planned percent never falls as the date advances
+     * while the plan points never fall, so a bisection up to the last date that can move it finds the change; a
+     * plan that falls somewhere gets tomorrow.
+     */
+    public static Optional<LocalDate> nextChange(TaskFacts task, LocalDate today) {
+        LocalDate settled = task.milestones().stream().map(MilestoneFacts::due)
+                .reduce(task.deadline(), (a, b) -> a.isAfter(b) ? a : b).plusDays(1);
+        if (!settled.isAfter(today)) {
+            return Optional.empty();
+        }
+        if (!planRises(task)) {
+            return Optional.of(today.plusDays(1));
+        }
+        int expected = of(task, today).expectedPercent();
+        if (of(task, settled).expectedPercent() == expected) {
+            return Optional.empty();
+        }
+        LocalDate same = today;
+        LocalDate changed = settled;
+        while (BusinessCalendar.daysBetween(same, changed) > 1) {
+            LocalDate middle = same.plusDays(BusinessCalendar.daysBetween(same, changed) / 2);
+            if (of(task, middle).expectedPercent() == expected) {
+                same = middle;
+            } else {
+                changed = middle;
+            }
+        }
+        return Optional.of(changed);
+    }
+
+    private static boolean planRises(TaskFacts task) {
+        int previous = 0;
+        for (PlanPoint point : task.planPoints()) {
+            if (point.date().isAfter(task.plannedStart())) {
+                if (point.percent() < previous) {
+                    return false;
+                }
+                previous = point.percent();
+            }
+        }
+        return true;
     }
 
     private static boolean awaitsFirstFigure(TaskFacts task) {

@@ -1,6 +1,8 @@
 package cn.duban.supervision.engine;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /** One status and alert rule of DESIGN.md. Rules are stateless; completion is handled by {@link TaskEvaluator}. */
 public interface Rule {
@@ -16,5 +18,14 @@ public interface Rule {
      */
     default boolean appliesWhileClaimPending() {
         return false;
+    }
+
+    /**
+     * The first date after today on which this rule's findings may differ with no new input (no report, no ledger
+     * edit, no decision): empty when only an input can change them. A rule unsure of it says tomorrow, which only
+     * costs an evaluation; a date too late would leave a verdict stale.
+     */
+    default Optional<LocalDate> nextBoundary(RuleContext context) {
+        return Optional.of(context.today().plusDays(1));
     }
 }

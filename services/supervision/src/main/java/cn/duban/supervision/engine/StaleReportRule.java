@@ -3,6 +3,7 @@ package cn.duban.supervision.engine;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * STALE_REPORT: the reporting cycle is the calendar month. The month's report is due by its due day, moved to the
@@ -38,5 +39,14 @@ public final class StaleReportRule implements Rule {
         String moved = due.getDayOfMonth() == dueDay ? "" : "(" + dueDay + " 日逢休息日顺延)";
         String last = lastReceivedOn == null ? "尚无进度反馈" : "最近一次收到反馈为 " + lastReceivedOn;
         return List.of(new Finding(id(), null, month + " 的进度反馈应于 " + due + moved + " 前报送," + last));
+    }
+
+    /** The day after this month's report is due, else the 1st of next month, when a new cycle begins. */
+    @Override
+    public Optional<LocalDate> nextBoundary(RuleContext context) {
+        YearMonth month = YearMonth.from(context.today());
+        LocalDate due = context.calendar().reportDue(month, context.settings().reportDueDay());
+        return Boundaries.earliest(Boundaries.after(context.today(), due.plusDays(1)),
+                Optional.of(month.plusMonths(1).atDay(1)));
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Evaluates one task at an instant of the business clock: runs the rules, then derives status and light.
@@ -19,8 +20,17 @@ import java.util.Objects;
  * <p>Due dates on rest days: before any rule runs, the deadline and each milestone's due date move to the next
  * working day of the {@link WorkingCalendar} (顺延); the ledger keeps the dates as written, and so does the planned
  * line (progress and LAGGING), which still reaches 100 % on the deadline as written.
+ *
+ * <p>Each evaluation says until when it holds ({@link Evaluation#nextBoundary()}): the earliest boundary of the rules
+ * that ran and the next date the planned percent moves, so a re-evaluation with no new input can skip the task.
  */
 public final class TaskEvaluator {
+
+    /**
+     * Raise when a rule comes to find otherwise on the same facts: a deployment then evaluates every task once, as
+     * the dates at which evaluations hold were computed with the old rules.
+     */
+    public static final int RULES_REVISION = 1;
 
     private final RuleSettings settings;
     private final WorkingCalendar calendar;
@@ -57,14 +67,17 @@ public final class TaskEvaluator {
         // the plan keeps the report's pace: only what is due moves, the planned line still ends on the written deadline
         RuleContext context = new RuleContext(task, today, Progress.of(written, today),
                 settings.forTask(task.overrides()), calendar);
-        List<Finding> findings = rules.stream()
+        List<Rule> running = rules.stream()
                 .filter(rule -> !task.overrides().disables(rule.id()))
                 .filter(rule -> applies(rule, task.completion()))
-                .flatMap(rule -> rule.findings(context).stream())
                 .toList();
+        List<Finding> findings = running.stream().flatMap(rule -> rule.findings(context).stream()).toList();
         Progress progress = context.progress();
+        // status and light derive from the findings; the percent shown moves with the plan, so it bounds them too
+        Optional<LocalDate> boundary = running.stream().map(rule -> rule.nextBoundary(context))
+                .reduce(Progress.nextChange(written, today), Boundaries::earliest);
         return new Evaluation(task.taskId(), today, status(task, findings), light(findings),
-                progress.percent(), progress.expectedPercent(), findings);
+                progress.percent(), progress.expectedPercent(), findings, boundary.orElse(null));
     }
 
     /** The task with its deadline and milestones moved onto working days; {@code originalDeadline} stays as written. */

@@ -104,6 +104,12 @@ public final class WorkingCalendar {
         return new TreeSet<>(yearsAnnounced);
     }
 
+    /** What decides this calendar, in a stable text: two calendars with the same text judge every day alike. */
+    public String fingerprint() {
+        return "weekendsRest=" + weekendsRest + ";holidays=" + new TreeSet<>(holidays) + ";adjustedWorkdays="
+                + new TreeSet<>(adjustedWorkdays) + ";yearsAnnounced=" + new TreeSet<>(yearsAnnounced);
+    }
+
     private static boolean isWeekend(LocalDate day) {
         return day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY;
     }

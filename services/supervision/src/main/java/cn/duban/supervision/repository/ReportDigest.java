@@ -68,6 +68,26 @@ public record ReportDigest(ProgressReport latest, Map<String, LocalDate> milesto
     }
 
     /**
+     * For each of {@code taskIds} with a report not yet in view as of {@code today} and {@code at} (dated later, or
+     * received later: the demo clock moved back), the first date one comes into view; evaluation must not wait past it.
+     */
+    public static Map<String, LocalDate> comingIntoView(Collection<String> taskIds, LocalDate today, OffsetDateTime at) {
+        if (taskIds.isEmpty()) {
+            return Map.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = Panache.getEntityManager().createNativeQuery("""
+                select task_id, least(min(as_of) filter (where as_of > :today),
+                                      min((received_at at time zone 'Asia/Shanghai')::date) filter (where received_at > :at))
+                from progress_report
+                where task_id in (:ids) and (as_of > :today or received_at > :at) group by task_id""")
+                .setParameter("ids", taskIds).setParameter("today", today).setParameter("at", at).getResultList();
+        Map<String, LocalDate> dates = new HashMap<>();
+        rows.forEach(row -> dates.put((String) row[0], toDate(row[1])));
+        return dates;
+    }
+
+    /**
      * The same digest from reports already read (newest first, as {@link ProgressReport#ofTasks} gives them), for
      * callers that judge one task on many days from one read (a bulletin's trend).
      */

@@ -80,6 +80,9 @@ public class Task extends PanacheEntityBase {
     public int expectedPercent;
     @Column(name = "evaluated_on")
     public LocalDate evaluatedOn;
+    /** The first date the task must be evaluated again with no new input; {@code null}: at the next run. */
+    @Column(name = "reevaluate_from")
+    public LocalDate reevaluateFrom;
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
     @Column(name = "updated_at")

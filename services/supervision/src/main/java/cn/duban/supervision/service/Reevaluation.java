@@ -1,5 +1,8 @@
 package cn.duban.supervision.service;
 
+import cn.duban.supervision.engine.RuleSettings;
+import cn.duban.supervision.engine.TaskEvaluator;
+import cn.duban.supervision.engine.WorkingCalendar;
 import cn.duban.supervision.repository.Task;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -9,9 +12,14 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,8 +30,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Re-evaluates the whole ledger as queued work, one run at a time: on a schedule (time alone can make a task slip)
- * and when the office moves the clock — never inside an HTTP call. A request while a run waits joins that run (it
+ * Re-evaluates the ledger as queued work, one run at a time: on a schedule (time alone can make a task slip)
+ * and when the office moves the clock — never inside an HTTP call. A run evaluates only the tasks whose evaluation
+ * can have changed ({@link #DUE}): never evaluated, marked by an input, at or past the date their evaluation keeps
+ * ({@code Task.reevaluateFrom}, see {@link TaskEvaluation}), or evaluated for a later date than today (the demo
+ * clock moved back); every task when the rule settings or calendar differ from those the dates were computed with
+ * ({@code evaluation_settings}), or when asked for ({@link #requestEveryTask}). A request while a run waits joins that run (it
  * will read the clock when it starts); a request while one runs queues the next. A run goes through the ledger in
  * id order a chunk at a time, one transaction each, with the chunk's task rows locked (so it never evaluates a task
  * at the same time as a report being taken in), so memory and lock time stay bounded however large the ledger is;
@@ -38,6 +50,8 @@ public class Reevaluation {
     private static final String SCHEDULED = "scheduled";
     /** The job's name among the replicas: one whole-ledger run at a time in the cluster. */
     private static final String JOB = "ledger-reevaluation";
+    /** The tasks a run evaluates; the rest cannot have changed since their last evaluation. */
+    static final String DUE = "(reevaluateFrom is null or reevaluateFrom <= ?2 or evaluatedOn > ?2)";
 
     public enum State {
         QUEUED,
@@ -51,15 +65,25 @@ public class Reevaluation {
     /**
      * One whole-ledger evaluation. Times are business time when it was asked for, wall time when it ran.
      *
-     * @param failed  tasks that could not be evaluated (shown to the office as 无法评估)
-     * @param problem why the run failed, when it did
+     * @param everyTask whether the run evaluated every task (asked for, or the settings changed), not only those due
+     * @param evaluated tasks evaluated, those that could not be included
+     * @param unchanged tasks left as they were: nothing they depend on can have changed since their last evaluation
+     * @param failed    tasks that could not be evaluated (shown to the office as 无法评估)
+     * @param problem   why the run failed, when it did
      */
-    public record Run(long id, String reason, OffsetDateTime requestedAt, State state, OffsetDateTime startedAt,
-            OffsetDateTime finishedAt, int evaluated, int failed, String problem) {
+    public record Run(long id, String reason, OffsetDateTime requestedAt, State state, boolean everyTask,
+            OffsetDateTime startedAt, OffsetDateTime finishedAt, int evaluated, int unchanged, int failed,
+            String problem) {
 
-        Run with(State to, OffsetDateTime started, OffsetDateTime finished, int evaluatedTasks, int failedTasks,
-                String why) {
-            return new Run(id, reason, requestedAt, to, started, finished, evaluatedTasks, failedTasks, why);
+        Run with(State to, OffsetDateTime started, OffsetDateTime finished, int evaluatedTasks, int unchangedTasks,
+                int failedTasks, String why) {
+            return new Run(id, reason, requestedAt, to, everyTask, started, finished, evaluatedTasks, unchangedTasks,
+                    failedTasks, why);
+        }
+
+        Run everyTask(boolean all) {
+            return new Run(id, reason, requestedAt, state, all, startedAt, finishedAt, evaluated, unchanged, failed,
+                    problem);
         }
     }
 
@@ -75,8 +99,16 @@ public class Reevaluation {
     @Inject
     ClusterJobs cluster;
 
+    @Inject
+    RuleSettings settings;
+
+    @Inject
+    WorkingCalendar calendar;
+
     @ConfigProperty(name = "duban.evaluation.every", defaultValue = "1h")
     Duration every;
+
+    private boolean everyTaskAsked;
 
     private final AtomicLong ids = new AtomicLong();
     private final Map<Long, Run> runs = new LinkedHashMap<>();
@@ -93,15 +125,21 @@ public class Reevaluation {
         request(SCHEDULED);
     }
 
-    /** Queues a run of the whole ledger (or joins the one already waiting) and returns it at once. */
+    /** Queues a run of the tasks due (or joins the one already waiting) and returns it at once. */
     public synchronized Run request(String reason) {
         if (waiting != null) {
             return waiting;
         }
-        Run run = new Run(ids.incrementAndGet(), reason, clock.now(), State.QUEUED, null, null, 0, 0, null);
+        Run run = new Run(ids.incrementAndGet(), reason, clock.now(), State.QUEUED, false, null, null, 0, 0, 0, null);
         waiting = keep(run);
         worker.execute(() -> execute(run.id()));
         return run;
+    }
+
+    /** The same, the run evaluating every task whether due or not (the next run to start, if one waits). */
+    public synchronized Run requestEveryTask(String reason) {
+        everyTaskAsked = true;
+        return request(reason);
     }
 
     public synchronized Optional<Run> run(long id) {
@@ -125,7 +163,7 @@ public class Reevaluation {
         }
         if (SCHEDULED.equals(asked.reason())) {
             if (!cluster.runIfDue(JOB, every, () -> evaluateAll(asked))) {
-                finish(asked.with(State.SKIPPED, OffsetDateTime.now(), OffsetDateTime.now(), 0, 0, null));
+                finish(asked.with(State.SKIPPED, OffsetDateTime.now(), OffsetDateTime.now(), 0, 0, 0, null));
             }
         } else {
             cluster.runInTurn(JOB, () -> evaluateAll(asked));
@@ -134,38 +172,77 @@ public class Reevaluation {
 
     private void evaluateAll(Run asked) {
         long id = asked.id();
+        boolean asksEveryTask;
         Run run;
         synchronized (this) {
-            run = keep(asked.with(State.RUNNING, OffsetDateTime.now(), null, 0, 0, null));
+            asksEveryTask = everyTaskAsked;
+            everyTaskAsked = false;
+            run = keep(asked.with(State.RUNNING, OffsetDateTime.now(), null, 0, 0, 0, null));
         }
         int evaluated = 0;
         int failed = 0;
         try {
+            // inside the try: a run that cannot even start is FAILED, never left RUNNING
+            String fingerprint = fingerprint();
+            LocalDate today = clock.today();
+            long total = QuarkusTransaction.requiringNew().call(() -> Task.count());
+            boolean everyTask = asksEveryTask || !fingerprint.equals(keptFingerprint());
+            synchronized (this) {
+                run = keep(run.everyTask(everyTask));
+            }
             String after = "";
             while (after != null) {
                 String from = after;
-                Chunk chunk = QuarkusTransaction.requiringNew().timeout(SECONDS_PER_TRANSACTION).call(() -> chunkAfter(from));
+                Chunk chunk = QuarkusTransaction.requiringNew().timeout(SECONDS_PER_TRANSACTION)
+                        .call(() -> chunkAfter(from, everyTask, today));
                 evaluated += chunk.tasks();
                 failed += chunk.failed();
                 after = chunk.lastId();
             }
-            finish(run.with(State.DONE, run.startedAt(), OffsetDateTime.now(), evaluated, failed, null));
+            if (everyTask) {
+                QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
+                        insert into evaluation_settings (id, fingerprint) values (1, ?1)
+                        on conflict (id) do update set fingerprint = excluded.fingerprint""")
+                        .setParameter(1, fingerprint).executeUpdate());
+            }
+            finish(run.with(State.DONE, run.startedAt(), OffsetDateTime.now(), evaluated,
+                    (int) Math.max(0, total - evaluated), failed, null));
         } catch (RuntimeException e) {
             LOG.errorf(e, "re-evaluation %d (%s) stopped after %d tasks; the next run redoes the rest", id, run.reason(),
                     evaluated);
-            finish(run.with(State.FAILED, run.startedAt(), OffsetDateTime.now(), evaluated, failed, e.toString()));
+            synchronized (this) {
+                everyTaskAsked |= asksEveryTask; // the next run does what this one was asked for
+            }
+            finish(run.with(State.FAILED, run.startedAt(), OffsetDateTime.now(), evaluated, 0, failed, e.toString()));
+        }
+    }
+
+    private String keptFingerprint() {
+        return QuarkusTransaction.requiringNew().call(() -> (String) entityManager.createNativeQuery(
+                "select coalesce((select fingerprint from evaluation_settings where id = 1), '')").getSingleResult());
+    }
+
+    /** What the stored boundaries were computed with: the thresholds, the calendar and the rules' revision. */
+    String fingerprint() {
+        String text = "rules=" + TaskEvaluator.RULES_REVISION + ";" + settings + ";" + calendar.fingerprint();
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
     private record Chunk(String lastId, int tasks, int failed) {
     }
 
-    /** Locks and evaluates the next tasks after {@code id}; the last id is null when the ledger is done. */
-    private Chunk chunkAfter(String id) {
+    /** Locks and evaluates the next tasks due after {@code id}; the last id is null when the ledger is done. */
+    private Chunk chunkAfter(String id, boolean everyTask, LocalDate today) {
         // Many rows in one transaction: flushing before every query would re-check them all each time.
         entityManager.setFlushMode(FlushModeType.COMMIT);
-        List<Task> tasks = Task.<Task>find("id > ?1 order by id", id).page(0, TASKS_PER_TRANSACTION)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        List<Task> tasks = (everyTask ? Task.<Task>find("id > ?1 order by id", id)
+                : Task.<Task>find("id > ?1 and " + DUE + " order by id", id, today))
+                .page(0, TASKS_PER_TRANSACTION).withLock(LockModeType.PESSIMISTIC_WRITE).list();
         if (tasks.isEmpty()) {
             return new Chunk(null, 0, 0);
         }
@@ -175,8 +252,9 @@ public class Reevaluation {
 
     private synchronized void finish(Run run) {
         keep(run);
-        LOG.infof("re-evaluation %d (%s): %s, %d tasks, %d could not be evaluated", run.id(), run.reason(), run.state(),
-                run.evaluated(), run.failed());
+        LOG.infof("re-evaluation %d (%s): %s, %d tasks evaluated%s, %d unchanged, %d could not be evaluated", run.id(),
+                run.reason(), run.state(), run.evaluated(), run.everyTask() ? " (every task)" : "", run.unchanged(),
+                run.failed());
     }
 
     private Run keep(Run run) {

@@ -3,6 +3,7 @@ package cn.duban.supervision.service;
 import cn.duban.events.progress.Figure;
 import cn.duban.events.task.Milestone;
 import cn.duban.events.task.Target;
+import cn.duban.supervision.engine.AlertReconciler;
 import cn.duban.supervision.engine.BusinessCalendar;
 import cn.duban.supervision.engine.Completion;
 import cn.duban.supervision.engine.Evaluation;
@@ -39,6 +40,8 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -51,6 +54,12 @@ import org.jboss.logging.Logger;
  * second sees what the first committed. A task that cannot be evaluated (a fact the engine refuses) is skipped,
  * counted ({@code duban_evaluation_failures_total}), logged with its id and marked for the office (无法评估); the
  * other tasks are evaluated all the same.
+ *
+ * <p>Each evaluation also keeps the first date the task must be evaluated again if nothing new comes in
+ * ({@code Task.reevaluateFrom}, read by {@link Reevaluation}): the engine's next boundary, the next escalation or
+ * reminder of its alerts, or the date a report, claim or decision stamped later than the clock (the demo clock moved
+ * back) comes into view, whichever is first. Every input that changes what the engine reads evaluates its task here
+ * at once, which sets the date anew.
  */
 @ApplicationScoped
 public class TaskEvaluation {
@@ -71,11 +80,16 @@ public class TaskEvaluation {
     @Inject
     MeterRegistry metrics;
 
+    /** Stored when only a new input can change a task's evaluation. */
+    static final LocalDate NO_BOUNDARY = LocalDate.of(9999, 12, 31);
+
     private TaskEvaluator evaluator;
+    private AlertReconciler reconciler;
 
     @PostConstruct
     void init() {
         evaluator = new TaskEvaluator(settings, calendar);
+        reconciler = new AlertReconciler(settings);
     }
 
     /** Locks the tasks, evaluates each now, keeps status and light and brings its alerts in step; returns how many failed. */
@@ -97,10 +111,12 @@ public class TaskEvaluation {
         Map<String, ReportDigest> reports = ReportDigest.of(ids, at.toLocalDate(), at);
         Map<String, CompletionClaim> claims = CompletionClaim.standingOf(ids);
         Map<String, List<Alert>> unresolved = Alert.unresolvedOf(ids);
+        Map<String, LocalDate> laterReports = ReportDigest.comingIntoView(ids, at.toLocalDate(), at);
         int failed = 0;
         for (Task task : tasks) {
             Verdict verdict = judge(task, reports.getOrDefault(task.id, ReportDigest.NONE),
                     madeBy(claims.get(task.id), now), now);
+            task.reevaluateFrom = null;
             if (verdict.evaluation() == null) {
                 // the rest of the ledger goes on; the office sees this task as 无法评估 with the reason
                 LOG.errorf("task %s cannot be evaluated: %s", task.id, verdict.problem());
@@ -110,7 +126,12 @@ public class TaskEvaluation {
                 continue;
             }
             Evaluation evaluation = verdict.evaluation();
-            alerts.reconcile(task, unresolved.getOrDefault(task.id, List.of()), evaluation.findings(), now);
+            List<Alert> open = unresolved.getOrDefault(task.id, List.of());
+            LocalDate followUp = reconciler.nextFollowUp(open.stream().map(Alert::toOpenAlert).toList(),
+                    evaluation.findings(), now).orElse(null);
+            task.reevaluateFrom = earliest(evaluation.nextBoundary(), followUp, laterReports.get(task.id),
+                    laterDecision(claims.get(task.id), now));
+            alerts.reconcile(task, open, evaluation.findings(), now);
             task.status = evaluation.status();
             task.light = evaluation.light();
             task.percent = evaluation.percent();
@@ -143,6 +164,20 @@ public class TaskEvaluation {
             LOG.debugf(e, "task %s cannot be evaluated", task.id);
             return new Verdict(null, abbreviate(e.getClass().getSimpleName() + ": " + e.getMessage()));
         }
+    }
+
+    private static LocalDate earliest(LocalDate... dates) {
+        return Stream.of(dates).filter(Objects::nonNull).min(LocalDate::compareTo).orElse(NO_BOUNDARY);
+    }
+
+    /** The date a standing claim or its decision made after {@code at} comes into view; null if none. */
+    private static LocalDate laterDecision(CompletionClaim claim, Instant at) {
+        if (claim == null) {
+            return null;
+        }
+        return Stream.of(claim.claimedAt, claim.decision == null ? null : claim.decision.decidedAt)
+                .filter(Objects::nonNull).map(OffsetDateTime::toInstant).filter(time -> time.isAfter(at))
+                .map(BusinessCalendar::dateOf).min(LocalDate::compareTo).orElse(null);
     }
 
     /** The claim if it had been made by {@code at}; none otherwise. */
