@@ -117,7 +117,7 @@ public final class FaultRun {
         if (replicas > 1) {
             List<String> supervisions = services.names().stream().filter(n -> Services.serviceOf(n).equals("supervision"))
                     .toList();
-            streams = new StreamClients(services, tokens, supervisions,
+            streams = new StreamClients(services, tokens, tally, supervisions,
                     line -> timeline.add(String.format("%4d s  %s", seconds(started), line)));
             streams.start();
             say("%d alert-stream clients reading, one at each supervision replica", supervisions.size());
@@ -460,7 +460,7 @@ public final class FaultRun {
             if (notEvaluated > 0) {
                 failures.add(notEvaluated + " tasks not evaluated by the last re-evaluation");
             }
-            streamTally(streams.finish(tally));
+            streamTally(streams.finish());
         }
         System.out.printf("liveness: %d rounds over the %d service processes during the load, %d answers other than 200%n",
                 liveSamples, services.names().size(), liveAnswersNot200);
@@ -508,9 +508,10 @@ public final class FaultRun {
     /** What the alert-stream clients heard against supervision's alert_notice table; a miss or a double fails the run. */
     private void streamTally(List<StreamClients.Result> results) {
         for (StreamClients.Result r : results) {
-            System.out.printf("  %s's client: positions %d..%d, %d expected, %d received over %d connections %s, missed %d, "
-                    + "doubled %d, resyncs %d%n", r.home(), r.first(), r.last(), r.expected(), r.received(),
-                    r.servedBy().size(), r.servedBy(), r.missed(), r.doubled(), r.resyncs());
+            System.out.printf("  %s's client: opened at #%d, positions %d..%d, %d expected, %d received over %d connections %s, "
+                    + "missed %d, doubled %d, resyncs %d, positioned before its first id %d%n", r.home(), r.opened(),
+                    r.first(), r.last(), r.expected(), r.received(), r.servedBy().size(), r.servedBy(), r.missed(),
+                    r.doubled(), r.resyncs(), r.beforeFirstId());
             if (r.expected() == 0) {
                 failures.add(r.home() + "'s stream client heard no notice, so it proves nothing");
             }
@@ -518,9 +519,11 @@ public final class FaultRun {
         int expected = results.stream().mapToInt(StreamClients.Result::expected).sum();
         int missed = results.stream().mapToInt(StreamClients.Result::missed).sum();
         int doubled = results.stream().mapToInt(StreamClients.Result::doubled).sum();
-        int reconnections = results.stream().mapToInt(r -> r.servedBy().size() - 1).sum();
+        int reconnections = results.stream().mapToInt(StreamClients.Result::resumed).sum();
+        int beforeFirstId = results.stream().mapToInt(StreamClients.Result::beforeFirstId).sum();
         System.out.printf("[faults] stream clients: %d, notices expected %d, missed %d, doubled %d (%d reconnections "
-                + "with Last-Event-ID)%n", results.size(), expected, missed, doubled, reconnections);
+                + "with Last-Event-ID); not counted: %d positioned before a client's first id%n", results.size(), expected,
+                missed, doubled, reconnections, beforeFirstId);
         if (missed > 0 || doubled > 0) {
             failures.add("alert streams: " + missed + " notices missed, " + doubled + " sent twice");
         }

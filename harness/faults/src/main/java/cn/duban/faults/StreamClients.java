@@ -25,20 +25,23 @@ final class StreamClients {
     private static final Duration CATCH_UP = Duration.ofSeconds(90);
 
     /** What one client heard, against the table. */
-    record Result(String home, List<String> servedBy, long first, long last, int expected, int received, int missed,
-            int doubled, int resyncs) {
+    record Result(String home, List<String> servedBy, long opened, long first, long last, int expected, int received,
+            int missed, int doubled, int resyncs, int beforeFirstId, int resumed) {
     }
 
     private final Services services;
     private final KeycloakTokens tokens;
+    private final Tally tally;
     private final List<String> replicas;
     private final Consumer<String> timeline;
     private final List<Client> clients = new ArrayList<>();
     private volatile boolean stopping;
 
-    StreamClients(Services services, KeycloakTokens tokens, List<String> replicas, Consumer<String> timeline) {
+    StreamClients(Services services, KeycloakTokens tokens, Tally tally, List<String> replicas,
+            Consumer<String> timeline) {
         this.services = services;
         this.tokens = tokens;
+        this.tally = tally;
         this.replicas = List.copyOf(replicas);
         this.timeline = timeline;
     }
@@ -53,7 +56,7 @@ final class StreamClients {
      * Waits until every client has heard the newest committed notice (and none is left without a position), stops
      * them, and compares what each heard with the table.
      */
-    List<Result> finish(Tally tally) {
+    List<Result> finish() {
         long deadline = System.nanoTime() + CATCH_UP.toNanos();
         Tally.Notices notices = tally.notices();
         while (System.nanoTime() < deadline && !heardAll(notices)) {
@@ -70,8 +73,11 @@ final class StreamClients {
             int missed = (int) expected.stream().filter(p -> !heard.containsKey(p)).count();
             int doubled = heard.values().stream().mapToInt(n -> n - 1).sum();
             int received = heard.values().stream().mapToInt(Integer::intValue).sum();
-            results.add(new Result(c.home, c.servedBy(), first, notices.newest(), expected.size(), received, missed,
-                    doubled, c.resyncs));
+            // positioned after its first stream was open but before the first id it got: lost if that stream ended
+            // before it heard one, since a client without an id cannot resume (the stream starts live)
+            int beforeFirstId = first == 0 || c.opened < 0 ? 0 : tally.noticePositions(c.opened + 1, first - 1).size();
+            results.add(new Result(c.home, c.servedBy(), c.opened, first, notices.newest(), expected.size(), received,
+                    missed, doubled, c.resyncs, beforeFirstId, c.resumed));
         }
         return results;
     }
@@ -88,6 +94,8 @@ final class StreamClients {
         private final List<String> servedBy = new ArrayList<>();
         private long last;
         private int resyncs;
+        private int resumed; // connections opened with a Last-Event-ID
+        private volatile long opened = -1; // the newest position once its first stream was open
 
         Client(String home) {
             this.home = home;
@@ -137,8 +145,18 @@ final class StreamClients {
                     target = live(target);
                     continue;
                 }
+                if (opened < 0) {
+                    // the stream registers its listener before it sends the open comment: what is positioned
+                    // after this read must reach it
+                    long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+                    while (!stream.comments().contains("stream open") && System.nanoTime() < until) {
+                        Pause.of(Duration.ofMillis(50));
+                    }
+                    opened = tally.notices().newest();
+                }
                 synchronized (this) {
                     servedBy.add(target);
+                    resumed += lastId == null ? 0 : 1;
                 }
                 if (!target.equals(home) || servedBy().size() > 1) {
                     say("%s's stream client resumed at %s after %s", home, target, lastId == null ? "nothing" : "#" + lastId);
