@@ -30,8 +30,8 @@ import java.util.function.BooleanSupplier;
  * <p>With DUBAN_FAULTS_REPLICAS=3 (make faults-replicas, issue 21) it runs three supervision replicas and two of the
  * agriculture service instead, and its faults are theirs: the clock moved at different replicas, a supervision
  * replica killed for good and the first one killed and restarted, an agriculture replica killed while reports
- * alternate between the two; besides lost and doubled reports it counts alerts raised twice and, after a last clock
- * move, tasks not evaluated.
+ * alternate between the two; besides lost and doubled reports it counts alerts raised twice, after a last clock
+ * move tasks not evaluated, and what an alert-stream client at each replica missed or got twice ({@link StreamClients}).
  */
 public final class FaultRun {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -58,6 +58,7 @@ public final class FaultRun {
     private volatile int liveAnswersNot200;
     private final int replicas;
     private volatile boolean notifierRan;
+    private StreamClients streams;
 
     private FaultRun(Services services, Infra infra, String issuer, String runId, int total, boolean stopPostgres,
             int replicas) {
@@ -113,6 +114,14 @@ public final class FaultRun {
         List<Reporters.Work> work = assignedTasks();
         say("%d tasks over six sectors; %d reports from %d clients at up to %.0f/s; every %dth report deliberately "
                 + "invalid", work.size(), total, clients, rate, Reporters.INVALID_EVERY);
+        if (replicas > 1) {
+            List<String> supervisions = services.names().stream().filter(n -> Services.serviceOf(n).equals("supervision"))
+                    .toList();
+            streams = new StreamClients(services, tokens, tally, supervisions,
+                    line -> timeline.add(String.format("%4d s  %s", seconds(started), line)));
+            streams.start();
+            say("%d alert-stream clients reading, one at each supervision replica", supervisions.size());
+        }
         Thread faults = new Thread(replicas > 1 ? this::replicaFaults : this::faults, "faults");
         faults.start();
         Thread ticker = new Thread(() -> {
@@ -453,6 +462,7 @@ public final class FaultRun {
             if (notEvaluated > 0) {
                 failures.add(notEvaluated + " tasks not evaluated by the last re-evaluation");
             }
+            streamTally(streams.finish());
         }
         System.out.printf("liveness: %d rounds over the %d service processes during the load, %d answers other than 200%n",
                 liveSamples, services.names().size(), liveAnswersNot200);
@@ -487,13 +497,41 @@ public final class FaultRun {
         if (failures.isEmpty()) {
             System.out.println(replicas > 1
                     ? "[faults] PASS: with " + replicas + " supervision replicas nothing accepted was lost or doubled, no alert"
-                            + " was raised twice, every task was evaluated, every malformed event is on the DLQ"
+                            + " was raised twice, every task was evaluated, no stream client missed a notice or got one"
+                            + " twice, every malformed event is on the DLQ"
                     : "[faults] PASS: nothing accepted was lost or doubled, nothing refused was stored, every malformed"
                             + " event is on the DLQ, every alert reached its webhook exactly once, health told the truth");
             return 0;
         }
         failures.forEach(f -> System.out.println("[faults] FAIL: " + f));
         return 1;
+    }
+
+    /** What the alert-stream clients heard against supervision's alert_notice table; a miss or a double fails the run. */
+    private void streamTally(List<StreamClients.Result> results) {
+        for (StreamClients.Result r : results) {
+            System.out.printf("  %s's client: opened at #%d, positions %d..%d, %d expected, %d received over %d connections %s, "
+                    + "missed %d, doubled %d, resyncs %d, positioned before its first id %d%n", r.home(), r.opened(),
+                    r.first(), r.last(), r.expected(), r.received(), r.servedBy().size(), r.servedBy(), r.missed(),
+                    r.doubled(), r.resyncs(), r.beforeFirstId());
+            if (r.expected() == 0) {
+                failures.add(r.home() + "'s stream client heard no notice, so it proves nothing");
+            }
+        }
+        int expected = results.stream().mapToInt(StreamClients.Result::expected).sum();
+        int missed = results.stream().mapToInt(StreamClients.Result::missed).sum();
+        int doubled = results.stream().mapToInt(StreamClients.Result::doubled).sum();
+        int reconnections = results.stream().mapToInt(StreamClients.Result::resumed).sum();
+        int beforeFirstId = results.stream().mapToInt(StreamClients.Result::beforeFirstId).sum();
+        System.out.printf("[faults] stream clients: %d, notices expected %d, missed %d, doubled %d (%d reconnections "
+                + "with Last-Event-ID); not counted: %d positioned before a client's first id%n", results.size(), expected,
+                missed, doubled, reconnections, beforeFirstId);
+        if (missed > 0 || doubled > 0) {
+            failures.add("alert streams: " + missed + " notices missed, " + doubled + " sent twice");
+        }
+        if (reconnections == 0) {
+            failures.add("no stream client reconnected, so the run proves nothing about resuming");
+        }
     }
 
     /** The tasks each sector service knows, once all of supervision's ledger has reached them. */

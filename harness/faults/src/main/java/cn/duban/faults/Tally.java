@@ -180,6 +180,29 @@ final class Tally {
         return new TwiceRaised(raised, raised - byAlert.size(), openTwice[0]);
     }
 
+    /** Supervision's alert notices: the newest position given, and how many committed ones have none yet. */
+    record Notices(long newest, int unpositioned) {
+    }
+
+    Notices notices() {
+        long[] newest = {0};
+        int[] unpositioned = {0};
+        query("supervision", "select coalesce(max(position), 0), count(*) filter (where position is null) from alert_notice",
+                rs -> {
+                    newest[0] = rs.getLong(1);
+                    unpositioned[0] = rs.getInt(2);
+                });
+        return new Notices(newest[0], unpositioned[0]);
+    }
+
+    /** The positions of the notices from {@code first} to {@code last}, both included: what a stream must have sent. */
+    List<Long> noticePositions(long first, long last) {
+        List<Long> positions = new ArrayList<>();
+        query("supervision", "select position from alert_notice where position between ?::bigint and ?::bigint order by 1",
+                rs -> positions.add(rs.getLong(1)), Long.toString(first), Long.toString(last));
+        return positions;
+    }
+
     private static String alertId(byte[] value) {
         try {
             return cn.duban.events.EventCodec.json().readTree(value).path("alertId").asText();

@@ -5,6 +5,7 @@ import cn.duban.supervision.repository.AlertNotice;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -97,6 +98,19 @@ public class AlertFeed {
                 .description("Alert streams (SSE) open at this process").strongReference(true).register(registry);
     }
 
+    /**
+     * Where this process starts telling: the newest position before it serves its first stream. Taken at the first
+     * poll instead, notices another replica positioned between a stream's opening here and that poll were never sent
+     * to it — a client resuming at a replica that had just started lost them after its replay.
+     */
+    synchronized void startAtNewest(@Observes StartupEvent start) {
+        try {
+            published = QuarkusTransaction.requiringNew().call(this::newest);
+        } catch (RuntimeException e) {
+            LOG.warnf("alert feed: the newest position is taken at the first poll instead (%s)", e.toString());
+        }
+    }
+
     /** Written with the change it tells of, in the same transaction. */
     void record(@Observes Notice notice) {
         AlertNotice row = new AlertNotice();
@@ -140,7 +154,7 @@ public class AlertFeed {
         try {
             List<AlertNotice> fresh = QuarkusTransaction.requiringNew().call(() -> {
                 if (published < 0) {
-                    published = newest(); // a new process tells only what is published from now on
+                    published = newest(); // the database was not there at startup
                 }
                 entityManager.createNativeQuery("select pg_advisory_xact_lock(:key)").setParameter("key", PUBLISHER_LOCK)
                         .getSingleResult();
