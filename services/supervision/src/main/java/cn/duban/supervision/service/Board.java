@@ -102,12 +102,10 @@ public class Board {
             return kept;
         }
         List<LocalDate> days = Bulletins.trendDays(today);
-        Map<LocalDate, List<LedgerAsOf.TaskState>> states = ledger.at(days);
-        List<Bulletin.TrendPoint> points = days.stream().map(d -> {
-            Bulletin.Totals t = Bulletins.totals(states.get(d));
-            return new Bulletin.TrendPoint(d, t.green(), t.yellow(), t.red());
-        }).toList();
-        Trend made = new Trend(today, Instant.now(), points, Bulletins.indicators(states.get(today)));
+        // Each Sunday's states are reduced to its point at once: the whole ledger held once per Sunday runs out of heap.
+        Map<LocalDate, Bulletin.TrendPoint> points = ledger.summarised(days, Bulletins::point);
+        Trend made = new Trend(today, Instant.now(), days.stream().map(points::get).toList(),
+                Bulletins.indicators(ledger.at(today)));
         trend = made;
         return made;
     }

@@ -62,10 +62,10 @@ public class Bulletins {
         }
         LocalDate before = period.previous().last();
         List<LocalDate> trendDays = trendDays(day);
-        List<LocalDate> days = Stream.concat(Stream.of(day, before), trendDays.stream()).distinct().toList();
-        Map<LocalDate, List<TaskState>> states = ledger.at(days);
+        Map<LocalDate, List<TaskState>> states = ledger.at(Stream.of(day, before).distinct().toList());
         List<TaskState> now = states.get(day);
         List<TaskState> then = states.get(before);
+        Map<LocalDate, Bulletin.TrendPoint> trend = ledger.summarised(trendDays, Bulletins::point);
         Map<String, TaskState> thenById = LedgerAsOf.byId(then);
 
         Scorecards.Scoreboard board = scorecards.computeAsOf(null, day, LedgerAsOf.statuses(now),
@@ -74,7 +74,7 @@ public class Bulletins {
         return new Bulletin(period, day, before, clock.now(), totals(now), totals(then), sectors(now, then),
                 late(now, day, s -> s.light() == Light.RED), late(now, day, s -> s.status() == TaskStatus.OVERDUE),
                 completed(now, thenById), board.units(), board.sectors(),
-                trendDays.stream().map(d -> point(d, states.get(d))).toList(), indicators(now),
+                trendDays.stream().map(trend::get).toList(), indicators(now),
                 instructions(end, day, period), notices(end, period));
     }
 
@@ -142,7 +142,7 @@ public class Bulletins {
                 .toList();
     }
 
-    private static Bulletin.TrendPoint point(LocalDate day, List<TaskState> states) {
+    static Bulletin.TrendPoint point(LocalDate day, List<TaskState> states) {
         return new Bulletin.TrendPoint(day, count(states, s -> s.light() == Light.GREEN),
                 count(states, s -> s.light() == Light.YELLOW), count(states, s -> s.light() == Light.RED));
     }

@@ -24,6 +24,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -68,11 +69,19 @@ public class LedgerAsOf {
 
     /** Every task of the ledger at the end of each of {@code days}, in id order, keyed by day in the order given. */
     public Map<LocalDate, List<TaskState>> at(Collection<LocalDate> days) {
+        return summarised(days, (day, states) -> states);
+    }
+
+    /**
+     * Each day's states reduced by {@code summary} as soon as they are judged, so that only the summaries are held:
+     * a bulletin's trend (every Sunday of the year) would otherwise keep the whole ledger once per Sunday.
+     */
+    public <T> Map<LocalDate, T> summarised(Collection<LocalDate> days, BiFunction<LocalDate, List<TaskState>, T> summary) {
         List<Task> tasks = Task.<Task>list("order by id");
         List<String> ids = tasks.stream().map(t -> t.id).toList();
         Map<String, List<ProgressReport>> reports = ids.isEmpty() ? Map.of() : ProgressReport.ofTasks(ids);
         Map<String, CompletionClaim> claims = ids.isEmpty() ? Map.of() : CompletionClaim.standingOf(ids);
-        Map<LocalDate, List<TaskState>> states = new LinkedHashMap<>();
+        Map<LocalDate, T> summaries = new LinkedHashMap<>();
         for (LocalDate day : days) {
             Instant end = endOf(day);
             List<TaskState> then = new ArrayList<>(tasks.size());
@@ -80,11 +89,11 @@ public class LedgerAsOf {
                 TaskFacts facts = TaskEvaluation.facts(task, ReportDigest.from(reports.getOrDefault(task.id, List.of()),
                         day, end.atZone(BusinessCalendar.ZONE).toOffsetDateTime()),
                         TaskEvaluation.madeBy(claims.get(task.id), end), end);
-                then.add(new TaskState(task, TaskEvaluator.onWorkingDays(facts, calendar), evaluator.evaluate(facts, end)));
+                then.add(new TaskState(task, TaskEvaluator.onWorkingDays(facts, calendar), evaluator.evaluateForView(facts, end)));
             }
-            states.put(day, then);
+            summaries.put(day, summary.apply(day, then));
         }
-        return states;
+        return summaries;
     }
 
     public List<TaskState> at(LocalDate day) {
