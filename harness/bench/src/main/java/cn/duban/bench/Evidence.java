@@ -23,7 +23,7 @@ final class Evidence {
         CpuShares cpu = new CpuShares(suite::groupOf);
         cpu.begin();
         work.run();
-        report.evidence(phase, "CPU during the phase: " + CpuShares.describe(cpu.end()) + ".");
+        keep(phase, "CPU during the phase: " + CpuShares.describe(cpu.end()) + ".");
     }
 
     /** The same, and a flight recording of {@code service} during it. */
@@ -32,7 +32,13 @@ final class Evidence {
         cpu.begin();
         String recording = profile.during(phase + "-" + service, suite.get(service).process().pid(), work);
         Map<String, Double> shares = cpu.end();
-        report.evidence(phase, "CPU during the phase: " + CpuShares.describe(shares) + ". " + service + "'s profile: "
+        keep(phase, "CPU during the phase: " + CpuShares.describe(shares) + ". " + service + "'s profile: "
                 + recording + ".");
+    }
+
+    /** Kept for the aims, and shown under the phase's table as it is measured. */
+    private void keep(String phase, String text) {
+        report.evidence(phase, text);
+        System.out.println("  [profile " + phase + "] " + text);
     }
 }
