@@ -76,7 +76,7 @@ public final class Bench {
     private static void pictures(Report report, BenchEnv env, String machine) throws IOException {
         report.heading("Pictures of this run");
         String subtitle = LocalDate.now() + ", commit " + env.commit() + ", "
-                + machine.substring(machine.indexOf('(') + 1, machine.indexOf(')'));
+                + machine.substring(machine.indexOf("cores (") + 7, machine.indexOf("), ")); // the CPU's name may hold "(R)"
         for (String file : Charts.draw(report, env.root().resolve("docs/bench"), subtitle)) {
             report.line("![" + file + "](bench/" + file + ")");
             report.line("");
