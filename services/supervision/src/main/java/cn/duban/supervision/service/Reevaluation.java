@@ -161,12 +161,24 @@ public class Reevaluation {
             waiting = null;
             asked = runs.get(id);
         }
-        if (SCHEDULED.equals(asked.reason())) {
-            if (!cluster.runIfDue(JOB, every, () -> evaluateAll(asked))) {
-                finish(asked.with(State.SKIPPED, OffsetDateTime.now(), OffsetDateTime.now(), 0, 0, 0, null));
+        try {
+            if (SCHEDULED.equals(asked.reason())) {
+                if (!cluster.runIfDue(JOB, every, () -> evaluateAll(asked))) {
+                    finish(asked.with(State.SKIPPED, OffsetDateTime.now(), OffsetDateTime.now(), 0, 0, 0, null));
+                }
+            } else {
+                cluster.runInTurn(JOB, () -> evaluateAll(asked));
             }
-        } else {
-            cluster.runInTurn(JOB, () -> evaluateAll(asked));
+        } catch (RuntimeException e) {
+            // the cluster's turn could not be had (the database away): a run that never started says so and is not
+            // left QUEUED for whoever follows it; one that started has its own outcome already
+            LOG.errorf(e, "re-evaluation %d (%s) could not start; the next run does what it was asked", id, asked.reason());
+            synchronized (this) {
+                Run now = runs.get(id);
+                if (now != null && now.state() == State.QUEUED) {
+                    finish(now.with(State.FAILED, null, OffsetDateTime.now(), 0, 0, 0, e.toString()));
+                }
+            }
         }
     }
 
