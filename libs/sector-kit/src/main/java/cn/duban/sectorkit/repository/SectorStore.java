@@ -43,10 +43,10 @@ public class SectorStore {
         return Optional.ofNullable(em.find(Submission.class, id));
     }
 
-    /** A task's submissions of one kind, newest first. */
-    public List<Submission> submissions(String taskId, String kind) {
+    /** A task's newest submission of one kind (one row read through submission_task_idx, however many came before). */
+    public Optional<Submission> latestSubmission(String taskId, String kind) {
         return em.createQuery("from Submission where taskId = ?1 and kind = ?2 order by createdAt desc", Submission.class)
-                .setParameter(1, taskId).setParameter(2, kind).getResultList();
+                .setParameter(1, taskId).setParameter(2, kind).setMaxResults(1).getResultStream().findFirst();
     }
 
     public Optional<IdempotencyKey> idempotencyKey(String key) {

@@ -216,8 +216,8 @@ public class SectorDesk {
     }
 
     private ProgressReported lastReport(String taskId) {
-        return store.submissions(taskId, EventType.PROGRESS_REPORTED.payloadClass().getSimpleName()).stream()
-                .findFirst().map(s -> EventCodec.json().convertValue(s.payload, ProgressReported.class)).orElse(null);
+        return store.latestSubmission(taskId, EventType.PROGRESS_REPORTED.payloadClass().getSimpleName())
+                .map(s -> EventCodec.json().convertValue(s.payload, ProgressReported.class)).orElse(null);
     }
 
     private static String newId(String prefix) {
