@@ -1,7 +1,8 @@
 // 消息: alerts, reminders and notices as they happen, over the gateway's SSE stream (fetch-event-source, which can
-// send the Authorization header that EventSource cannot). Each notice is kept on the phone; the id of the last one
-// goes back as Last-Event-ID when the stream is opened again — after a dropped connection, after the stream ended
-// because the token expired (a fresh token is fetched first), or after the app was closed — so nothing is missed.
+// send the Authorization header that EventSource cannot). Each notice is kept on the phone; the last id the stream
+// gave (a notice's, or the start a fresh stream opens with, or a resync's) goes back as Last-Event-ID when the stream
+// is opened again — after a dropped connection, after the stream ended because the token expired (a fresh token is
+// fetched first), or after the app was closed — so nothing is missed, also before the first notice.
 import { fetchEventSource } from 'fetch-event-source';
 import { createStore, get, set } from 'idb-keyval';
 import { accessToken } from './auth.js';
@@ -75,8 +76,10 @@ export async function follow(signal) {
           changed('status');
         },
         async onmessage(message) {
+          // called for every block, also one without data: the opening's id is the stream's start
           if (message.id) localStorage.setItem('duban.inbox.lastEventId', message.id);
-          if (!message.data) return; // a heartbeat
+          if (message.event === 'resync') changed('resync'); // what was missed cannot come one by one: reload lists
+          if (!message.data || message.event) return; // a heartbeat, the opening, or a control (resync, end)
           let notice;
           try {
             notice = JSON.parse(message.data);

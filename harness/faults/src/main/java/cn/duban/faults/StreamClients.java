@@ -17,16 +17,16 @@ import java.util.function.Consumer;
  * its stream ends (token expiry), a client reconnects at once with Last-Event-ID to a live replica, its own if that
  * is up, else the next; once its own replica is back it returns there the same way, as a sticky load balancer would
  * send it, so that a replay is also served by a replica that has only just started. At the end each client's notices
- * are held against supervision's {@code alert_notice}: every position from its first to the newest, none missing,
- * none twice.
+ * are held against supervision's {@code alert_notice}: every position after the start its first stream opened with
+ * (the id of its opening comment) to the newest, none missing, none twice, none at or before that start.
  */
 final class StreamClients {
     private static final String PATH = "/api/supervision/alerts/stream";
     private static final Duration CATCH_UP = Duration.ofSeconds(90);
 
     /** What one client heard, against the table. */
-    record Result(String home, List<String> servedBy, long opened, long first, long last, int expected, int received,
-            int missed, int doubled, int resyncs, int beforeFirstId, int resumed) {
+    record Result(String home, List<String> servedBy, long start, long first, long last, int expected, int received,
+            int missed, int doubled, int beforeStart, int resyncs, int resumed) {
     }
 
     private final Services services;
@@ -68,16 +68,16 @@ final class StreamClients {
         List<Result> results = new ArrayList<>();
         for (Client c : clients) {
             Map<Long, Integer> heard = c.heard();
+            long start = c.start();
             long first = heard.keySet().stream().mapToLong(Long::longValue).min().orElse(0);
-            List<Long> expected = first == 0 ? List.of() : tally.noticePositions(first, notices.newest());
+            // from its start on the stream owes it every notice; before it, it had no id to resume from
+            List<Long> expected = start < 0 ? List.of() : tally.noticePositions(start + 1, notices.newest());
             int missed = (int) expected.stream().filter(p -> !heard.containsKey(p)).count();
             int doubled = heard.values().stream().mapToInt(n -> n - 1).sum();
             int received = heard.values().stream().mapToInt(Integer::intValue).sum();
-            // positioned after its first stream was open but before the first id it got: lost if that stream ended
-            // before it heard one, since a client without an id cannot resume (the stream starts live)
-            int beforeFirstId = first == 0 || c.opened < 0 ? 0 : tally.noticePositions(c.opened + 1, first - 1).size();
-            results.add(new Result(c.home, c.servedBy(), c.opened, first, notices.newest(), expected.size(), received,
-                    missed, doubled, c.resyncs, beforeFirstId, c.resumed));
+            int beforeStart = (int) heard.keySet().stream().filter(p -> p <= start).count();
+            results.add(new Result(c.home, c.servedBy(), start, first, notices.newest(), expected.size(), received,
+                    missed, doubled, beforeStart, c.resyncs, c.resumed));
         }
         return results;
     }
@@ -92,10 +92,11 @@ final class StreamClients {
         private final Thread thread;
         private final Map<Long, Integer> heard = new HashMap<>();
         private final List<String> servedBy = new ArrayList<>();
-        private long last;
+        private long last; // the newest notice it heard
+        private String lastEventId; // what it resumes from, as an SSE client keeps it (also a start or resync id)
+        private long start = -1; // the start id its first stream opened with; none yet: -1
         private int resyncs;
         private int resumed; // connections opened with a Last-Event-ID
-        private volatile long opened = -1; // the newest position once its first stream was open
 
         Client(String home) {
             this.home = home;
@@ -105,6 +106,14 @@ final class StreamClients {
 
         synchronized long last() {
             return last;
+        }
+
+        synchronized long start() {
+            return start;
+        }
+
+        private synchronized String lastEventId() {
+            return lastEventId;
         }
 
         synchronized Map<Long, Integer> heard() {
@@ -126,7 +135,7 @@ final class StreamClients {
         private void read() {
             String target = home;
             while (!stopping) {
-                String lastId = last() == 0 ? null : Long.toString(last());
+                String lastId = lastEventId();
                 Map<String, String> headers = new HashMap<>(Map.of("Authorization", tokens.bearer("supervisor")));
                 if (lastId != null) {
                     headers.put("Last-Event-ID", lastId);
@@ -144,15 +153,6 @@ final class StreamClients {
                     Pause.of(Duration.ofSeconds(1));
                     target = live(target);
                     continue;
-                }
-                if (opened < 0) {
-                    // the stream registers its listener before it sends the open comment: what is positioned
-                    // after this read must reach it
-                    long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-                    while (!stream.comments().contains("stream open") && System.nanoTime() < until) {
-                        Pause.of(Duration.ofMillis(50));
-                    }
-                    opened = tally.notices().newest();
                 }
                 synchronized (this) {
                     servedBy.add(target);
@@ -198,6 +198,11 @@ final class StreamClients {
                 Pause.of(Duration.ofMillis(50));
             }
             take(stream, seen); // what arrived before the connection closed
+            synchronized (this) {
+                if (stream.lastEventId() != null) {
+                    lastEventId = stream.lastEventId();
+                }
+            }
             return why;
         }
 
@@ -211,6 +216,9 @@ final class StreamClients {
         private int take(SseStream stream, int seen) {
             List<SseStream.Event> events = stream.events();
             synchronized (this) {
+                if (start < 0 && stream.startId() != null) {
+                    start = Long.parseLong(stream.startId());
+                }
                 for (SseStream.Event e : events.subList(seen, events.size())) {
                     if (e.name().equals("resync")) {
                         resyncs++;

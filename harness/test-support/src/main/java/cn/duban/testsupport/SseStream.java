@@ -32,6 +32,8 @@ public final class SseStream implements AutoCloseable {
     private final HttpResponse<InputStream> response;
     private final List<Event> events = new CopyOnWriteArrayList<>();
     private final List<String> comments = new CopyOnWriteArrayList<>();
+    private volatile String lastEventId;
+    private volatile String startId;
     private volatile boolean ended;
 
     private SseStream(HttpResponse<InputStream> response) {
@@ -98,15 +100,17 @@ public final class SseStream implements AutoCloseable {
         return ended;
     }
 
-    /** The id of the last event that had one, as a client keeps it for Last-Event-ID. */
+    /**
+     * The last event id as an SSE client keeps it for Last-Event-ID: set by every block's id line, also a block
+     * without data (which dispatches no event); null while none came.
+     */
     public String lastEventId() {
-        String last = null;
-        for (Event e : events) {
-            if (e.id() != null) {
-                last = e.id();
-            }
-        }
-        return last;
+        return lastEventId;
+    }
+
+    /** The id a block without data set before any event came: a fresh alert stream's start (docs/api.md). */
+    public String startId() {
+        return startId;
     }
 
     @Override
@@ -126,8 +130,14 @@ public final class SseStream implements AutoCloseable {
             String line;
             while ((line = lines.readLine()) != null) {
                 if (line.isEmpty()) {
-                    if (!data.isEmpty() || name != null) {
+                    boolean dispatched = !data.isEmpty() || name != null;
+                    if (dispatched) {
                         events.add(new Event(id, name == null ? "message" : name, String.join("\n", data)));
+                    } else if (id != null && !id.isEmpty() && events.isEmpty() && startId == null) {
+                        startId = id;
+                    }
+                    if (id != null) { // after the event: whoever sees this id finds its event among events()
+                        lastEventId = id.isEmpty() ? null : id; // an empty id clears it, as in the SSE spec
                     }
                     id = null;
                     name = null;

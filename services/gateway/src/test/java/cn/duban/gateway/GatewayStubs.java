@@ -106,8 +106,9 @@ public class GatewayStubs implements QuarkusTestResourceLifecycleManager {
     }
 
     /**
-     * An alert stream that never ends by itself: a notice with its id, a comment naming the Last-Event-ID it was
-     * asked to resume after, a heartbeat every second; ?slow answers its head only after 2 s. Counted while its
+     * An alert stream that never ends by itself: opened fresh, a comment with the start id 40 (no data), resumed, a
+     * comment naming the Last-Event-ID it was asked to resume after; then a notice with its id, a heartbeat every
+     * second; ?slow answers its head only after 2 s. Counted while its
      * connection is open, as supervision's duban_alert_streams_open counts its streams.
      */
     private void stream(HttpServerRequest request) {
@@ -123,7 +124,8 @@ public class GatewayStubs implements QuarkusTestResourceLifecycleManager {
         });
         String resumed = request.getHeader("Last-Event-ID");
         Runnable head = () -> request.response().setChunked(true).putHeader("Content-Type", "text/event-stream")
-                .write((resumed == null ? "" : ": resumed after " + resumed + "\n") + "id: 42\ndata: " + REMINDER + "\n\n");
+                .write((resumed == null ? ": stream open\nid: 40\n\n" : ": resumed after " + resumed + "\n")
+                        + "id: 42\ndata: " + REMINDER + "\n\n");
         if (request.params().contains("slow")) {
             vertx.setTimer(2000, t -> head.run());
         } else {

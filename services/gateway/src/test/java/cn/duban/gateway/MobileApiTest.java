@@ -108,4 +108,14 @@ class MobileApiTest {
             assertThat(mine.comments()).contains("resumed after 41"); // the Last-Event-ID reached supervision
         }
     }
+
+    @Test
+    void aFreshStreamsStartIdReachesThePhone() {
+        String bearer = TestTokens.as("fresh-streamer").roles("unit-reporter").claim("unit", "县农业农村局").bearer();
+        try (SseStream mine = SseStream.open(stream, Map.of("Authorization", bearer))) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> !mine.messages().isEmpty());
+            assertThat(mine.startId()).isEqualTo("40"); // the id of the opening comment, which has no data
+            assertThat(mine.lastEventId()).isEqualTo("42");
+        }
+    }
 }

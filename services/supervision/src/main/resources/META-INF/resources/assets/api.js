@@ -104,7 +104,8 @@ class StreamEnded extends Error {}
  * Live alert notices (docs/api.md "Alert streams") with @microsoft/fetch-event-source, which sends the token
  * and Last-Event-ID that EventSource cannot. Each connection asks for a fresh token, so the stream that ends at
  * the token's expiry comes back at once with a new one and resumes after the last notice received: nothing raised
- * meanwhile is lost. A hidden tab closes its stream and resumes when shown again.
+ * meanwhile is lost. A hidden tab closes its stream and resumes when shown again. The library keeps the id of any
+ * block, also one without data, so the start a fresh stream opens with, and a resync's id, are resumed from too.
  * onNotice(notice) for each notice; onResync() when the server cannot replay what was missed (reload the lists).
  * Stops when signal aborts, or when the user must sign in again.
  */

@@ -73,7 +73,8 @@ public class AlertResource {
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Live alert notices (SSE): raised, escalated, acknowledged, resolved, reminders; ?unit= for one "
-            + "unit; reporters get their own sector's or unit's. Each notice has an id; Last-Event-ID resumes after it; "
+            + "unit; reporters get their own sector's or unit's. Each notice has an id, as have a fresh stream's opening "
+            + "comment (its start) and a resync; Last-Event-ID resumes after it; "
             + "heartbeat comments while quiet; the stream ends when the token expires (docs/api.md)")
     public Multi<OutboundSseEvent> stream(@QueryParam("unit") String unit,
             @HeaderParam(HttpHeaders.LAST_EVENT_ID_HEADER) String lastEventId,

@@ -22,11 +22,16 @@ final class StreamEvents {
             return sse.newEventBuilder().id(Long.toString(p.position())).mediaType(MediaType.APPLICATION_JSON_TYPE)
                     .data(AlertFeed.Notice.class, p.notice()).build();
         } else if (item instanceof AlertFeed.Resync r) {
-            return control(sse, "resync", new Control("Resync", r.reason(), RESYNC.in(language)));
+            return sse.newEventBuilder().name("resync").id(Long.toString(r.covered()))
+                    .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                    .data(Control.class, new Control("Resync", r.reason(), RESYNC.in(language))).build();
         } else if (item instanceof AlertFeed.Ended e) {
             return control(sse, "end", new Control("StreamEnd", e.reason(), ENDED.in(language)));
-        } else if (item instanceof AlertFeed.Opened) {
-            return sse.newEventBuilder().comment("stream open").build();
+        } else if (item instanceof AlertFeed.Opened o) {
+            // An id without data sets the client's last event id without an event (the SSE spec's dispatch step).
+            OutboundSseEvent.Builder open = sse.newEventBuilder().comment("stream open");
+            o.start().ifPresent(start -> open.id(Long.toString(start)));
+            return open.build();
         }
         return sse.newEventBuilder().comment("keep-alive").build();
     }

@@ -23,6 +23,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -56,7 +57,7 @@ public class AlertFeed {
 
     private final Set<Listener> listeners = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean publishQueued = new AtomicBoolean();
-    private long published = -1; // the highest position handed to the listeners; guarded by this
+    private volatile long published = -1; // the highest position handed to the listeners; written under this
 
     /** What happened to which alert, and the units it concerns. */
     public record Notice(String event, String alertId, String taskId, String rule, String light, String state,
@@ -73,8 +74,12 @@ public class AlertFeed {
     public sealed interface Item {
     }
 
-    /** The first thing sent, at once, so that the response head leaves before the first notice. */
-    public record Opened() implements Item {
+    /**
+     * The first thing sent, before any notice, so that the response head leaves before the first one. On a fresh
+     * stream it carries the stream's start (sent as the SSE id): every notice after it that the caller may see
+     * follows, none at or before it — a client that leaves before its first notice resumes from there.
+     */
+    public record Opened(OptionalLong start) implements Item {
     }
 
     /** A notice at its position (the SSE id). */
@@ -84,8 +89,11 @@ public class AlertFeed {
     public record Heartbeat() implements Item {
     }
 
-    /** Replay after the client's Last-Event-ID was not possible; it should reload its lists. */
-    public record Resync(String reason) implements Item {
+    /**
+     * Replay after the client's Last-Event-ID was not possible; it should reload its lists. {@code covered} (sent as
+     * the SSE id) is the newest position then: the notices after it follow, so a reconnect resumes from there.
+     */
+    public record Resync(String reason, long covered) implements Item {
     }
 
     /** The last item: the stream ends because the caller's token expired. */
@@ -103,11 +111,25 @@ public class AlertFeed {
      * poll instead, notices another replica positioned between a stream's opening here and that poll were never sent
      * to it — a client resuming at a replica that had just started lost them after its replay.
      */
-    synchronized void startAtNewest(@Observes StartupEvent start) {
+    void startAtNewest(@Observes StartupEvent start) {
         try {
-            published = QuarkusTransaction.requiringNew().call(this::newest);
+            startTelling();
         } catch (RuntimeException e) {
-            LOG.warnf("alert feed: the newest position is taken at the first poll instead (%s)", e.toString());
+            LOG.warnf("alert feed: the newest position is taken at the first poll or stream instead (%s)", e.toString());
+        }
+    }
+
+    /**
+     * Takes where this process starts telling, unless it has. A stream reads its own start (or its replay's end) only
+     * after this: taken later, the publisher would begin past notices that stream is owed.
+     */
+    private void startTelling() {
+        if (published < 0) {
+            synchronized (this) {
+                if (published < 0) {
+                    published = QuarkusTransaction.requiringNew().call(this::newest);
+                }
+            }
         }
     }
 
@@ -152,10 +174,8 @@ public class AlertFeed {
     /** Gives positions to committed notices that have none, then hands every new position to the listeners. */
     synchronized void publish() {
         try {
+            startTelling(); // the database was not there at startup
             List<AlertNotice> fresh = QuarkusTransaction.requiringNew().call(() -> {
-                if (published < 0) {
-                    published = newest(); // the database was not there at startup
-                }
                 entityManager.createNativeQuery("select pg_advisory_xact_lock(:key)").setParameter("key", PUBLISHER_LOCK)
                         .getSingleResult();
                 entityManager.createNativeQuery("""
@@ -191,13 +211,14 @@ public class AlertFeed {
     }
 
     /**
-     * The notices a subscriber may see: after {@code lastEventId} first (replayed from the database), then live,
-     * with a heartbeat while quiet, until {@code endAt} (the token's expiry).
+     * The notices a subscriber may see: after {@code lastEventId} first (replayed from the database), or without it
+     * after the start the stream opens with, then live, with a heartbeat while quiet, until {@code endAt} (the token's
+     * expiry).
      */
     public Multi<Item> stream(Predicate<Notice> visible, Optional<String> lastEventId, Optional<Instant> endAt) {
         return Multi.createFrom().<Item>emitter(emitter -> {
-            Listener listener = new Listener(emitter, visible, lastEventId.isPresent());
-            listeners.add(listener); // before the database is read, so that nothing falls between replay and live
+            Listener listener = new Listener(emitter, visible);
+            listeners.add(listener); // before the database is read, so that nothing falls between start and live
             long heartbeat = vertx.setPeriodic(config.heartbeat().toMillis(), t -> emitter.emit(new Heartbeat()));
             long end = endAt.map(at -> vertx.setTimer(Math.max(1, Duration.between(Instant.now(), at).toMillis()), t -> {
                 emitter.emit(new Ended("token-expired"));
@@ -210,14 +231,22 @@ public class AlertFeed {
                     vertx.cancelTimer(end);
                 }
             });
-            emitter.emit(new Opened());
-            lastEventId.ifPresent(id -> Infrastructure.getDefaultWorkerPool().execute(() -> {
+            if (lastEventId.isPresent()) {
+                emitter.emit(new Opened(OptionalLong.empty())); // no id: the client keeps its own
+            }
+            // The database is read off this thread (often the event loop), as is the AlertFeed monitor.
+            Infrastructure.getDefaultWorkerPool().execute(() -> {
                 try {
-                    listener.replay(id);
+                    startTelling();
+                    if (lastEventId.isPresent()) {
+                        listener.replay(lastEventId.get());
+                    } else {
+                        listener.start();
+                    }
                 } catch (RuntimeException e) {
                     emitter.fail(e);
                 }
-            }));
+            });
         }).onOverflow().buffer(config.lag()); // a client that cannot keep up is cut; it resumes from the database
     }
 
@@ -237,25 +266,38 @@ public class AlertFeed {
                 row.milestone, row.units, row.message, row.at);
     }
 
-    /** One open stream: live notices wait while its replay runs, then follow it without repeating any. */
+    /**
+     * One open stream: live notices wait until its start is known (read after the listener was added) and its replay,
+     * if any, is sent, then follow without repeating any. A notice positioned after that read reaches the listener
+     * live; one positioned before is at or below the start, so none falls between and none is sent twice.
+     */
     private final class Listener {
         private final MultiEmitter<? super Item> emitter;
         private final Predicate<Notice> visible;
-        private boolean replaying;
+        private boolean holding = true; // live notices wait in {@code waiting}
         private long covered; // positions up to here were sent or were not for this caller
         private final List<Positioned> waiting = new ArrayList<>();
 
-        Listener(MultiEmitter<? super Item> emitter, Predicate<Notice> visible, boolean replaying) {
+        Listener(MultiEmitter<? super Item> emitter, Predicate<Notice> visible) {
             this.emitter = emitter;
             this.visible = visible;
-            this.replaying = replaying;
         }
 
         synchronized void live(Positioned item) {
-            if (replaying) {
+            if (holding) {
                 waiting.add(item);
             } else {
                 send(item);
+            }
+        }
+
+        /** A fresh stream starts at the newest position, read as a replay reads its end. */
+        void start() {
+            long start = QuarkusTransaction.requiringNew().call(AlertFeed.this::newest);
+            synchronized (this) {
+                covered = start;
+                emitter.emit(new Opened(OptionalLong.of(start)));
+                goLive();
             }
         }
 
@@ -263,17 +305,21 @@ public class AlertFeed {
             Replay replay = QuarkusTransaction.requiringNew().call(() -> replayAfter(lastEventId));
             synchronized (this) {
                 if (replay.resync() != null) {
-                    emitter.emit(new Resync(replay.resync()));
                     covered = replay.newest();
+                    emitter.emit(new Resync(replay.resync(), covered));
                 } else {
                     covered = Long.parseLong(lastEventId.trim());
                     replay.notices().forEach(this::send);
                     covered = Math.max(covered, replay.newest());
                 }
-                waiting.forEach(this::send);
-                waiting.clear();
-                replaying = false;
+                goLive();
             }
+        }
+
+        private void goLive() {
+            waiting.forEach(this::send); // those at or below covered are dropped
+            waiting.clear();
+            holding = false;
         }
 
         private void send(Positioned item) {

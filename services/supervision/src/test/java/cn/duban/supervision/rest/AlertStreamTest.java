@@ -4,9 +4,11 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.duban.supervision.repository.AlertNotice;
 import cn.duban.supervision.service.AlertFeed;
 import cn.duban.testsupport.SseStream;
 import cn.duban.testsupport.TestTokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -84,6 +86,29 @@ class AlertStreamTest {
     }
 
     @Test
+    void aClientThatLeavesBeforeItsFirstNoticeResumesFromTheIdItsStreamOpenedWith() {
+        String bearer = TestTokens.supervisor(); // sees every notice, so what it is owed is every position after
+        SseStream first = listen(bearer, null);
+        await().atMost(Duration.ofSeconds(20)).until(() -> first.startId() != null);
+        long start = Long.parseLong(first.startId());
+        assertThat(first.comments()).contains("stream open");
+        first.close(); // e.g. its replica is killed: no notice came yet
+
+        String away1 = remind(WUMIAO, "开流后离开一");
+        String away2 = remind(WUMIAO, "开流后离开二");
+        SseStream again = listen(bearer, Long.toString(start));
+        await().atMost(Duration.ofSeconds(20)).until(() -> heard(again, away2) == 1);
+        assertThat(heard(again, away1)).isOne();
+        assertThat(again.startId()).isNull(); // a resumed stream opens without an id: the client keeps its own
+        assertThat(again.comments()).contains("stream open");
+        assertThat(again.events()).noneMatch(e -> e.name().equals("resync"));
+        // exactly the notices after the start, as many as the table holds up to the newest heard, each once
+        List<Long> ids = again.messages().stream().map(e -> Long.parseLong(e.id())).toList();
+        assertThat(ids).isEqualTo(positions(start, ids.get(ids.size() - 1)));
+        assertThat(first.messages()).allSatisfy(e -> assertThat(Long.parseLong(e.id())).isGreaterThan(start));
+    }
+
+    @Test
     void anIdThatCannotBeResumedIsAResyncTheClientUnderstands() {
         String bearer = TestTokens.supervisor();
         for (String unknown : List.of("999999999999", "not-a-number")) {
@@ -92,6 +117,7 @@ class AlertStreamTest {
             SseStream.Event resync = resumed.events().get(0);
             assertThat(resync.name()).isEqualTo("resync");
             assertThat(resync.data()).contains("\"event\":\"Resync\"", "\"reason\":\"unknown\"", "请刷新督办单列表");
+            assertThat(resync.id()).matches("[0-9]+"); // the newest position: a reconnect resumes from there
         }
     }
 
@@ -111,10 +137,24 @@ class AlertStreamTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> heard(first, last) == 1);
         SseStream resumed = listen(TestTokens.supervisor(), lastId);
         await().atMost(Duration.ofSeconds(20)).until(() -> !resumed.events().isEmpty());
-        assertThat(resumed.events().get(0).name()).isEqualTo("resync");
-        assertThat(resumed.events().get(0).data()).contains("\"reason\":\"too-many\"");
+        SseStream.Event resync = resumed.events().get(0);
+        assertThat(resync.name()).isEqualTo("resync");
+        assertThat(resync.data()).contains("\"reason\":\"too-many\"");
+        // its id covers the backlog it skipped, so a client that drops now resumes after it, not into a resync again
+        long covered = Long.parseLong(resync.id());
+        assertThat(covered).isGreaterThanOrEqualTo(first.messages().stream().filter(e -> e.data().contains(last))
+                .mapToLong(e -> Long.parseLong(e.id())).max().orElseThrow());
         String live = remind(WUMIAO, "之后");
-        await().atMost(Duration.ofSeconds(20)).until(() -> heard(resumed, live) == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> heard(resumed, live) == 1); // then it goes on live
+        resumed.close();
+
+        String later = remind(WUMIAO, "再之后");
+        SseStream again = listen(TestTokens.supervisor(), resync.id());
+        await().atMost(Duration.ofSeconds(20)).until(() -> heard(again, later) == 1);
+        assertThat(heard(again, live)).isOne();
+        assertThat(again.events()).noneMatch(e -> e.name().equals("resync"));
+        assertThat(again.messages()).allSatisfy(e -> assertThat(Long.parseLong(e.id())).isGreaterThan(covered));
+        assertThat(heard(again, last)).isZero();
     }
 
     @Test
@@ -165,6 +205,12 @@ class AlertStreamTest {
         given().contentType(ContentType.JSON).body(Map.of("message", message))
                 .post("/api/supervision/tasks/{id}/reminders", taskId).then().statusCode(200);
         return message;
+    }
+
+    /** The positions in alert_notice after {@code after} up to {@code upTo}, in order. */
+    private static List<Long> positions(long after, long upTo) {
+        return QuarkusTransaction.requiringNew().call(() -> AlertNotice.<AlertNotice>find(
+                "position > ?1 and position <= ?2 order by position", after, upTo).stream().map(n -> n.position).toList());
     }
 
     private static long heard(SseStream s, String message) {
