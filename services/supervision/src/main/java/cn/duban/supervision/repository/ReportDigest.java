@@ -13,7 +13,9 @@ import org.hibernate.jpa.HibernateHints;
  * What evaluation needs of a task's reports as of a date, read in three bounded queries for many tasks at once
  * instead of every report ever made: the latest report dated on or before the day (by as-of, then by when it was
  * made, so a correction wins), the first day each milestone was reported reached, and when the office last
- * received a report (business time, for timeliness by receipt).
+ * received a report (business time, for timeliness by receipt). Each reads a row or a few per task through an index
+ * (V29), however many reports the task has had: the set-wide forms read the whole table once a task list held a
+ * hundred busy tasks (make bench, 2026-12-02: 131 ms → 13 ms a chunk of 100 tasks at 121,579 reports).
  *
  * @param latest            {@code null} when the task has no report dated by then
  * @param milestonesReached milestone name → the earliest as-of date of a report saying it was reached
@@ -32,9 +34,10 @@ public record ReportDigest(ProgressReport latest, Map<String, LocalDate> milesto
         var em = Panache.getEntityManager();
         @SuppressWarnings("unchecked")
         List<ProgressReport> latest = em.createNativeQuery("""
-                select distinct on (task_id) * from progress_report
-                where task_id in (:ids) and as_of <= :today
-                order by task_id, as_of desc, reported_at desc, report_id""", ProgressReport.class)
+                select p.* from task t cross join lateral (
+                    select * from progress_report r where r.task_id = t.id and r.as_of <= :today
+                    order by r.as_of desc, r.reported_at desc, r.report_id limit 1) p
+                where t.id in (:ids)""", ProgressReport.class)
                 .setParameter("ids", taskIds).setParameter("today", today)
                 // read-only: evaluation never changes a report, and Hibernate then keeps no snapshot of its JSON columns
                 .setHint(HibernateHints.HINT_READ_ONLY, true).getResultList();
@@ -42,13 +45,13 @@ public record ReportDigest(ProgressReport latest, Map<String, LocalDate> milesto
         List<Object[]> reached = em.createNativeQuery("""
                 select r.task_id, m.name, min(r.as_of) from progress_report r
                 cross join lateral jsonb_array_elements_text(r.milestones_reached) as m(name)
-                where r.task_id in (:ids) and r.as_of <= :today
+                where r.task_id in (:ids) and r.as_of <= :today and r.milestones_reached <> cast('[]' as jsonb)
                 group by r.task_id, m.name""")
                 .setParameter("ids", taskIds).setParameter("today", today).getResultList();
         @SuppressWarnings("unchecked")
         List<Object[]> received = em.createNativeQuery("""
-                select task_id, max(received_at) from progress_report
-                where task_id in (:ids) and received_at <= :at group by task_id""")
+                select t.id, (select max(r.received_at) from progress_report r where r.task_id = t.id and r.received_at <= :at)
+                from task t where t.id in (:ids)""")
                 .setParameter("ids", taskIds).setParameter("at", at).getResultList();
         Map<String, ProgressReport> latestByTask = new HashMap<>();
         latest.forEach(r -> latestByTask.put(r.taskId, r));
@@ -56,7 +59,7 @@ public record ReportDigest(ProgressReport latest, Map<String, LocalDate> milesto
         reached.forEach(row -> reachedByTask.computeIfAbsent((String) row[0], id -> new HashMap<>())
                 .put((String) row[1], toDate(row[2])));
         Map<String, OffsetDateTime> receivedByTask = new HashMap<>();
-        received.forEach(row -> receivedByTask.put((String) row[0], toTime(row[1])));
+        received.stream().filter(row -> row[1] != null).forEach(row -> receivedByTask.put((String) row[0], toTime(row[1])));
         Map<String, ReportDigest> digests = new HashMap<>();
         for (String id : taskIds) {
             if (latestByTask.containsKey(id) || reachedByTask.containsKey(id) || receivedByTask.containsKey(id)) {
@@ -77,13 +80,14 @@ public record ReportDigest(ProgressReport latest, Map<String, LocalDate> milesto
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = Panache.getEntityManager().createNativeQuery("""
-                select task_id, least(min(as_of) filter (where as_of > :today),
-                                      min((received_at at time zone 'Asia/Shanghai')::date) filter (where received_at > :at))
-                from progress_report
-                where task_id in (:ids) and (as_of > :today or received_at > :at) group by task_id""")
+                select t.id, least(
+                    (select min(r.as_of) from progress_report r where r.task_id = t.id and r.as_of > :today),
+                    (select (min(r.received_at) at time zone 'Asia/Shanghai')::date from progress_report r
+                     where r.task_id = t.id and r.received_at > :at))
+                from task t where t.id in (:ids)""")
                 .setParameter("ids", taskIds).setParameter("today", today).setParameter("at", at).getResultList();
         Map<String, LocalDate> dates = new HashMap<>();
-        rows.forEach(row -> dates.put((String) row[0], toDate(row[1])));
+        rows.stream().filter(row -> row[1] != null).forEach(row -> dates.put((String) row[0], toDate(row[1])));
         return dates;
     }
 
