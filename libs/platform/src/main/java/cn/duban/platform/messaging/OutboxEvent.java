@@ -23,7 +23,7 @@ public class OutboxEvent {
     @SequenceGenerator(name = "outbox_event_seq", sequenceName = "outbox_event_seq", allocationSize = 50) // so inserts batch
     public Long id;
 
-    @Column(name = "event_id", nullable = false, unique = true)
+    @Column(nullable = false, unique = true)
     public String eventId;
 
     @Column(nullable = false)
@@ -39,13 +39,11 @@ public class OutboxEvent {
     @Column(nullable = false)
     public String payload;
 
-    @Column(name = "created_at", nullable = false)
+    @Column(nullable = false)
     public OffsetDateTime createdAt;
 
-    @Column(name = "published_at")
     public OffsetDateTime publishedAt;
 
     /** The W3C traceparent of the request or event that wrote this row, so its record continues that trace. */
-    @Column(name = "traceparent")
     public String traceparent;
 }

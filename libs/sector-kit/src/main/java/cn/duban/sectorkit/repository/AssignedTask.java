@@ -3,7 +3,6 @@ package cn.duban.sectorkit.repository;
 import cn.duban.events.task.Milestone;
 import cn.duban.events.task.TaskSnapshot;
 import cn.duban.events.task.Target;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -21,10 +20,8 @@ public class AssignedTask {
     public String id;
     public String sector;
     public String title;
-    @Column(name = "lead_unit")
     public String leadUnit;
     @JdbcTypeCode(SqlTypes.JSON)
-    @Column(name = "co_units")
     public List<String> coUnits;
     public String leader;
     @JdbcTypeCode(SqlTypes.JSON)
@@ -32,12 +29,10 @@ public class AssignedTask {
     @JdbcTypeCode(SqlTypes.JSON)
     public List<Milestone> milestones;
     public LocalDate deadline;
-    @Column(name = "original_deadline")
     public LocalDate originalDeadline;
     public boolean closed;
     @JdbcTypeCode(SqlTypes.JSON)
     public TaskSnapshot snapshot;
-    @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
 
     public void apply(TaskSnapshot task) {

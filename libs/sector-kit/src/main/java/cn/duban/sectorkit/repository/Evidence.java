@@ -1,6 +1,5 @@
 package cn.duban.sectorkit.repository;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -15,23 +14,18 @@ public class Evidence {
 
     @Id
     public String id;
-    @Column(name = "task_id")
     public String taskId;
     public String sha256;
     public String name;
-    @Column(name = "content_type")
     public String contentType;
     public long size;
-    @Column(name = "taken_at")
     public OffsetDateTime takenAt;
     public Double latitude;
     public Double longitude;
     /** Whether a thumbnail is stored under {@link #thumbnailKey()}. */
     public boolean thumbnail;
     public String unit;
-    @Column(name = "uploaded_by")
     public String uploadedBy;
-    @Column(name = "uploaded_at")
     public OffsetDateTime uploadedAt;
 
     public String thumbnailKey() {

@@ -1,6 +1,5 @@
 package cn.duban.sectorkit.repository;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -12,10 +11,8 @@ import java.time.OffsetDateTime;
 public class EvidenceBlob {
     @Id
     public String key;
-    @Column(name = "content_type")
     public String contentType;
     public long size;
     public byte[] bytes;
-    @Column(name = "created_at")
     public OffsetDateTime createdAt;
 }

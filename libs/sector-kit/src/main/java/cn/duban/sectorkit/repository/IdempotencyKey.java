@@ -1,6 +1,5 @@
 package cn.duban.sectorkit.repository;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -12,10 +11,8 @@ import java.time.OffsetDateTime;
 public class IdempotencyKey {
     @Id
     public String key;
-    @Column(name = "request_hash")
     public String requestHash;
     public int status;
     public String response;
-    @Column(name = "created_at")
     public OffsetDateTime createdAt;
 }

@@ -2,7 +2,6 @@ package cn.duban.sectorkit.repository;
 
 import cn.duban.sectorkit.domain.AlertState;
 import cn.duban.sectorkit.domain.Light;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -18,9 +17,7 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "alert_inbox")
 public class InboxAlert {
     @Id
-    @Column(name = "alert_id")
     public String alertId;
-    @Column(name = "task_id")
     public String taskId;
     public String rule;
     @Enumerated(EnumType.STRING)
@@ -28,13 +25,10 @@ public class InboxAlert {
     public String milestone;
     @Enumerated(EnumType.STRING)
     public AlertState state;
-    @Column(name = "escalation_level")
     public int escalationLevel;
     public String reason;
     @JdbcTypeCode(SqlTypes.JSON)
     public List<String> units;
-    @Column(name = "raised_at")
     public OffsetDateTime raisedAt;
-    @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
 }

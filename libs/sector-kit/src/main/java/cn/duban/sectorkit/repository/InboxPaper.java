@@ -2,7 +2,6 @@ package cn.duban.sectorkit.repository;
 
 import cn.duban.sectorkit.domain.PaperKind;
 import cn.duban.sectorkit.domain.PaperState;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -25,18 +24,14 @@ public class InboxPaper {
     public PaperKind kind;
     public String reference;
     public String title;
-    @Column(name = "task_id")
     public String taskId;
     public String text;
     @JdbcTypeCode(SqlTypes.JSON)
     public List<String> units;
-    @Column(name = "due_on")
     public LocalDate dueOn;
     @Enumerated(EnumType.STRING)
     public PaperState state;
-    @Column(name = "issued_at")
     public OffsetDateTime issuedAt;
-    @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
 
     public static String idOf(PaperKind kind, String reference) {

@@ -1,7 +1,6 @@
 package cn.duban.sectorkit.repository;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -19,17 +18,13 @@ import org.hibernate.type.SqlTypes;
 public class Submission {
     @Id
     public String id;
-    @Column(name = "event_id")
     public String eventId;
-    @Column(name = "task_id")
     public String taskId;
     /** The event type name, e.g. ProgressReported. */
     public String kind;
     public String unit;
     @JdbcTypeCode(SqlTypes.JSON)
     public JsonNode payload;
-    @Column(name = "created_by")
     public String createdBy;
-    @Column(name = "created_at")
     public OffsetDateTime createdAt;
 }

@@ -1,7 +1,6 @@
 package cn.duban.notifier.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -15,8 +14,6 @@ public class BusinessClockRow extends PanacheEntityBase {
 
     @Id
     public Integer id = THE_ONE;
-    @Column(name = "offset_ms")
     public long offsetMs;
-    @Column(name = "seen_at")
     public OffsetDateTime seenAt;
 }

@@ -1,7 +1,6 @@
 package cn.duban.notifier.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -31,19 +30,14 @@ public class DeliveryAttempt extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "delivery_attempt_seq")
     @SequenceGenerator(name = "delivery_attempt_seq", sequenceName = "delivery_attempt_seq", allocationSize = 50)
     public Long id;
-    @Column(name = "message_id")
     public String messageId;
-    @Column(name = "receiver_id")
     public Long receiverId;
-    @Column(name = "attempted_at")
     public OffsetDateTime attemptedAt;
     @Enumerated(EnumType.STRING)
     public Outcome outcome;
-    @Column(name = "status_code")
     public Integer statusCode;
     /** What the receiver said (its body, cut to 1,000 characters), or why no answer came. */
     public String answer;
-    @Column(name = "duration_ms")
     public long durationMs;
 
     /** Attempts at a receiver since {@code since}: what its rate limit counts. */

@@ -21,7 +21,6 @@ public class GroupMember extends PanacheEntityBase {
 
     @EmbeddedId
     public Key key;
-    @Column(name = "notified_version")
     public int notifiedVersion;
 
     public static List<GroupMember> of(String groupId) {

@@ -47,7 +47,6 @@ public class Notice extends PanacheEntityBase {
     public String id;
     @Enumerated(EnumType.STRING)
     public Kind kind;
-    @Column(name = "task_id")
     public String taskId;
     public String sector;
     @JdbcTypeCode(SqlTypes.JSON)
@@ -64,22 +63,16 @@ public class Notice extends PanacheEntityBase {
     public String reason;
     /** The reminder's own words, for a reminder. */
     public String message;
-    @Column(name = "escalated_to")
     public String escalatedTo;
-    @Column(name = "acknowledged_by")
     public String acknowledgedBy;
     /** Business time. */
-    @Column(name = "raised_at")
     public OffsetDateTime raisedAt;
     @Enumerated(EnumType.STRING)
-    @Column(name = "last_change")
     public Change lastChange;
     /** Business time of the last change. */
-    @Column(name = "changed_at")
     public OffsetDateTime changedAt;
     public int version;
     /** Wall time the notifier received the last change. */
-    @Column(name = "received_at")
     public OffsetDateTime receivedAt;
 
     public boolean isOpen() {

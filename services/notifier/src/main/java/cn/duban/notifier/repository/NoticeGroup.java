@@ -20,24 +20,17 @@ import org.hibernate.type.SqlTypes;
 public class NoticeGroup extends PanacheEntityBase {
     @Id
     public String id;
-    @Column(name = "route_path")
     public String routePath;
     public String receiver;
     @JdbcTypeCode(SqlTypes.JSON)
-    @Column(name = "group_labels", columnDefinition = "jsonb")
+    @Column(columnDefinition = "jsonb")
     public List<String> groupLabels;
-    @Column(name = "group_wait_ms")
     public long groupWaitMs;
-    @Column(name = "group_interval_ms")
     public long groupIntervalMs;
-    @Column(name = "repeat_interval_ms")
     public long repeatIntervalMs;
-    @Column(name = "created_at")
     public OffsetDateTime createdAt;
     /** When the group is next looked at; null: nothing to do until a notice changes. */
-    @Column(name = "next_flush_at")
     public OffsetDateTime nextFlushAt;
-    @Column(name = "last_flush_at")
     public OffsetDateTime lastFlushAt;
 
     public Duration groupInterval() {

@@ -36,12 +36,10 @@ public class OutboundMessage extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "outbound_message_seq")
     @SequenceGenerator(name = "outbound_message_seq", sequenceName = "outbound_message_seq", allocationSize = 50)
     public Long seq;
-    @Column(name = "receiver_id")
     public Long receiverId;
-    @Column(name = "group_id")
     public String groupId;
     @JdbcTypeCode(SqlTypes.JSON)
-    @Column(name = "notice_ids", columnDefinition = "jsonb")
+    @Column(columnDefinition = "jsonb")
     public List<String> noticeIds = List.of();
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
@@ -49,13 +47,9 @@ public class OutboundMessage extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public Status status;
     public int attempts;
-    @Column(name = "created_at")
     public OffsetDateTime createdAt;
-    @Column(name = "next_attempt_at")
     public OffsetDateTime nextAttemptAt;
-    @Column(name = "sent_at")
     public OffsetDateTime sentAt;
-    @Column(name = "last_error")
     public String lastError;
 
     public static OutboundMessage pending(Long receiverId, String groupId, List<String> noticeIds, MessageContent content) {

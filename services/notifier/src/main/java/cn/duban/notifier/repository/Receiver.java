@@ -28,27 +28,20 @@ public class Receiver extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public ReceiverKind kind;
     /** The URL sealed with the notifier's key (SecretBox): a robot's URL carries its access token. */
-    @Column(name = "url_sealed")
     public String urlSealed;
     /** The URL with its tokens masked, for the office's page. */
-    @Column(name = "url_shown")
     public String urlShown;
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
     public List<String> recipients = List.of();
     /** The secret sealed with the notifier's key (SecretBox); null when the receiver has none. */
-    @Column(name = "secret_sealed")
     public String secretSealed;
     /** zh (default) or en: the language of its messages. */
     public String language = "zh";
     public boolean provisioned;
-    @Column(name = "created_at")
     public OffsetDateTime createdAt;
-    @Column(name = "created_by")
     public String createdBy;
-    @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
-    @Column(name = "updated_by")
     public String updatedBy;
 
     public static Optional<Receiver> named(String name) {

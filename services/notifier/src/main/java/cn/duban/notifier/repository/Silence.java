@@ -19,18 +19,12 @@ public class Silence extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
     public List<String> matchers;
-    @Column(name = "starts_at")
     public OffsetDateTime startsAt;
-    @Column(name = "ends_at")
     public OffsetDateTime endsAt;
     public String comment;
-    @Column(name = "created_by")
     public String createdBy;
-    @Column(name = "created_at")
     public OffsetDateTime createdAt;
-    @Column(name = "ended_by")
     public String endedBy;
-    @Column(name = "ended_at")
     public OffsetDateTime endedAt;
 
     /** Silences in force at {@code at}. */

@@ -21,8 +21,6 @@ public class StoredRoutes extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
     public RouteSpec tree;
-    @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
-    @Column(name = "updated_by")
     public String updatedBy;
 }

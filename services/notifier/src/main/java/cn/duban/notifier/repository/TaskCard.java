@@ -17,14 +17,12 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "task_card")
 public class TaskCard extends PanacheEntityBase {
     @Id
-    @Column(name = "task_id")
     public String taskId;
     public String sector;
     public String title;
-    @Column(name = "lead_unit")
     public String leadUnit;
     @JdbcTypeCode(SqlTypes.JSON)
-    @Column(name = "co_units", columnDefinition = "jsonb")
+    @Column(columnDefinition = "jsonb")
     public List<String> coUnits = List.of();
     public String leader;
     public LocalDate deadline;
@@ -32,6 +30,5 @@ public class TaskCard extends PanacheEntityBase {
     @Column(columnDefinition = "jsonb")
     public List<Milestone> milestones = List.of();
     public boolean closed;
-    @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
 }

@@ -1,7 +1,6 @@
 package cn.duban.supervision.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
@@ -16,13 +15,10 @@ import java.util.List;
 @IdClass(Acknowledgement.Key.class)
 public class Acknowledgement extends PanacheEntityBase {
     @Id
-    @Column(name = "task_id")
     public String taskId;
     @Id
     public String unit;
-    @Column(name = "acknowledged_at")
     public OffsetDateTime acknowledgedAt;
-    @Column(name = "acknowledged_by")
     public String acknowledgedBy;
 
     public static class Key implements Serializable {

@@ -5,7 +5,6 @@ import cn.duban.supervision.engine.OpenAlert;
 import cn.duban.supervision.engine.RuleId;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import cn.duban.supervision.engine.AlertState;
-import jakarta.persistence.Column;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Entity;
@@ -25,7 +24,6 @@ import org.hibernate.type.SqlTypes;
 public class Alert extends PanacheEntityBase {
     @Id
     public String id;
-    @Column(name = "task_id")
     public String taskId;
     @Enumerated(EnumType.STRING)
     public RuleId rule;
@@ -34,21 +32,15 @@ public class Alert extends PanacheEntityBase {
     public Light light;
     @Enumerated(EnumType.STRING)
     public AlertState state;
-    @Column(name = "escalation_level")
     public int escalationLevel;
     public boolean inhibited;
     public String reason;
     @JdbcTypeCode(SqlTypes.JSON)
     public List<String> units;
-    @Column(name = "raised_at")
     public OffsetDateTime raisedAt;
-    @Column(name = "acknowledged_at")
     public OffsetDateTime acknowledgedAt;
-    @Column(name = "acknowledged_by")
     public String acknowledgedBy;
-    @Column(name = "last_reminder_at")
     public OffsetDateTime lastReminderAt;
-    @Column(name = "resolved_at")
     public OffsetDateTime resolvedAt;
     public String resolution;
 

@@ -26,20 +26,17 @@ public class AlertNotice extends PanacheEntityBase {
     public Long id;
     public Long position;
     public String event;
-    @Column(name = "alert_id")
     public String alertId;
-    @Column(name = "task_id")
     public String taskId;
     public String rule;
     public String light;
     public String state;
-    @Column(name = "escalation_level")
     public int escalationLevel;
     public String milestone;
     @JdbcTypeCode(SqlTypes.JSON)
     public List<String> units;
     public String message;
     public OffsetDateTime at;
-    @Column(name = "recorded_at", insertable = false, updatable = false)
+    @Column(insertable = false, updatable = false)
     public OffsetDateTime recordedAt;
 }

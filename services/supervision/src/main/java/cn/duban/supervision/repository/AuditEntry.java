@@ -1,7 +1,6 @@
 package cn.duban.supervision.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -25,13 +24,10 @@ public class AuditEntry extends PanacheEntityBase {
     @SequenceGenerator(name = "audit_entry_seq", sequenceName = "audit_entry_seq", allocationSize = 50) // so inserts batch
     public Long id;
     public OffsetDateTime at;
-    @Column(name = "wall_at")
     public OffsetDateTime wallAt;
     public String actor;
-    @Column(name = "actor_id")
     public String actorId;
     public String action;
-    @Column(name = "task_id")
     public String taskId;
     public String subject;
     public String detail;

@@ -1,7 +1,6 @@
 package cn.duban.supervision.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -14,10 +13,7 @@ import java.time.OffsetDateTime;
 public class BulletinIssue extends PanacheEntityBase {
     @Id
     public String period;
-    @Column(name = "as_of")
     public LocalDate asOf;
-    @Column(name = "issued_at")
     public OffsetDateTime issuedAt;
-    @Column(name = "event_id")
     public String eventId;
 }

@@ -1,7 +1,6 @@
 package cn.duban.supervision.repository;
 
 import cn.duban.events.progress.EvidenceFile;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
@@ -23,18 +22,14 @@ public class CompletionClaim extends OfficeRequest {
     private static final List<OfficeDecision.State> STANDING = List.of(OfficeDecision.State.VERIFIED,
             OfficeDecision.State.PENDING);
 
-    @Column(name = "completed_on")
     public LocalDate completedOn;
     public String narrative;
     @JdbcTypeCode(SqlTypes.JSON)
     public List<String> evidence;
     /** The uploaded files among {@link #evidence}, as the sector service read them. */
     @JdbcTypeCode(SqlTypes.JSON)
-    @Column(name = "evidence_files")
     public List<EvidenceFile> evidenceFiles;
-    @Column(name = "claimed_at")
     public OffsetDateTime claimedAt;
-    @Column(name = "claimed_by")
     public String claimedBy;
 
     /** The claims in {@code state} on {@code taskId}, oldest first; a filter left null matches all. */

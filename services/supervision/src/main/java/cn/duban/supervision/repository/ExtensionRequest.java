@@ -1,6 +1,5 @@
 package cn.duban.supervision.repository;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
@@ -11,12 +10,9 @@ import java.util.List;
 @Entity
 @Table(name = "extension_request")
 public class ExtensionRequest extends OfficeRequest {
-    @Column(name = "requested_deadline")
     public LocalDate requestedDeadline;
     public String reason;
-    @Column(name = "requested_at")
     public OffsetDateTime requestedAt;
-    @Column(name = "requested_by")
     public String requestedBy;
 
     /** The requests in {@code state} on {@code taskId}, oldest first; a filter left null matches all. */

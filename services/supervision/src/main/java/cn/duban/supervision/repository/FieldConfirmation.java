@@ -1,7 +1,6 @@
 package cn.duban.supervision.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
@@ -20,13 +19,10 @@ import java.util.stream.Collectors;
 @IdClass(FieldConfirmation.Key.class)
 public class FieldConfirmation extends PanacheEntityBase {
     @Id
-    @Column(name = "task_id")
     public String taskId;
     @Id
     public String field;
-    @Column(name = "confirmed_at")
     public OffsetDateTime confirmedAt;
-    @Column(name = "confirmed_by")
     public String confirmedBy;
     /** The value before the office replaced it, as JSON; {@code null} when confirmed as it stood. */
     public String replaced;

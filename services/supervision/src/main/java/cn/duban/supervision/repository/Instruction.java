@@ -28,15 +28,12 @@ public class Instruction extends PanacheEntityBase {
 
     @Id
     public String id;
-    @Column(name = "task_id")
     public String taskId;
     public String text;
     public String leader;
-    @Column(name = "leader_post")
     public String leaderPost;
     @JdbcTypeCode(SqlTypes.JSON)
     public List<String> assignees;
-    @Column(name = "due_on")
     public LocalDate dueOn;
     @Enumerated(EnumType.STRING)
     public State state;
@@ -44,7 +41,6 @@ public class Instruction extends PanacheEntityBase {
     @AttributeOverride(name = "receivedAt", column = @Column(name = "acknowledged_at"))
     @AttributeOverride(name = "receivedBy", column = @Column(name = "acknowledged_by"))
     public PaperTrail trail;
-    @Column(name = "overdue_at")
     public OffsetDateTime overdueAt;
 
     public static Optional<Instruction> of(String taskId, String id) {

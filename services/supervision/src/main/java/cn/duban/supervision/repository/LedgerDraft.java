@@ -2,7 +2,6 @@ package cn.duban.supervision.repository;
 
 import cn.duban.supervision.draft.DraftTask;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -27,9 +26,7 @@ public class LedgerDraft extends PanacheEntityBase {
     @Id
     public String id;
     public int year;
-    @Column(name = "year_found")
     public boolean yearFound;
-    @Column(name = "source_name")
     public String sourceName;
     public String report;
     @JdbcTypeCode(SqlTypes.JSON)
@@ -38,14 +35,9 @@ public class LedgerDraft extends PanacheEntityBase {
     public State state;
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, String> published;
-    @Column(name = "created_at")
     public OffsetDateTime createdAt;
-    @Column(name = "created_by")
     public String createdBy;
-    @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
-    @Column(name = "published_at")
     public OffsetDateTime publishedAt;
-    @Column(name = "published_by")
     public String publishedBy;
 }

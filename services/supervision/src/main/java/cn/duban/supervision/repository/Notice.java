@@ -30,29 +30,23 @@ public class Notice extends PanacheEntityBase {
     public String id;
     public int year;
     public int number;
-    @Column(name = "task_id")
     public String taskId;
-    @Column(name = "alert_id")
     public String alertId;
     public boolean automatic;
     @JdbcTypeCode(SqlTypes.JSON)
     public List<String> units;
     public String late;
     public String requirement;
-    @Column(name = "reply_by")
     public LocalDate replyBy;
     @Enumerated(EnumType.STRING)
     public State state;
-    @Column(name = "issued_by")
     public String issuedBy;
     @Embedded
     @AttributeOverride(name = "answeredAt", column = @Column(name = "replied_at"))
     @AttributeOverride(name = "answeredBy", column = @Column(name = "replied_by"))
     @AttributeOverride(name = "answer", column = @Column(name = "reply"))
     public PaperTrail trail;
-    @Column(name = "escalated_at")
     public OffsetDateTime escalatedAt;
-    @Column(name = "escalated_to")
     public String escalatedTo;
 
     /** The path's {number}: year and number, e.g. 2022-7. */

@@ -1,7 +1,6 @@
 package cn.duban.supervision.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -12,7 +11,6 @@ import jakarta.persistence.Table;
 public class NoticeCounter extends PanacheEntityBase {
     @Id
     public int year;
-    @Column(name = "last_number")
     public int lastNumber;
 
     /**

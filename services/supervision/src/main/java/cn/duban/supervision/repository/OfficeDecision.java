@@ -23,9 +23,7 @@ public class OfficeDecision {
 
     @Enumerated(EnumType.STRING)
     public State state = State.PENDING;
-    @Column(name = "decided_at")
     public OffsetDateTime decidedAt;
-    @Column(name = "decided_by")
     public String decidedBy;
     @Column(name = "decision_reason")
     public String reason;

@@ -1,7 +1,6 @@
 package cn.duban.supervision.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
@@ -14,7 +13,6 @@ import jakarta.persistence.MappedSuperclass;
 public abstract class OfficeRequest extends PanacheEntityBase {
     @Id
     public String id;
-    @Column(name = "task_id")
     public String taskId;
     public String unit;
     @Embedded

@@ -1,6 +1,5 @@
 package cn.duban.supervision.repository;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import java.time.OffsetDateTime;
 
@@ -10,15 +9,10 @@ import java.time.OffsetDateTime;
  */
 @Embeddable
 public class PaperTrail {
-    @Column(name = "issued_at")
     public OffsetDateTime issuedAt;
-    @Column(name = "received_at")
     public OffsetDateTime receivedAt;
-    @Column(name = "received_by")
     public String receivedBy;
-    @Column(name = "answered_at")
     public OffsetDateTime answeredAt;
-    @Column(name = "answered_by")
     public String answeredBy;
     public String answer;
 

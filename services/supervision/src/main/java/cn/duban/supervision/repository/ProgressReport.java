@@ -4,7 +4,6 @@ import cn.duban.events.progress.EvidenceFile;
 import cn.duban.events.progress.Figure;
 import cn.duban.events.progress.ProgressReported;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -26,43 +25,31 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "progress_report")
 public class ProgressReport extends PanacheEntityBase {
     @Id
-    @Column(name = "report_id")
     public String reportId;
-    @Column(name = "event_id")
     public String eventId;
-    @Column(name = "task_id")
     public String taskId;
     public String sector;
     public String unit;
-    @Column(name = "as_of")
     public LocalDate asOf;
     @JdbcTypeCode(SqlTypes.JSON)
     public List<Figure> figures;
     public BigDecimal investment;
     public Integer percent;
     @JdbcTypeCode(SqlTypes.JSON)
-    @Column(name = "milestones_reached")
     public List<String> milestonesReached;
     public String narrative;
     public String problems;
-    @Column(name = "next_steps")
     public String nextSteps;
     @JdbcTypeCode(SqlTypes.JSON)
     public List<String> evidence;
     public boolean completed;
-    @Column(name = "reported_at")
     public OffsetDateTime reportedAt;
-    @Column(name = "reported_by")
     public String reportedBy;
-    @Column(name = "correction_of")
     public String correctionOf;
-    @Column(name = "correction_reason")
     public String correctionReason;
-    @Column(name = "received_at")
     public OffsetDateTime receivedAt;
     /** The uploaded files among {@link #evidence}, as the sector service read them. */
     @JdbcTypeCode(SqlTypes.JSON)
-    @Column(name = "evidence_files")
     public List<EvidenceFile> evidenceFiles;
 
     public static ProgressReport of(String eventId, ProgressReported r, OffsetDateTime receivedAt) {

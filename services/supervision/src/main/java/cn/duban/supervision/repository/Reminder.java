@@ -1,7 +1,6 @@
 package cn.duban.supervision.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -13,14 +12,10 @@ import java.time.OffsetDateTime;
 public class Reminder extends PanacheEntityBase {
     @Id
     public String id;
-    @Column(name = "task_id")
     public String taskId;
-    @Column(name = "alert_id")
     public String alertId;
     public String message;
     public boolean manual;
-    @Column(name = "sent_at")
     public OffsetDateTime sentAt;
-    @Column(name = "sent_by")
     public String sentBy;
 }

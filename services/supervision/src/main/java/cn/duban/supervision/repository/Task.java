@@ -10,7 +10,6 @@ import cn.duban.supervision.engine.Light;
 import cn.duban.supervision.engine.Strength;
 import cn.duban.supervision.engine.TaskKind;
 import cn.duban.supervision.engine.TaskStatus;
-import jakarta.persistence.Column;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Entity;
@@ -40,52 +39,38 @@ public class Task extends PanacheEntityBase {
     public String text;
     @JdbcTypeCode(SqlTypes.JSON)
     public List<String> section;
-    @Column(name = "lead_unit")
     public String leadUnit;
     @JdbcTypeCode(SqlTypes.JSON)
-    @Column(name = "co_units")
     public List<String> coUnits;
     public String leader;
     @JdbcTypeCode(SqlTypes.JSON)
     public List<Target> targets;
     @JdbcTypeCode(SqlTypes.JSON)
     public List<Milestone> milestones;
-    @Column(name = "planned_start")
     public LocalDate plannedStart;
     public LocalDate deadline;
-    @Column(name = "original_deadline")
     public LocalDate originalDeadline;
-    @Column(name = "reporting_cycle")
     public String reportingCycle;
     @JdbcTypeCode(SqlTypes.JSON)
     public List<String> flags;
     @JdbcTypeCode(SqlTypes.JSON)
-    @Column(name = "rule_overrides")
     public LedgerFile.RuleOverride ruleOverrides;
     /** The task's monthly plan (分月计划), cumulative percents; {@code null}: none, the default curve applies. */
     @JdbcTypeCode(SqlTypes.JSON)
-    @Column(name = "monthly_plan")
     public List<MonthlyPlan.Month> monthlyPlan;
-    @Column(name = "content_hash")
     public String contentHash;
     @Enumerated(EnumType.STRING)
     public TaskStatus status;
     @Enumerated(EnumType.STRING)
     public Light light;
     /** Why the last evaluation of this task failed (shown to the office as 无法评估); {@code null} when it did not. */
-    @Column(name = "evaluation_problem")
     public String evaluationProblem;
     public int percent;
-    @Column(name = "expected_percent")
     public int expectedPercent;
-    @Column(name = "evaluated_on")
     public LocalDate evaluatedOn;
     /** The first date the task must be evaluated again with no new input; {@code null}: at the next run. */
-    @Column(name = "reevaluate_from")
     public LocalDate reevaluateFrom;
-    @Column(name = "created_at")
     public OffsetDateTime createdAt;
-    @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
 
     /** The units answering for the task: the lead unit first, then its co-units. */

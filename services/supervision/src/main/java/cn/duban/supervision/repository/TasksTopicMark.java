@@ -1,7 +1,6 @@
 package cn.duban.supervision.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -15,8 +14,6 @@ public class TasksTopicMark extends PanacheEntityBase {
 
     @Id
     public int id = THE_ONE;
-    @Column(name = "cluster_id")
     public String clusterId;
-    @Column(name = "marked_at")
     public OffsetDateTime markedAt;
 }
