@@ -3,7 +3,6 @@ package cn.duban.notifier.delivery;
 import cn.duban.notifier.repository.OutboundMessage;
 import cn.duban.notifier.repository.ReceiverKind;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.Map;
 
 /**
@@ -13,15 +12,11 @@ import java.util.Map;
  * beyond that errcode 130101 and ten minutes of silence.
  */
 @ApplicationScoped
-public class DingTalkRobot implements Channel {
+public class DingTalkRobot extends HttpChannel {
     static final int TOO_FAST = 130101;
 
-    @Inject
-    RobotHttp http;
-
-    @Override
-    public ReceiverKind kind() {
-        return ReceiverKind.DINGTALK;
+    public DingTalkRobot() {
+        super(ReceiverKind.DINGTALK);
     }
 
     @Override

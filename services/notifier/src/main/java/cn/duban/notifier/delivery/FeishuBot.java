@@ -3,7 +3,6 @@ package cn.duban.notifier.delivery;
 import cn.duban.notifier.repository.OutboundMessage;
 import cn.duban.notifier.repository.ReceiverKind;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,15 +15,11 @@ import java.util.Map;
  * 100 messages a minute and 5 a second per bot (code 11232 beyond).
  */
 @ApplicationScoped
-public class FeishuBot implements Channel {
+public class FeishuBot extends HttpChannel {
     static final int TOO_FAST = 11232;
 
-    @Inject
-    RobotHttp http;
-
-    @Override
-    public ReceiverKind kind() {
-        return ReceiverKind.FEISHU;
+    public FeishuBot() {
+        super(ReceiverKind.FEISHU);
     }
 
     @Override

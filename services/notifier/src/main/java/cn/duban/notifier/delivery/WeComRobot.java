@@ -3,7 +3,6 @@ package cn.duban.notifier.delivery;
 import cn.duban.notifier.repository.OutboundMessage;
 import cn.duban.notifier.repository.ReceiverKind;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -13,16 +12,12 @@ import java.util.Map;
  * signature: the key in the URL is the credential. 20 messages a minute per robot (errcode 45009 beyond).
  */
 @ApplicationScoped
-public class WeComRobot implements Channel {
+public class WeComRobot extends HttpChannel {
     static final int TOO_FAST = 45009;
     static final int MAX_BYTES = 4096;
 
-    @Inject
-    RobotHttp http;
-
-    @Override
-    public ReceiverKind kind() {
-        return ReceiverKind.WECOM;
+    public WeComRobot() {
+        super(ReceiverKind.WECOM);
     }
 
     @Override

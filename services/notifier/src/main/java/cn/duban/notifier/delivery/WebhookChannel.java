@@ -5,7 +5,6 @@ import cn.duban.notifier.repository.OutboundMessage;
 import cn.duban.notifier.repository.ReceiverKind;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,17 +16,13 @@ import java.util.Map;
  * (seconds). Any 2xx is delivered.
  */
 @ApplicationScoped
-public class WebhookChannel implements Channel {
+public class WebhookChannel extends HttpChannel {
     public static final String TYPE = "duban.Notification.v1";
     public static final String SIGNATURE = "X-Duban-Signature";
     public static final String TIMESTAMP = "X-Duban-Timestamp";
 
-    @Inject
-    RobotHttp http;
-
-    @Override
-    public ReceiverKind kind() {
-        return ReceiverKind.WEBHOOK;
+    public WebhookChannel() {
+        super(ReceiverKind.WEBHOOK);
     }
 
     @Override

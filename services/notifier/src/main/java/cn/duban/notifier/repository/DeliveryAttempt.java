@@ -1,13 +1,9 @@
 package cn.duban.notifier.repository;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.hibernate.orm.panache.PanacheEntity;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -15,7 +11,7 @@ import java.util.List;
 /** One attempt to deliver a message and the receiver's answer: the delivery log. */
 @Entity
 @Table(name = "delivery_attempt")
-public class DeliveryAttempt extends PanacheEntityBase {
+public class DeliveryAttempt extends PanacheEntity {
 
     public enum Outcome {
         /** The receiver took it. */
@@ -26,10 +22,6 @@ public class DeliveryAttempt extends PanacheEntityBase {
         GAVE_UP
     }
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "delivery_attempt_seq")
-    @SequenceGenerator(name = "delivery_attempt_seq", sequenceName = "delivery_attempt_seq", allocationSize = 50)
-    public Long id;
     public String messageId;
     public Long receiverId;
     public OffsetDateTime attemptedAt;

@@ -1,7 +1,6 @@
 package cn.duban.notifier.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
@@ -15,7 +14,7 @@ import java.util.List;
 public class GroupMember extends PanacheEntityBase {
 
     @Embeddable
-    public record Key(@Column(name = "group_id") String groupId, @Column(name = "notice_id") String noticeId)
+    public record Key(String groupId, String noticeId)
             implements Serializable {
     }
 
@@ -25,9 +24,5 @@ public class GroupMember extends PanacheEntityBase {
 
     public static List<GroupMember> of(String groupId) {
         return list("key.groupId = ?1", groupId);
-    }
-
-    public static List<GroupMember> ofNotice(String noticeId) {
-        return list("key.noticeId = ?1", noticeId);
     }
 }

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -56,5 +57,14 @@ public class NoticeGroup extends PanacheEntityBase {
                 "select * from notice_group where id = :id for update skip locked", NoticeGroup.class)
                 .setParameter("id", id).getResultList();
         return found.isEmpty() ? null : found.get(0);
+    }
+
+    /**
+     * The groups that hold the notice, locked for this transaction in id order, so that two intakes touching the same
+     * groups take the locks in the same order and never wait on each other in a circle.
+     */
+    public static List<NoticeGroup> holdingForUpdate(String noticeId) {
+        return find("id in (select m.key.groupId from GroupMember m where m.key.noticeId = ?1) order by id", noticeId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 }

@@ -1,10 +1,9 @@
 package cn.duban.notifier.repository;
 
 import cn.duban.notifier.routing.RouteSpec;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import cn.duban.platform.persistence.SingleRow;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -13,11 +12,7 @@ import org.hibernate.type.SqlTypes;
 /** The office's routing tree: one row, replaced whole. */
 @Entity
 @Table(name = "routing_tree")
-public class StoredRoutes extends PanacheEntityBase {
-    public static final int THE_ONE = 1;
-
-    @Id
-    public Integer id = THE_ONE;
+public class StoredRoutes extends SingleRow {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
     public RouteSpec tree;

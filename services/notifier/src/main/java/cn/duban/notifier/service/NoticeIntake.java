@@ -227,16 +227,13 @@ public class NoticeIntake {
                 }
             }
         }
-        List<GroupMember> memberships = GroupMember.ofNotice(notice.id);
-        if (memberships.isEmpty()) {
+        List<NoticeGroup> groups = NoticeGroup.holdingForUpdate(notice.id);
+        if (groups.isEmpty()) {
             metrics.unrouted();
             LOG.debugf("notice %s (%s) takes no route", notice.id, notice.lastChange);
         }
-        for (GroupMember member : memberships) {
-            NoticeGroup group = NoticeGroup.findById(member.key.groupId(), LockModeType.PESSIMISTIC_WRITE);
-            if (group != null) {
-                wake(group, now);
-            }
+        for (NoticeGroup group : groups) {
+            wake(group, now);
         }
     }
 

@@ -2,8 +2,8 @@ package cn.duban.supervision.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.IdClass;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.OffsetDateTime;
@@ -12,31 +12,18 @@ import java.util.List;
 /** 签收: a unit confirmed receipt of a task assigned to it. */
 @Entity
 @Table(name = "assignment_acknowledgement")
-@IdClass(Acknowledgement.Key.class)
 public class Acknowledgement extends PanacheEntityBase {
-    @Id
-    public String taskId;
-    @Id
-    public String unit;
+    @EmbeddedId
+    public Key key;
     public OffsetDateTime acknowledgedAt;
     public String acknowledgedBy;
 
-    public static class Key implements Serializable {
-        public String taskId;
-        public String unit;
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && java.util.Objects.equals(taskId, k.taskId) && java.util.Objects.equals(unit, k.unit);
-        }
-
-        @Override
-        public int hashCode() {
-            return java.util.Objects.hash(taskId, unit);
-        }
+    /** One row per task and unit. */
+    @Embeddable
+    public record Key(String taskId, String unit) implements Serializable {
     }
 
     public static List<Acknowledgement> ofTask(String taskId) {
-        return list("taskId = ?1 order by acknowledgedAt", taskId);
+        return list("key.taskId = ?1 order by acknowledgedAt", taskId);
     }
 }

@@ -1,12 +1,8 @@
 package cn.duban.supervision.repository;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.hibernate.orm.panache.PanacheEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -19,11 +15,7 @@ import org.hibernate.type.SqlTypes;
  */
 @Entity
 @Table(name = "alert_notice")
-public class AlertNotice extends PanacheEntityBase {
-    @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "alert_notice_seq")
-    @SequenceGenerator(name = "alert_notice_seq", sequenceName = "alert_notice_seq", allocationSize = 50) // so inserts batch
-    public Long id;
+public class AlertNotice extends PanacheEntity {
     public Long position;
     public String event;
     public String alertId;

@@ -1,11 +1,7 @@
 package cn.duban.supervision.repository;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import cn.duban.platform.persistence.AuditLine;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -18,19 +14,17 @@ import java.util.List;
  */
 @Entity
 @Table(name = "audit_entry")
-public class AuditEntry extends PanacheEntityBase {
-    @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "audit_entry_seq")
-    @SequenceGenerator(name = "audit_entry_seq", sequenceName = "audit_entry_seq", allocationSize = 50) // so inserts batch
-    public Long id;
-    public OffsetDateTime at;
+public class AuditEntry extends AuditLine {
     public OffsetDateTime wallAt;
-    public String actor;
     public String actorId;
-    public String action;
     public String taskId;
-    public String subject;
-    public String detail;
+
+    protected AuditEntry() {
+    }
+
+    private AuditEntry(OffsetDateTime at, String actor, String action, String subject, String detail) {
+        super(at, actor, action, subject, detail);
+    }
 
     /** An entry for the system itself or for an actor named by an event. */
     public static void record(OffsetDateTime at, String actor, String action, String taskId, String subject,
@@ -40,15 +34,10 @@ public class AuditEntry extends PanacheEntityBase {
 
     public static void record(OffsetDateTime at, String actor, String actorId, String action, String taskId,
             String subject, String detail) {
-        AuditEntry entry = new AuditEntry();
-        entry.at = at;
+        AuditEntry entry = new AuditEntry(at, actor, action, subject, detail);
         entry.wallAt = OffsetDateTime.now();
-        entry.actor = actor;
         entry.actorId = actorId;
-        entry.action = action;
         entry.taskId = taskId;
-        entry.subject = subject;
-        entry.detail = detail;
         entry.persist();
     }
 

@@ -174,15 +174,12 @@ public class ProgressIntake {
     }
 
     private void acknowledge(AssignmentAcknowledged ack) {
-        Acknowledgement.Key key = new Acknowledgement.Key();
-        key.taskId = ack.taskId();
-        key.unit = ack.unit();
+        Acknowledgement.Key key = new Acknowledgement.Key(ack.taskId(), ack.unit());
         if (Acknowledgement.findById(key) != null) {
             return;
         }
         Acknowledgement row = new Acknowledgement();
-        row.taskId = ack.taskId();
-        row.unit = ack.unit();
+        row.key = key;
         row.acknowledgedAt = ack.acknowledgedAt();
         row.acknowledgedBy = ack.acknowledgedBy();
         row.persist();

@@ -71,15 +71,12 @@ public class TaskProvenance {
             replace(task, field, value);
         }
         String after = valueOf(task, field);
-        FieldConfirmation.Key key = new FieldConfirmation.Key();
-        key.taskId = taskId;
-        key.field = field;
+        FieldConfirmation.Key key = new FieldConfirmation.Key(taskId, field);
         FieldConfirmation row = FieldConfirmation.findById(key);
         boolean changed = !Objects.equals(before, after);
         if (row == null) {
             row = new FieldConfirmation();
-            row.taskId = taskId;
-            row.field = field;
+            row.key = key;
         }
         row.confirmedAt = clock.now();
         row.confirmedBy = access.actor();
@@ -109,8 +106,8 @@ public class TaskProvenance {
 
     /** A re-import that changes a confirmed field's value drops that confirmation: the office never saw the new value. */
     public static void forgetChanged(Task task, Map<String, String> valuesBefore) {
-        for (FieldConfirmation row : FieldConfirmation.<FieldConfirmation>list("taskId", task.id)) {
-            if (!Objects.equals(valuesBefore.get(row.field), valueOf(task, row.field))) {
+        for (FieldConfirmation row : FieldConfirmation.<FieldConfirmation>list("key.taskId", task.id)) {
+            if (!Objects.equals(valuesBefore.get(row.key.field()), valueOf(task, row.key.field()))) {
                 row.delete();
             }
         }

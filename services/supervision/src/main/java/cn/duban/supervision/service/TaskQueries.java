@@ -94,7 +94,7 @@ public class TaskQueries {
                 result == null ? task.expectedPercent : result.expectedPercent(), history.isEmpty() ? null : history.get(0),
                 history);
         List<TaskView.AcknowledgementView> acknowledgements = Acknowledgement.ofTask(id).stream()
-                .map(a -> new TaskView.AcknowledgementView(a.unit, a.acknowledgedAt, a.acknowledgedBy)).toList();
+                .map(a -> new TaskView.AcknowledgementView(a.key.unit(), a.acknowledgedAt, a.acknowledgedBy)).toList();
         List<AlertView> alerts = Alert.allOf(id).stream().filter(a -> a.raisedAt.isBefore(endOfDay))
                 .map(a -> AlertView.asOf(a, endOfDay, access.mayAcknowledge(a, task))).toList();
         List<TaskView.AuditView> audit = AuditEntry.ofTask(id).stream().filter(a -> a.at.isBefore(endOfDay))
