@@ -10,13 +10,11 @@ import cn.duban.supervision.engine.Evaluation;
 import cn.duban.supervision.engine.MilestoneFacts;
 import cn.duban.supervision.engine.RuleId;
 import cn.duban.supervision.engine.RuleOverrides;
-import cn.duban.supervision.engine.RuleSettings;
 import cn.duban.supervision.engine.Strength;
 import cn.duban.supervision.engine.TargetFacts;
 import cn.duban.supervision.engine.TargetType;
 import cn.duban.supervision.engine.TaskEvaluator;
 import cn.duban.supervision.engine.TaskFacts;
-import cn.duban.supervision.engine.WorkingCalendar;
 import cn.duban.supervision.ledger.LedgerFile;
 import cn.duban.supervision.ledger.MonthlyPlan;
 import cn.duban.supervision.repository.Alert;
@@ -26,7 +24,6 @@ import cn.duban.supervision.repository.ProgressReport;
 import cn.duban.supervision.repository.ReportDigest;
 import cn.duban.supervision.repository.Task;
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -66,12 +63,6 @@ public class TaskEvaluation {
     private static final Logger LOG = Logger.getLogger(TaskEvaluation.class);
 
     @Inject
-    RuleSettings settings;
-
-    @Inject
-    WorkingCalendar calendar;
-
-    @Inject
     BusinessClock clock;
 
     @Inject
@@ -80,17 +71,14 @@ public class TaskEvaluation {
     @Inject
     MeterRegistry metrics;
 
+    @Inject
+    TaskEvaluator evaluator;
+
+    @Inject
+    AlertReconciler reconciler;
+
     /** Stored when only a new input can change a task's evaluation. */
     static final LocalDate NO_BOUNDARY = LocalDate.of(9999, 12, 31);
-
-    private TaskEvaluator evaluator;
-    private AlertReconciler reconciler;
-
-    @PostConstruct
-    void init() {
-        evaluator = new TaskEvaluator(settings, calendar);
-        reconciler = new AlertReconciler(settings);
-    }
 
     /** Locks the tasks, evaluates each now, keeps status and light and brings its alerts in step; returns how many failed. */
     @Transactional(Transactional.TxType.MANDATORY)
