@@ -105,11 +105,11 @@ public class TaskEvaluation {
             Verdict verdict = judge(task, reports.getOrDefault(task.id, ReportDigest.NONE),
                     madeBy(claims.get(task.id), now), now);
             task.reevaluateFrom = null;
+            task.evaluationProblem = verdict.problem(); // null once it can be evaluated again
             if (verdict.evaluation() == null) {
                 // the rest of the ledger goes on; the office sees this task as 无法评估 with the reason
                 LOG.errorf("task %s cannot be evaluated: %s", task.id, verdict.problem());
                 metrics.counter("duban.evaluation.failures").increment();
-                task.evaluationProblem = verdict.problem();
                 failed++;
                 continue;
             }
@@ -125,7 +125,6 @@ public class TaskEvaluation {
             task.percent = evaluation.percent();
             task.expectedPercent = evaluation.expectedPercent();
             task.evaluatedOn = evaluation.evaluatedOn();
-            task.evaluationProblem = null;
         }
         return failed;
     }
