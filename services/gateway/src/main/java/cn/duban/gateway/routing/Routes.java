@@ -32,19 +32,7 @@ public class Routes {
     static final String REALM = "duban";
     private static final Pattern ENCODED_SEPARATOR = Pattern.compile("%(2f|5c)", Pattern.CASE_INSENSITIVE);
 
-    private final GatewayConfig config;
-    private final Edge edge;
-    private final ServiceProxy proxy;
-    private final StreamRelay streams;
-
-    Routes(GatewayConfig config, Edge edge, ServiceProxy proxy, StreamRelay streams) {
-        this.config = config;
-        this.edge = edge;
-        this.proxy = proxy;
-        this.streams = streams;
-    }
-
-    void register(@Observes Router router) {
+    void register(@Observes Router router, GatewayConfig config, Edge edge, ServiceProxy proxy, StreamRelay streams) {
         Map<String, Upstream> services = new TreeMap<>();
         config.services().forEach((name, url) -> services.put(name, Upstream.of(name, url)));
         Upstream supervision = services.get("supervision");

@@ -4,6 +4,7 @@ import cn.duban.events.EventCodec;
 import cn.duban.events.Quantities;
 import cn.duban.text.Languages;
 import cn.duban.text.Text;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonNodePath;
 import com.networknt.schema.JsonSchema;
@@ -42,24 +43,12 @@ public final class LedgerReader {
     private static final JsonSchema UNITS_SCHEMA = schema("ledger/units.schema.json");
     private static final MessageSource MESSAGES = DefaultMessageSource.getInstance();
     /**
-     * Chinese of our own for the schema messages an office meets most; the validator's bundle has the rest (and the
-     * English), in a machine translation that reads awkwardly ({0} is the location, left out; {1}… the arguments).
+     * Chinese of our own for the schema messages an office meets most (ledger/schema-messages.zh.json); the validator's
+     * bundle has the rest (and the English), in a machine translation that reads awkwardly ({0} is the location, left
+     * out; {1}… the arguments).
      */
-    private static final Map<String, String> CHINESE = Map.ofEntries(
-            Map.entry("exclusiveMinimum", "必须大于 {1}"),
-            Map.entry("minimum", "不能小于 {1}"),
-            Map.entry("maximum", "不能大于 {1}"),
-            Map.entry("const", "必须是“{1}”"),
-            Map.entry("required", "缺少必填项“{1}”"),
-            Map.entry("enum", "不是允许的取值，应为 {1} 之一"),
-            Map.entry("additionalProperties", "“{1}”不是台账格式中的属性"),
-            Map.entry("type", "类型是 {1}，应为 {2}"),
-            Map.entry("format.date", "不是有效的日期（YYYY-MM-DD）"),
-            Map.entry("maxLength", "不能超过 {1} 个字符"),
-            Map.entry("minLength", "至少需要 {1} 个字符"),
-            Map.entry("pattern", "不符合格式 {1}"),
-            Map.entry("uniqueItems", "不能有重复项"),
-            Map.entry("minItems", "至少需要 {1} 项"));
+    private static final Map<String, String> CHINESE = Map.copyOf(EventCodec.json().convertValue(
+            resource("ledger/schema-messages.zh.json"), new TypeReference<Map<String, String>>() { }));
 
     private LedgerReader() {
     }

@@ -53,53 +53,39 @@ public final class PdfPaper implements Paper {
 
     @Override
     public void masthead(String issuer) {
-        Paragraph p = new Paragraph(issuer, mastheadFont);
-        p.setAlignment(Element.ALIGN_CENTER);
-        p.setSpacingAfter(4);
-        add(p);
+        add(paragraphOf(issuer, mastheadFont, Element.ALIGN_CENTER, 0, 4));
         add(new Chunk(new LineSeparator(1.6f, 100, RED, Element.ALIGN_CENTER, -2)));
     }
 
     @Override
     public void title(String title) {
-        Paragraph p = new Paragraph(title, titleFont);
-        p.setAlignment(Element.ALIGN_CENTER);
-        p.setSpacingBefore(18);
-        p.setSpacingAfter(6);
-        add(p);
+        add(paragraphOf(title, titleFont, Element.ALIGN_CENTER, 18, 6));
     }
 
     @Override
     public void subtitle(String text) {
-        Paragraph p = new Paragraph(text, body);
-        p.setAlignment(Element.ALIGN_CENTER);
-        p.setSpacingAfter(4);
-        add(p);
+        add(paragraphOf(text, body, Element.ALIGN_CENTER, 0, 4));
     }
 
     @Override
     public void heading(String text) {
-        Paragraph p = new Paragraph(text, headingFont);
-        p.setSpacingBefore(12);
-        p.setSpacingAfter(6);
+        Paragraph p = paragraphOf(text, headingFont, Element.ALIGN_UNDEFINED, 12, 6);
         p.setKeepTogether(true);
         add(p);
     }
 
     @Override
     public void paragraph(String text) {
-        Paragraph p = new Paragraph(text, body);
+        Paragraph p = paragraphOf(text, body, Element.ALIGN_UNDEFINED, 0, 4);
         p.setFirstLineIndent(23);
         p.setLeading(19);
-        p.setSpacingAfter(4);
         add(p);
     }
 
     @Override
     public void line(String text, boolean right) {
-        Paragraph p = new Paragraph(text, body);
+        Paragraph p = paragraphOf(text, body, right ? Element.ALIGN_RIGHT : Element.ALIGN_LEFT, 0, 0);
         p.setLeading(19);
-        p.setAlignment(right ? Element.ALIGN_RIGHT : Element.ALIGN_LEFT);
         add(p);
     }
 
@@ -132,16 +118,22 @@ public final class PdfPaper implements Paper {
         } catch (IOException e) {
             throw new IllegalStateException("a chart could not be placed", e);
         }
-        Paragraph p = new Paragraph(caption, small);
-        p.setAlignment(Element.ALIGN_CENTER);
-        p.setSpacingAfter(6);
-        add(p);
+        add(paragraphOf(caption, small, Element.ALIGN_CENTER, 0, 6));
     }
 
     @Override
     public byte[] finish() {
         document.close();
         return out.toByteArray();
+    }
+
+    /** A paragraph aligned as {@link Element}'s ALIGN_* says (UNDEFINED: OpenPDF's default), with space before and after it. */
+    private static Paragraph paragraphOf(String text, Font font, int alignment, float spacingBefore, float spacingAfter) {
+        Paragraph p = new Paragraph(text, font);
+        p.setAlignment(alignment);
+        p.setSpacingBefore(spacingBefore);
+        p.setSpacingAfter(spacingAfter);
+        return p;
     }
 
     private static PdfPCell cell(String text, Font font) {

@@ -12,10 +12,8 @@ import cn.duban.supervision.engine.AlertState;
 import cn.duban.supervision.engine.BusinessCalendar;
 import cn.duban.supervision.view.AlertView;
 import cn.duban.supervision.view.TaskView;
-import jakarta.annotation.PostConstruct;
 import cn.duban.supervision.engine.Finding;
 import cn.duban.supervision.engine.OpenAlert;
-import cn.duban.supervision.engine.RuleSettings;
 import cn.duban.supervision.repository.Alert;
 import cn.duban.supervision.repository.AuditEntry;
 import cn.duban.supervision.repository.Reminder;
@@ -40,10 +38,8 @@ import java.util.stream.Collectors;
 public class AlertDesk {
     public static final String OFFICE = "县政府督查室";
 
-    private AlertReconciler reconciler;
-
     @Inject
-    RuleSettings settings;
+    AlertReconciler reconciler;
 
     @Inject
     SupervisionAccess access;
@@ -62,11 +58,6 @@ public class AlertDesk {
 
     @Inject
     AlertMetrics metrics;
-
-    @PostConstruct
-    void init() {
-        reconciler = new AlertReconciler(settings);
-    }
 
     /** @param unresolved the task's alerts not yet resolved, oldest first ({@link Alert#unresolvedOf(String)}) */
     @Transactional(Transactional.TxType.MANDATORY)

@@ -3,7 +3,6 @@ package cn.duban.supervision.service;
 import cn.duban.supervision.engine.BusinessCalendar;
 import cn.duban.supervision.engine.Evaluation;
 import cn.duban.supervision.engine.Light;
-import cn.duban.supervision.engine.RuleSettings;
 import cn.duban.supervision.engine.TaskEvaluator;
 import cn.duban.supervision.engine.TaskFacts;
 import cn.duban.supervision.engine.WorkingCalendar;
@@ -11,7 +10,6 @@ import cn.duban.supervision.engine.TaskStatus;
 import cn.duban.supervision.repository.CompletionClaim;
 import cn.duban.supervision.repository.ProgressReport;
 import cn.duban.supervision.repository.ReportDigest;
-import jakarta.annotation.PostConstruct;
 import cn.duban.supervision.repository.Task;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -37,17 +35,10 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class LedgerAsOf {
     @Inject
-    RuleSettings settings;
-
-    @Inject
     WorkingCalendar calendar;
 
-    private TaskEvaluator evaluator;
-
-    @PostConstruct
-    void init() {
-        evaluator = new TaskEvaluator(settings, calendar);
-    }
+    @Inject
+    TaskEvaluator evaluator;
 
     @Inject
     EntityManager entityManager;

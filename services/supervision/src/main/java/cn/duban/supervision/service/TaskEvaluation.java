@@ -10,13 +10,11 @@ import cn.duban.supervision.engine.Evaluation;
 import cn.duban.supervision.engine.MilestoneFacts;
 import cn.duban.supervision.engine.RuleId;
 import cn.duban.supervision.engine.RuleOverrides;
-import cn.duban.supervision.engine.RuleSettings;
 import cn.duban.supervision.engine.Strength;
 import cn.duban.supervision.engine.TargetFacts;
 import cn.duban.supervision.engine.TargetType;
 import cn.duban.supervision.engine.TaskEvaluator;
 import cn.duban.supervision.engine.TaskFacts;
-import cn.duban.supervision.engine.WorkingCalendar;
 import cn.duban.supervision.ledger.LedgerFile;
 import cn.duban.supervision.ledger.MonthlyPlan;
 import cn.duban.supervision.repository.Alert;
@@ -26,7 +24,6 @@ import cn.duban.supervision.repository.ProgressReport;
 import cn.duban.supervision.repository.ReportDigest;
 import cn.duban.supervision.repository.Task;
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -66,12 +63,6 @@ public class TaskEvaluation {
     private static final Logger LOG = Logger.getLogger(TaskEvaluation.class);
 
     @Inject
-    RuleSettings settings;
-
-    @Inject
-    WorkingCalendar calendar;
-
-    @Inject
     BusinessClock clock;
 
     @Inject
@@ -80,17 +71,14 @@ public class TaskEvaluation {
     @Inject
     MeterRegistry metrics;
 
+    @Inject
+    TaskEvaluator evaluator;
+
+    @Inject
+    AlertReconciler reconciler;
+
     /** Stored when only a new input can change a task's evaluation. */
     static final LocalDate NO_BOUNDARY = LocalDate.of(9999, 12, 31);
-
-    private TaskEvaluator evaluator;
-    private AlertReconciler reconciler;
-
-    @PostConstruct
-    void init() {
-        evaluator = new TaskEvaluator(settings, calendar);
-        reconciler = new AlertReconciler(settings);
-    }
 
     /** Locks the tasks, evaluates each now, keeps status and light and brings its alerts in step; returns how many failed. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -117,11 +105,11 @@ public class TaskEvaluation {
             Verdict verdict = judge(task, reports.getOrDefault(task.id, ReportDigest.NONE),
                     madeBy(claims.get(task.id), now), now);
             task.reevaluateFrom = null;
+            task.evaluationProblem = verdict.problem(); // null once it can be evaluated again
             if (verdict.evaluation() == null) {
                 // the rest of the ledger goes on; the office sees this task as 无法评估 with the reason
                 LOG.errorf("task %s cannot be evaluated: %s", task.id, verdict.problem());
                 metrics.counter("duban.evaluation.failures").increment();
-                task.evaluationProblem = verdict.problem();
                 failed++;
                 continue;
             }
@@ -137,7 +125,6 @@ public class TaskEvaluation {
             task.percent = evaluation.percent();
             task.expectedPercent = evaluation.expectedPercent();
             task.evaluatedOn = evaluation.evaluatedOn();
-            task.evaluationProblem = null;
         }
         return failed;
     }

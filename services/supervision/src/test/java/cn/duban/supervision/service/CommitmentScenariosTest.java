@@ -1,10 +1,15 @@
 package cn.duban.supervision.service;
 
 import cn.duban.supervision.AsTheOfficeOnTheDemoClock;
-import static cn.duban.supervision.service.SupervisionScenariosTest.clock;
-import static cn.duban.supervision.service.SupervisionScenariosTest.openAlert;
-import static cn.duban.supervision.service.SupervisionScenariosTest.send;
-import static cn.duban.supervision.service.SupervisionScenariosTest.task;
+import static cn.duban.supervision.service.SeedTask.FIXED_INVESTMENT;
+import static cn.duban.supervision.service.SeedTask.LIANGYU_LINES;
+import static cn.duban.supervision.service.SeedTask.LONGHAI_BROILERS;
+import static cn.duban.supervision.service.SeedTask.UNEMPLOYMENT;
+import static cn.duban.supervision.service.SeedLedger.clock;
+import static cn.duban.supervision.service.SeedLedger.openAlert;
+import static cn.duban.supervision.service.SeedLedger.report;
+import static cn.duban.supervision.service.SeedLedger.send;
+import static cn.duban.supervision.service.SeedLedger.task;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -14,10 +19,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,20 +28,15 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class CommitmentScenariosTest extends AsTheOfficeOnTheDemoClock {
-    static final String UNEMPLOYMENT = "2022-LIV-018";
-    static final String FIXED_INVESTMENT = "2022-REF-002";
-    static final String LONGHAI_BROILERS = "2022-AGR-008";
-    static final String LIANGYU_LINES = "2022-IND-012";
-
     @Test
     void aCeilingUnderItsLimitIsMetAndRaisesNothingAndOverItIsRed() {
-        JsonPath ledger = task(UNEMPLOYMENT);
+        JsonPath ledger = task(UNEMPLOYMENT.id());
         assertThat(ledger.getString("kind")).isEqualTo("WORK");
         assertThat(ledger.getMap("targets[0]")).containsEntry("metric", "城镇登记失业率").containsEntry("type", "CEILING")
                 .containsEntry("strength", "MUST").containsEntry("baseline", 3.81f);
 
         clock("2022-04-28T09:00:00+08:00");
-        JsonPath under = reported(UNEMPLOYMENT, report(UNEMPLOYMENT, "livelihood", "县人力资源和社会保障局", "2022-04-28",
+        JsonPath under = reported(report(UNEMPLOYMENT, "2022-04-28",
                 List.of(new Figure("城镇登记失业率", new BigDecimal("3.8"))), null, List.of(), null));
         assertThat(under.getInt("progress.percent")).isEqualTo(100);
         assertThat(under.getString("light")).isEqualTo("GREEN");
@@ -47,30 +44,30 @@ class CommitmentScenariosTest extends AsTheOfficeOnTheDemoClock {
         assertThat(openAlert(under, "LAGGING")).isNull();
 
         clock("2022-05-20T09:00:00+08:00");
-        JsonPath over = reported(UNEMPLOYMENT, report(UNEMPLOYMENT, "livelihood", "县人力资源和社会保障局", "2022-05-20",
+        JsonPath over = reported(report(UNEMPLOYMENT, "2022-05-20",
                 List.of(new Figure("城镇登记失业率", new BigDecimal("5.0"))), null, List.of(), null));
         assertThat(over.getString("light")).isEqualTo("RED");
         assertThat(over.getInt("progress.percent")).isZero();
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(openAlert(task(UNEMPLOYMENT),
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(openAlert(task(UNEMPLOYMENT.id()),
                 "CEILING_EXCEEDED")).isNotNull().satisfies(alert -> assertThat(alert.get("light")).isEqualTo("RED")));
 
         clock("2022-06-20T09:00:00+08:00");
-        JsonPath back = reported(UNEMPLOYMENT, report(UNEMPLOYMENT, "livelihood", "县人力资源和社会保障局", "2022-06-20",
+        JsonPath back = reported(report(UNEMPLOYMENT, "2022-06-20",
                 List.of(new Figure("城镇登记失业率", new BigDecimal("4.2"))), null, List.of(), null));
         assertThat(back.getString("light")).isEqualTo("GREEN");
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(openAlert(task(UNEMPLOYMENT),
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(openAlert(task(UNEMPLOYMENT.id()),
                 "CEILING_EXCEEDED")).as("resolved once back under the limit").isNull());
     }
 
     @Test
     void aGrowthIndicatorAtOrAboveItsRateIsOnTrack() {
-        JsonPath ledger = task(FIXED_INVESTMENT);
+        JsonPath ledger = task(FIXED_INVESTMENT.id());
         assertThat(ledger.getString("kind")).isEqualTo("INDICATOR");
         assertThat(ledger.getMap("targets[1]")).containsEntry("type", "GROWTH").containsEntry("baseline", 53.3f);
 
         clock("2022-06-30T09:00:00+08:00");
         // 固定资产投资完成57.8亿元,增长8.6%: half the amount by mid-year, and the rate so far above 8.6
-        JsonPath june = reported(FIXED_INVESTMENT, report(FIXED_INVESTMENT, "reform", "县发展和改革局", "2022-06-30",
+        JsonPath june = reported(report(FIXED_INVESTMENT, "2022-06-30",
                 List.of(new Figure("固定资产投资", new BigDecimal("29")), new Figure("增长率", new BigDecimal("9.0"))),
                 null, List.of(), null));
 
@@ -82,13 +79,13 @@ class CommitmentScenariosTest extends AsTheOfficeOnTheDemoClock {
 
     @Test
     void aProjectTotalNeverMakesATaskLag() {
-        JsonPath ledger = task(LONGHAI_BROILERS);
+        JsonPath ledger = task(LONGHAI_BROILERS.id());
         assertThat(ledger.getString("kind")).isEqualTo("PROJECT");
         assertThat(ledger.getList("targets.type")).containsExactly("SCOPE", "PROJECT_TOTAL");
 
         clock("2022-07-31T09:00:00+08:00");
         // 5000 of the 53000 万元 total: 9 % if the total were this year's amount, 49 points behind a 58 % plan
-        JsonPath july = reported(LONGHAI_BROILERS, report(LONGHAI_BROILERS, "agriculture", "县农业农村局", "2022-07-31",
+        JsonPath july = reported(report(LONGHAI_BROILERS, "2022-07-31",
                 List.of(), new BigDecimal("5000"), List.of(), 60));
 
         assertThat(july.getInt("progress.percent")).isEqualTo(60);
@@ -98,12 +95,12 @@ class CommitmentScenariosTest extends AsTheOfficeOnTheDemoClock {
 
     @Test
     void aScopeIsJudgedByItsMilestones() {
-        JsonPath ledger = task(LIANGYU_LINES);
+        JsonPath ledger = task(LIANGYU_LINES.id());
         assertThat(ledger.getList("targets.type")).containsExactly("SCOPE", "PROJECT_TOTAL");
 
         clock("2022-09-30T09:00:00+08:00");
         // 推动投资5000万元的亮宇公司6条生产线技术改造,年底前投产: nothing is due before 投产, so nothing lags
-        JsonPath september = reported(LIANGYU_LINES, report(LIANGYU_LINES, "industry", "县工业和信息化局", "2022-09-30",
+        JsonPath september = reported(report(LIANGYU_LINES, "2022-09-30",
                 List.of(new Figure("生产线", BigDecimal.ZERO)), null, List.of(), 10));
         assertThat(september.getInt("progress.expectedPercent")).isZero();
         assertThat(september.getInt("progress.percent")).isZero();
@@ -111,24 +108,17 @@ class CommitmentScenariosTest extends AsTheOfficeOnTheDemoClock {
         assertThat(september.getString("light")).isEqualTo("GREEN");
 
         clock("2022-10-15T09:00:00+08:00");
-        JsonPath october = reported(LIANGYU_LINES, report(LIANGYU_LINES, "industry", "县工业和信息化局", "2022-10-15",
+        JsonPath october = reported(report(LIANGYU_LINES, "2022-10-15",
                 List.of(), null, List.of("投产"), null));
         assertThat(october.getInt("progress.percent")).isEqualTo(100);
         assertThat(october.getList("milestones.reachedOn")).containsExactly("2022-10-15");
     }
 
     /** The task view once the evaluation has taken {@code report} in. */
-    private static JsonPath reported(String taskId, ProgressReported report) {
+    private static JsonPath reported(ProgressReported report) {
         send(report);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(
-                () -> assertThat(task(taskId).getString("progress.latest.reportId")).isEqualTo(report.reportId()));
-        return task(taskId);
-    }
-
-    private static ProgressReported report(String taskId, String sector, String unit, String asOf, List<Figure> figures,
-            BigDecimal investment, List<String> milestones, Integer percent) {
-        return new ProgressReported("R-" + UUID.randomUUID(), taskId, sector, unit, LocalDate.parse(asOf), figures,
-                investment, percent, milestones, "测试", null, null, List.of("https://example.org/e.jpg"), false,
-                OffsetDateTime.now(), sector, null, null);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(task(report.taskId())
+                .getString("progress.latest.reportId")).isEqualTo(report.reportId()));
+        return task(report.taskId());
     }
 }
