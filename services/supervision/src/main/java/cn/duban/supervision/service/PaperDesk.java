@@ -4,6 +4,7 @@ import cn.duban.events.EventPayload;
 import cn.duban.platform.rest.DubanException;
 import cn.duban.supervision.repository.AuditEntry;
 import cn.duban.supervision.repository.Paper;
+import cn.duban.supervision.repository.Task;
 import cn.duban.text.Text;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
@@ -48,9 +49,9 @@ public abstract class PaperDesk<P extends Paper> {
                 "task %s has no %s %s", taskId, kind.name(), id));
     }
 
-    public List<P> ofTask(String taskId) {
-        Tasks.existing(taskId);
-        return kind.ofTask().apply(taskId);
+    /** The task's papers, oldest first; the task as the caller was let read it ({@link PaperAccess#readable}). */
+    public List<P> ofTask(Task task) {
+        return kind.ofTask().apply(task.id);
     }
 
     /** 签收: a receipt that counts is published and audited; one that does not changes nothing. */
