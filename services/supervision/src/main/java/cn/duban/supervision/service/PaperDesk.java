@@ -24,7 +24,9 @@ public abstract class PaperDesk<P extends Paper> {
      * A kind of paper: how it is found and named, in messages, in the audit trail and on the live streams.
      *
      * @param answerVerb the answer's verb (办结, 回执), as the audit and a refused second answer say it
+     * @param lookup the task's paper by id, if it has one; {@code ofTask} all of them, oldest first
      * @param gist what the audit names of a receipt: an instruction's text, a notice's 文号
+     * @param answeredEvent what the live streams call an answer (InstructionAnswered, NoticeReplied)
      */
     record Kind<P>(Text name, Text answerVerb, BiFunction<String, String, Optional<P>> lookup,
             Function<String, List<P>> ofTask, Function<P, String> gist, String receivedAction, String answeredAction,
@@ -74,6 +76,7 @@ public abstract class PaperDesk<P extends Paper> {
         P paper = find(taskId, id);
         // answered on the trail exactly when in the answered state (ANSWERED, REPLIED): answer() sets both
         if (paper.trail().isAnswered()) {
+            // numbered: Chinese says the date before the verb, English after
             throw DubanException.conflict("%1$s %2$s 已于 %3$s %4$s", "%1$s %2$s was %4$s on %3$s", kind.name(),
                     paper.label(), paper.trail().answeredAt.toLocalDate(), kind.answerVerb());
         }
