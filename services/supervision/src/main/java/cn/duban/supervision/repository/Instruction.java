@@ -19,7 +19,7 @@ import org.hibernate.type.SqlTypes;
 /** 领导批示: a leader's written instruction on a task, tracked like an alert until the units answer it. */
 @Entity
 @Table(name = "instruction")
-public class Instruction extends PanacheEntityBase {
+public class Instruction extends PanacheEntityBase implements Paper {
 
     /** ISSUED → ACKNOWLEDGED (签收) → ANSWERED (办理结果), as its {@link #trail} records them; overdue is a mark ({@link #overdueAt}), not a state. */
     public enum State {
@@ -59,5 +59,35 @@ public class Instruction extends PanacheEntityBase {
     /** Instructions issued before {@code to}, oldest first: what a bulletin as of {@code to} can know of. */
     public static List<Instruction> issuedBefore(OffsetDateTime to) {
         return list("trail.issuedAt < ?1 order by trail.issuedAt", to);
+    }
+
+    @Override
+    public String label() {
+        return id;
+    }
+
+    @Override
+    public PaperTrail trail() {
+        return trail;
+    }
+
+    /** 签收 moves ISSUED to ACKNOWLEDGED; once acknowledged or answered, a receipt changes nothing. */
+    @Override
+    public boolean receive(String actor, OffsetDateTime at) {
+        if (state != State.ISSUED) {
+            return false;
+        }
+        state = State.ACKNOWLEDGED;
+        trail.receive(actor, at);
+        return true;
+    }
+
+    /** 办理结果: late after {@link #dueOn}. */
+    @Override
+    public boolean answer(String text, String actor, OffsetDateTime at) {
+        boolean late = at.toLocalDate().isAfter(dueOn);
+        state = State.ANSWERED;
+        trail.answer(text, actor, at);
+        return late;
     }
 }

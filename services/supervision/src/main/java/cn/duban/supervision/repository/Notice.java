@@ -19,7 +19,7 @@ import org.hibernate.type.SqlTypes;
 /** 督办通知单: a numbered formal notice to a task's units, from issue to their reply (回执). */
 @Entity
 @Table(name = "notice")
-public class Notice extends PanacheEntityBase {
+public class Notice extends PanacheEntityBase implements Paper {
 
     /** ISSUED → RECEIVED (签收) → REPLIED; ISSUED or RECEIVED → OVERDUE when the 时限 passes; a late reply still counts. */
     public enum State {
@@ -75,5 +75,37 @@ public class Notice extends PanacheEntityBase {
     /** Notices issued before {@code to}, by number: what a bulletin as of {@code to} can know of. */
     public static List<Notice> issuedBefore(OffsetDateTime to) {
         return list("trail.issuedAt < ?1 order by year, number", to);
+    }
+
+    /** The 文号. */
+    @Override
+    public String label() {
+        return documentNumber();
+    }
+
+    @Override
+    public PaperTrail trail() {
+        return trail;
+    }
+
+    /** 签收: the first receipt counts, none after the reply; ISSUED becomes RECEIVED, an OVERDUE notice stays OVERDUE. */
+    @Override
+    public boolean receive(String actor, OffsetDateTime at) {
+        if (state == State.REPLIED || !trail.receive(actor, at)) {
+            return false;
+        }
+        if (state == State.ISSUED) {
+            state = State.RECEIVED;
+        }
+        return true;
+    }
+
+    /** 回执: late when the notice went OVERDUE before it came. */
+    @Override
+    public boolean answer(String text, String actor, OffsetDateTime at) {
+        boolean late = state == State.OVERDUE;
+        state = State.REPLIED;
+        trail.answer(text, actor, at);
+        return late;
     }
 }

@@ -1,5 +1,6 @@
 package cn.duban.supervision.rest;
 
+import cn.duban.platform.rest.Page;
 import cn.duban.platform.security.Roles;
 import cn.duban.supervision.repository.Instruction;
 import cn.duban.supervision.service.InstructionDesk;
@@ -57,9 +58,6 @@ public class InstructionResource {
         }
     }
 
-    public record InstructionList(List<InstructionView> items, long total) {
-    }
-
     @RolesAllowed(Roles.LEADER)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -73,10 +71,8 @@ public class InstructionResource {
     @RolesAllowed({Roles.SUPERVISOR, Roles.LEADER, Roles.SECTOR_REPORTER, Roles.UNIT_REPORTER})
     @GET
     @Operation(summary = "The task's instructions, oldest first")
-    public InstructionList list(@PathParam("id") String id) {
-        paperAccess.readable(id);
-        List<InstructionView> items = desk.ofTask(id).stream().map(InstructionView::of).toList();
-        return new InstructionList(items, items.size());
+    public Page<InstructionView> list(@PathParam("id") String id) {
+        return Page.all(desk.ofTask(paperAccess.readable(id)).stream().map(InstructionView::of).toList());
     }
 
     @RolesAllowed({Roles.SUPERVISOR, Roles.SECTOR_REPORTER, Roles.UNIT_REPORTER})

@@ -1,5 +1,6 @@
 package cn.duban.supervision.rest;
 
+import cn.duban.platform.rest.Page;
 import cn.duban.platform.security.Roles;
 import cn.duban.supervision.repository.Notice;
 import cn.duban.supervision.repository.Task;
@@ -64,9 +65,6 @@ public class NoticeResource {
         }
     }
 
-    public record NoticeList(List<NoticeView> items, long total) {
-    }
-
     @RolesAllowed(Roles.SUPERVISOR)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -80,10 +78,8 @@ public class NoticeResource {
     @RolesAllowed({Roles.SUPERVISOR, Roles.LEADER, Roles.SECTOR_REPORTER, Roles.UNIT_REPORTER})
     @GET
     @Operation(summary = "The task's notices, oldest first")
-    public NoticeList list(@PathParam("id") String id) {
-        paperAccess.readable(id);
-        List<NoticeView> items = desk.ofTask(id).stream().map(NoticeView::of).toList();
-        return new NoticeList(items, items.size());
+    public Page<NoticeView> list(@PathParam("id") String id) {
+        return Page.all(desk.ofTask(paperAccess.readable(id)).stream().map(NoticeView::of).toList());
     }
 
     @RolesAllowed({Roles.SUPERVISOR, Roles.LEADER, Roles.SECTOR_REPORTER, Roles.UNIT_REPORTER})

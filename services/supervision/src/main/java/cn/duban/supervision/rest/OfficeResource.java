@@ -22,7 +22,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
-/** The supervision office's workflows: extension approvals and completion verification. */
+/**
+ * The supervision office's workflows: extension approvals and completion verification. Deciding is the office's;
+ * leaders may read the requests too.
+ */
+@RolesAllowed(Roles.SUPERVISOR)
 @Path("/api/supervision")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -43,7 +47,6 @@ public class OfficeResource {
         return decisions.extensions(state, taskId);
     }
 
-    @RolesAllowed(Roles.SUPERVISOR)
     @POST
     @Path("/extensions/{id}/approve")
     @Operation(summary = "Approve: the requested date becomes the deadline; the original deadline stays visible")
@@ -51,7 +54,6 @@ public class OfficeResource {
         return decisions.decideExtension(id, OfficeDecision.State.APPROVED, body == null ? null : body.reason());
     }
 
-    @RolesAllowed(Roles.SUPERVISOR)
     @POST
     @Path("/extensions/{id}/reject")
     @Operation(summary = "Reject, with a reason")
@@ -69,7 +71,6 @@ public class OfficeResource {
         return decisions.completions(state, taskId);
     }
 
-    @RolesAllowed(Roles.SUPERVISOR)
     @POST
     @Path("/completions/{id}/verify")
     @Operation(summary = "Verify (销号): the task becomes COMPLETED, or COMPLETED_LATE if claimed after its deadline")
@@ -77,7 +78,6 @@ public class OfficeResource {
         return decisions.decideCompletion(id, OfficeDecision.State.VERIFIED, body == null ? null : body.reason());
     }
 
-    @RolesAllowed(Roles.SUPERVISOR)
     @POST
     @Path("/completions/{id}/reject")
     @Operation(summary = "Reject a completion claim, with a reason")

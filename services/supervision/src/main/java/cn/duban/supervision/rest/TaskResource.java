@@ -36,6 +36,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
+/** Changing the ledger is the office's; what others may read says so itself. */
+@RolesAllowed(Roles.SUPERVISOR)
 @Path("/api/supervision/tasks")
 @Produces(MediaType.APPLICATION_JSON)
 public class TaskResource {
@@ -83,7 +85,6 @@ public class TaskResource {
     public record PlanRequest(@NotNull List<MonthlyPlan.Month> months) {
     }
 
-    @RolesAllowed(Roles.SUPERVISOR)
     @PUT
     @Path("/{id}/plan")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -96,7 +97,6 @@ public class TaskResource {
     public record Confirmation(JsonNode value) {
     }
 
-    @RolesAllowed(Roles.SUPERVISOR)
     @PUT
     @Path("/{id}/provenance/{field}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -110,7 +110,6 @@ public class TaskResource {
     public record ReminderRequest(@NotBlank @Size(max = 2000) String message) {
     }
 
-    @RolesAllowed(Roles.SUPERVISOR)
     @POST
     @Path("/{id}/reminders")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -11,6 +11,7 @@ import cn.duban.supervision.repository.Instruction;
 import cn.duban.supervision.repository.PaperTrail;
 import cn.duban.supervision.repository.Task;
 import cn.duban.supervision.repository.Unit;
+import cn.duban.text.Text;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -26,16 +27,17 @@ import java.util.UUID;
  * published on duban.alerts.v1 so the units' inboxes show it, and audited.
  */
 @ApplicationScoped
-public class InstructionDesk {
-
-    @Inject
-    SupervisionEvents events;
-
-    @Inject
-    BusinessClock clock;
+public class InstructionDesk extends PaperDesk<Instruction> {
+    private static final Kind<Instruction> INSTRUCTION = new Kind<>(Text.of("领导批示", "instruction"),
+            Text.of("办结", "answered"), Instruction::of, Instruction::ofTask, instruction -> instruction.text,
+            "instruction.acknowledged", "instruction.answered", "InstructionAnswered");
 
     @Inject
     Event<AlertFeed.Notice> live;
+
+    public InstructionDesk() {
+        super(INSTRUCTION);
+    }
 
     /** @param assignees the units who must act; none named means the task's own units */
     @Transactional
@@ -70,47 +72,17 @@ public class InstructionDesk {
         return instruction;
     }
 
-    public Instruction find(String taskId, String id) {
-        return Instruction.of(taskId, id).orElseThrow(() -> DubanException.notFound("任务 %s 没有领导批示 %s",
-                "task %s has no instruction %s", taskId, id));
-    }
-
-    public List<Instruction> ofTask(String taskId) {
-        Tasks.existing(taskId);
-        return Instruction.ofTask(taskId);
-    }
-
     /** 签收: once; acknowledging again, or after answering, changes nothing. */
     @Transactional
     public Instruction acknowledge(String taskId, String id, String actor) {
-        Instruction instruction = find(taskId, id);
-        if (instruction.state != Instruction.State.ISSUED) {
-            return instruction;
-        }
-        OffsetDateTime now = clock.now();
-        instruction.state = Instruction.State.ACKNOWLEDGED;
-        instruction.trail.receive(actor, now);
-        events.publish(actor, now, new InstructionAcknowledged(id, taskId, now, actor));
-        AuditEntry.record(now, actor, "instruction.acknowledged", taskId, id, instruction.text);
-        return instruction;
+        return recordReceipt(taskId, id, actor, at -> new InstructionAcknowledged(id, taskId, at, actor));
     }
 
     /** 办理结果: once; after the due date it is recorded as late. */
     @Transactional
     public Instruction answer(String taskId, String id, String answer, String actor) {
-        Instruction instruction = find(taskId, id);
-        if (instruction.state == Instruction.State.ANSWERED) {
-            throw DubanException.conflict("领导批示 %s 已于 %s 办结", "instruction %s was answered on %s", id,
-                    instruction.trail.answeredAt.toLocalDate());
-        }
-        OffsetDateTime now = clock.now();
-        boolean late = now.toLocalDate().isAfter(instruction.dueOn);
-        instruction.state = Instruction.State.ANSWERED;
-        instruction.trail.answer(answer, actor, now);
-        events.publish(actor, now, new InstructionAnswered(id, taskId, answer, late, now, actor));
-        AuditEntry.record(now, actor, "instruction.answered", taskId, id, (late ? "逾期办结：" : "办结：") + answer);
-        announce("InstructionAnswered", instruction, "领导批示已办结：" + answer, now);
-        return instruction;
+        return recordAnswer(taskId, id, answer, actor, instruction -> "领导批示已办结：" + answer,
+                (late, at) -> new InstructionAnswered(id, taskId, answer, late, at, actor));
     }
 
     /** Instructions unanswered after their date are marked overdue once, and the leader who wrote them is told. */
@@ -129,7 +101,8 @@ public class InstructionDesk {
         return overdue.size();
     }
 
-    private void announce(String event, Instruction instruction, String message, OffsetDateTime at) {
+    @Override
+    void announce(String event, Instruction instruction, String message, OffsetDateTime at) {
         live.fire(AlertFeed.Notice.ofPaper(event, instruction.id, instruction.taskId, instruction.state,
                 instruction.assignees, message, at));
     }

@@ -13,6 +13,7 @@ import cn.duban.supervision.repository.Notice;
 import cn.duban.supervision.repository.NoticeCounter;
 import cn.duban.supervision.repository.PaperTrail;
 import cn.duban.supervision.repository.Task;
+import cn.duban.text.Text;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -28,19 +29,19 @@ import java.util.List;
  * the task's units; escalated to the responsible leader when no reply came by its 时限.
  */
 @ApplicationScoped
-public class NoticeDesk {
-
-    @Inject
-    SupervisionEvents events;
-
-    @Inject
-    BusinessClock clock;
+public class NoticeDesk extends PaperDesk<Notice> {
+    private static final Kind<Notice> NOTICE = new Kind<>(Text.of("督办通知单", "notice"), Text.of("回执", "replied to"),
+            Notice::of, Notice::ofTask, Notice::documentNumber, "notice.received", "notice.replied", "NoticeReplied");
 
     @Inject
     PapersConfig config;
 
     @Inject
     Event<AlertFeed.Notice> live;
+
+    public NoticeDesk() {
+        super(NOTICE);
+    }
 
     /** By hand: what is late and what is required are the office's words; the 时限 defaults to the configured days. */
     @Transactional
@@ -96,48 +97,17 @@ public class NoticeDesk {
         return notice;
     }
 
-    public Notice find(String taskId, String number) {
-        return Notice.of(taskId, number).orElseThrow(() -> DubanException.notFound("任务 %s 没有督办通知单 %s",
-                "task %s has no notice %s", taskId, number));
-    }
-
-    public List<Notice> ofTask(String taskId) {
-        Tasks.existing(taskId);
-        return Notice.ofTask(taskId);
-    }
-
     /** 签收: the first receipt counts; later ones change nothing. */
     @Transactional
     public Notice receive(String taskId, String number, String actor) {
-        Notice notice = find(taskId, number);
-        OffsetDateTime now = clock.now();
-        if (notice.state == Notice.State.REPLIED || !notice.trail.receive(actor, now)) {
-            return notice;
-        }
-        if (notice.state == Notice.State.ISSUED) {
-            notice.state = Notice.State.RECEIVED;
-        }
-        events.publish(actor, now, new NoticeReceived(notice.id, taskId, now, actor));
-        AuditEntry.record(now, actor, "notice.received", taskId, notice.id, notice.documentNumber());
-        return notice;
+        return recordReceipt(taskId, number, actor, at -> new NoticeReceived(number, taskId, at, actor));
     }
 
     /** 回执: once; a late reply is recorded as late. */
     @Transactional
     public Notice reply(String taskId, String number, String text, String unit, String actor) {
-        Notice notice = find(taskId, number);
-        if (notice.state == Notice.State.REPLIED) {
-            throw DubanException.conflict("督办通知单 %s 已于 %s 回执", "notice %s was replied to on %s",
-                    notice.documentNumber(), notice.trail.answeredAt.toLocalDate());
-        }
-        OffsetDateTime now = clock.now();
-        boolean late = notice.state == Notice.State.OVERDUE;
-        notice.state = Notice.State.REPLIED;
-        notice.trail.answer(text, actor, now);
-        events.publish(actor, now, new NoticeReplied(notice.id, taskId, unit, text, late, now, actor));
-        AuditEntry.record(now, actor, "notice.replied", taskId, notice.id, (late ? "逾期回执：" : "回执：") + text);
-        announce("NoticeReplied", notice, "督办通知单" + notice.documentNumber() + "已回执", now);
-        return notice;
+        return recordAnswer(taskId, number, text, actor, notice -> "督办通知单" + notice.documentNumber() + "已回执",
+                (late, at) -> new NoticeReplied(number, taskId, unit, text, late, at, actor));
     }
 
     /** Notices with no reply by the end of their 时限 escalate to the task's responsible leader, once. */
@@ -160,8 +130,8 @@ public class NoticeDesk {
         return overdue.size();
     }
 
-    /** On the office's live stream and the units' (the phone app's), as alerts are. */
-    private void announce(String event, Notice notice, String message, OffsetDateTime at) {
+    @Override
+    void announce(String event, Notice notice, String message, OffsetDateTime at) {
         live.fire(AlertFeed.Notice.ofPaper(event, notice.id, notice.taskId, notice.state, notice.units, message, at));
     }
 }
