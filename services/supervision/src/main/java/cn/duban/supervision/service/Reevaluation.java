@@ -5,9 +5,12 @@ import cn.duban.supervision.engine.TaskEvaluator;
 import cn.duban.supervision.engine.WorkingCalendar;
 import cn.duban.supervision.repository.Task;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
@@ -18,14 +21,11 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -40,13 +40,14 @@ import org.jboss.logging.Logger;
  * id order a chunk at a time, one transaction each, with the chunk's task rows locked (so it never evaluates a task
  * at the same time as a report being taken in), so memory and lock time stay bounded however large the ledger is;
  * a task that cannot be evaluated is skipped and counted, and a chunk that fails is redone by the next run.
+ * Runs, their progress and outcome are rows every replica reads ({@link ReevaluationRuns}); the run waiting to
+ * start, which a request joins, is this replica's own.
  */
 @ApplicationScoped
 public class Reevaluation {
     private static final Logger LOG = Logger.getLogger(Reevaluation.class);
     static final int TASKS_PER_TRANSACTION = 1000;
     private static final int SECONDS_PER_TRANSACTION = 300;
-    private static final int RUNS_KEPT = 50;
     private static final String SCHEDULED = "scheduled";
     /** The job's name among the replicas: one whole-ledger run at a time in the cluster. */
     private static final String JOB = "ledger-reevaluation";
@@ -105,13 +106,14 @@ public class Reevaluation {
     @Inject
     WorkingCalendar calendar;
 
+    @Inject
+    ReevaluationRuns runs;
+
     @ConfigProperty(name = "duban.evaluation.every", defaultValue = "1h")
     Duration every;
 
     private boolean everyTaskAsked;
 
-    private final AtomicLong ids = new AtomicLong();
-    private final Map<Long, Run> runs = new LinkedHashMap<>();
     private Run waiting;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "ledger-reevaluation");
@@ -125,14 +127,33 @@ public class Reevaluation {
         request(SCHEDULED);
     }
 
-    /** Queues a run of the tasks due (or joins the one already waiting) and returns it at once. */
+    /** A replica that starts again ends the runs it left unfinished: its worker, and their place in it, are gone. */
+    void onStart(@Observes StartupEvent start) {
+        int ended = runs.endUnfinished(runs.replica(), "interrupted by a restart of " + runs.replica());
+        if (ended > 0) {
+            LOG.warnf("%d re-evaluation(s) queued or running here before a restart marked FAILED; the next run does their work",
+                    ended);
+        }
+    }
+
+    /** A replica that stops ends its runs itself, so they are not left QUEUED if it never comes back. */
+    void onStop(@Observes ShutdownEvent stop) {
+        stop();
+        try {
+            runs.endUnfinished(runs.replica(), "interrupted: " + runs.replica() + " stopped");
+        } catch (RuntimeException e) {
+            LOG.warnf("cannot mark this replica's unfinished re-evaluations as interrupted (%s); its next start will", e.toString());
+        }
+    }
+
+    /** Queues a run of the tasks due (or joins the one already waiting on this replica) and returns it at once. */
     public synchronized Run request(String reason) {
         if (waiting != null) {
             return waiting;
         }
-        Run run = new Run(ids.incrementAndGet(), reason, clock.now(), State.QUEUED, false, null, null, 0, 0, 0, null);
-        waiting = keep(run);
-        worker.execute(() -> execute(run.id()));
+        Run run = runs.queue(reason, clock.now());
+        waiting = run;
+        worker.execute(() -> execute(run));
         return run;
     }
 
@@ -142,24 +163,24 @@ public class Reevaluation {
         return request(reason);
     }
 
-    public synchronized Optional<Run> run(long id) {
-        return Optional.ofNullable(runs.get(id));
+    /** A run asked for on any replica, as it stands. */
+    public Optional<Run> run(long id) {
+        return runs.find(id);
     }
 
-    /** The newest run asked for, if any. */
-    public synchronized Optional<Run> latest() {
-        return runs.values().stream().reduce((first, second) -> second);
+    /** The newest run asked for on any replica, if any. */
+    public Optional<Run> latest() {
+        return runs.latest();
     }
 
     /**
      * A run waits for another replica's run to end, so two never go through the ledger at once; a scheduled one is
      * skipped when any replica began one within the period, so the cluster re-evaluates once a period in all.
      */
-    private void execute(long id) {
-        Run asked;
+    private void execute(Run asked) {
+        long id = asked.id();
         synchronized (this) {
             waiting = null;
-            asked = runs.get(id);
         }
         try {
             if (SCHEDULED.equals(asked.reason())) {
@@ -173,11 +194,11 @@ public class Reevaluation {
             // the cluster's turn could not be had (the database away): a run that never started says so and is not
             // left QUEUED for whoever follows it; one that started has its own outcome already
             LOG.errorf(e, "re-evaluation %d (%s) could not start; the next run does what it was asked", id, asked.reason());
-            synchronized (this) {
-                Run now = runs.get(id);
-                if (now != null && now.state() == State.QUEUED) {
-                    finish(now.with(State.FAILED, null, OffsetDateTime.now(), 0, 0, 0, e.toString()));
-                }
+            try {
+                runs.find(id).filter(now -> now.state() == State.QUEUED).ifPresent(now ->
+                        finish(now.with(State.FAILED, null, OffsetDateTime.now(), 0, 0, 0, e.toString())));
+            } catch (RuntimeException unrecorded) {
+                LOG.errorf("re-evaluation %d stays QUEUED in the table: %s", id, unrecorded.toString());
             }
         }
     }
@@ -185,12 +206,11 @@ public class Reevaluation {
     private void evaluateAll(Run asked) {
         long id = asked.id();
         boolean asksEveryTask;
-        Run run;
         synchronized (this) {
             asksEveryTask = everyTaskAsked;
             everyTaskAsked = false;
-            run = keep(asked.with(State.RUNNING, OffsetDateTime.now(), null, 0, 0, 0, null));
         }
+        Run run = asked.with(State.RUNNING, OffsetDateTime.now(), null, 0, 0, 0, null);
         int evaluated = 0;
         int failed = 0;
         try {
@@ -199,9 +219,8 @@ public class Reevaluation {
             LocalDate today = clock.today();
             long total = QuarkusTransaction.requiringNew().call(() -> Task.count());
             boolean everyTask = asksEveryTask || !fingerprint.equals(keptFingerprint());
-            synchronized (this) {
-                run = keep(run.everyTask(everyTask));
-            }
+            run = run.everyTask(everyTask);
+            runs.start(run);
             String after = "";
             while (after != null) {
                 String from = after;
@@ -210,6 +229,9 @@ public class Reevaluation {
                 evaluated += chunk.tasks();
                 failed += chunk.failed();
                 after = chunk.lastId();
+                if (chunk.tasks() > 0) {
+                    runs.record(run.with(State.RUNNING, run.startedAt(), null, evaluated, 0, failed, null));
+                }
             }
             if (everyTask) {
                 QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
@@ -262,19 +284,11 @@ public class Reevaluation {
         return new Chunk(tasks.get(tasks.size() - 1).id, tasks.size(), failed);
     }
 
-    private synchronized void finish(Run run) {
-        keep(run);
+    private void finish(Run run) {
+        runs.record(run);
         LOG.infof("re-evaluation %d (%s): %s, %d tasks evaluated%s, %d unchanged, %d could not be evaluated", run.id(),
                 run.reason(), run.state(), run.evaluated(), run.everyTask() ? " (every task)" : "", run.unchanged(),
                 run.failed());
-    }
-
-    private Run keep(Run run) {
-        runs.put(run.id(), run);
-        while (runs.size() > RUNS_KEPT) {
-            runs.remove(runs.keySet().iterator().next());
-        }
-        return run;
     }
 
     @PreDestroy

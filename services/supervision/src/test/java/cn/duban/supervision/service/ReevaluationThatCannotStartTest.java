@@ -16,6 +16,7 @@ class ReevaluationThatCannotStartTest {
     void aRunThatCannotTakeItsTurnIsFailedWithTheReasonAndTheNextOneQueuesAnew() {
         Reevaluation reevaluation = new Reevaluation();
         reevaluation.clock = new BusinessClock();
+        reevaluation.runs = new RunsInMemory();
         reevaluation.cluster = new ClusterJobs() {
             @Override
             public void runInTurn(String name, Runnable work) {
