@@ -20,10 +20,7 @@ class ReevaluationQueueTest {
     void aRequestWhileARunWaitsHereJoinsItAndOneWhileARunIsUnderWayQueuesTheNext() throws InterruptedException {
         CountDownLatch otherReplicaDone = new CountDownLatch(1);
         AtomicInteger turnsTaken = new AtomicInteger();
-        Reevaluation reevaluation = new Reevaluation();
-        reevaluation.clock = new BusinessClock();
-        reevaluation.runs = new RunsInMemory();
-        reevaluation.cluster = new ClusterJobs() {
+        Reevaluation reevaluation = RunsInMemory.reevaluationWith(new ClusterJobs() {
             @Override
             public void runInTurn(String name, Runnable work) {
                 turnsTaken.incrementAndGet();
@@ -34,7 +31,7 @@ class ReevaluationQueueTest {
                     Thread.currentThread().interrupt();
                 }
             }
-        };
+        });
 
         Reevaluation.Run first = reevaluation.request("clock moved");
         await().atMost(Duration.ofSeconds(10)).untilAtomic(turnsTaken, equalTo(1));

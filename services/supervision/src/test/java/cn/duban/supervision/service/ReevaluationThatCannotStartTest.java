@@ -14,15 +14,12 @@ class ReevaluationThatCannotStartTest {
 
     @Test
     void aRunThatCannotTakeItsTurnIsFailedWithTheReasonAndTheNextOneQueuesAnew() {
-        Reevaluation reevaluation = new Reevaluation();
-        reevaluation.clock = new BusinessClock();
-        reevaluation.runs = new RunsInMemory();
-        reevaluation.cluster = new ClusterJobs() {
+        Reevaluation reevaluation = RunsInMemory.reevaluationWith(new ClusterJobs() {
             @Override
             public void runInTurn(String name, Runnable work) {
                 throw new IllegalStateException("Acquisition timeout while waiting for new connection");
             }
-        };
+        });
 
         Reevaluation.Run asked = reevaluation.request("clock moved");
         Reevaluation.Run ended = await().atMost(Duration.ofSeconds(10))

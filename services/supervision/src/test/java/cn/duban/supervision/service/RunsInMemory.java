@@ -16,6 +16,15 @@ class RunsInMemory extends ReevaluationRuns {
     private final AtomicLong ids = new AtomicLong();
     private final Map<Long, Run> rows = new ConcurrentSkipListMap<>();
 
+    /** A re-evaluation with no database: its runs kept here, its turn in the cluster as {@code cluster} gives it. */
+    static Reevaluation reevaluationWith(ClusterJobs cluster) {
+        Reevaluation reevaluation = new Reevaluation();
+        reevaluation.clock = new BusinessClock();
+        reevaluation.runs = new RunsInMemory();
+        reevaluation.cluster = cluster;
+        return reevaluation;
+    }
+
     @Override
     public String replica() {
         return "in-memory";
