@@ -45,13 +45,24 @@ public class Alert extends PanacheEntityBase {
     public String resolution;
 
     public static List<Alert> unresolvedOf(String taskId) {
-        return list("taskId = ?1 and state <> ?2 order by raisedAt", taskId, AlertState.RESOLVED);
+        return unresolvedOf(List.of(taskId)).getOrDefault(taskId, List.of());
     }
 
-    /** The unresolved alerts of each of {@code taskIds}, oldest first as in {@link #unresolvedOf(String)}, in one query. */
+    /**
+     * The unresolved alerts of each of {@code taskIds}, oldest first, in one query (every event batch and re-evaluation
+     * chunk asks). The state is written into the SQL as alert_one_open_idx's predicate (V2), not bound, so that index,
+     * which holds only unresolved alerts, serves it under any plan: with a bound state a cached generic plan went through
+     * alert_task_idx and read every alert the tasks ever had, resolved ones included.
+     */
     public static Map<String, List<Alert>> unresolvedOf(Collection<String> taskIds) {
-        return Alert.<Alert>list("taskId in ?1 and state <> ?2 order by raisedAt", taskIds, AlertState.RESOLVED).stream()
-                .collect(Collectors.groupingBy(a -> a.taskId));
+        if (taskIds.isEmpty()) {
+            return Map.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Alert> unresolved = getEntityManager().createNativeQuery("""
+                select * from alert where task_id in (:ids) and state <> 'RESOLVED' order by raised_at""", Alert.class)
+                .setParameter("ids", taskIds).getResultList();
+        return unresolved.stream().collect(Collectors.groupingBy(a -> a.taskId));
     }
 
     public static List<Alert> allOf(String taskId) {

@@ -73,6 +73,15 @@ public class Task extends PanacheEntityBase {
     public OffsetDateTime createdAt;
     public OffsetDateTime updatedAt;
 
+    /** The tasks {@code unit} leads or co-leads, in id order, through task_lead_unit_idx and task_co_units_idx. */
+    public static List<Task> ofUnit(String unit) {
+        @SuppressWarnings("unchecked")
+        List<Task> tasks = getEntityManager().createNativeQuery("""
+                select * from task where lead_unit = :unit or co_units @> jsonb_build_array(cast(:unit as text))
+                order by id""", Task.class).setParameter("unit", unit).getResultList();
+        return tasks;
+    }
+
     /** The units answering for the task: the lead unit first, then its co-units. */
     public List<String> units() {
         List<String> units = new ArrayList<>(coUnits);

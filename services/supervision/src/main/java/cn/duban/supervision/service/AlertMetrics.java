@@ -13,6 +13,7 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,13 @@ public class AlertMetrics {
 
     @Inject
     EntityManager entityManager;
+
+    /**
+     * Named, not "not RESOLVED": alert_state_idx then reads only the unresolved alerts every few seconds, not every
+     * alert ever raised.
+     */
+    private static final List<String> UNRESOLVED = Arrays.stream(AlertState.values())
+            .filter(state -> state != AlertState.RESOLVED).map(Enum::name).toList();
 
     private final Map<Light, Double> open = new EnumMap<>(Light.class);
 
@@ -69,8 +77,8 @@ public class AlertMetrics {
         Map<Light, Double> counted = new EnumMap<>(Light.class);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery(
-                "select light, count(*) from alert where state <> :resolved group by light")
-                .setParameter("resolved", AlertState.RESOLVED.name()).getResultList();
+                "select light, count(*) from alert where state in (:unresolved) group by light")
+                .setParameter("unresolved", UNRESOLVED).getResultList();
         rows.forEach(row -> counted.put(Light.valueOf((String) row[0]), ((Number) row[1]).doubleValue()));
         for (Light light : Light.values()) {
             open.put(light, counted.getOrDefault(light, 0.0));

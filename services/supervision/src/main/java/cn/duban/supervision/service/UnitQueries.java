@@ -25,9 +25,20 @@ public class UnitQueries {
     /** Narrowed for reporters as the task list is (SupervisionAccess#visibleUnits): units, and tasks it may read. */
     public Page<UnitView.Responsibility> responsibilities(String unit) {
         List<Unit> units = access.visibleUnits(unit);
-        List<Task> tasks = Task.<Task>listAll(Sort.by("id")).stream().filter(access::mayRead).toList();
+        List<Task> tasks = tasksOf(units).stream().filter(access::mayRead).toList();
         return Page.all(units.stream().map(u -> new UnitView.Responsibility(u.name, u.sector, u.leader,
                 tasks.stream().filter(t -> t.leadUnit.equals(u.name)).map(TaskView.Ref::of).toList(),
                 tasks.stream().filter(t -> t.coUnits.contains(u.name)).map(TaskView.Ref::of).toList())).toList());
+    }
+
+    /**
+     * Every task any of {@code units} leads or co-leads, and maybe others, in id order: one unit's (a unit reporter's,
+     * or {@code ?unit=}) through its indexes rather than the whole ledger; the matrix of many units reads the ledger.
+     */
+    private static List<Task> tasksOf(List<Unit> units) {
+        if (units.isEmpty()) {
+            return List.of();
+        }
+        return units.size() == 1 ? Task.ofUnit(units.get(0).name) : Task.listAll(Sort.by("id"));
     }
 }
