@@ -3,6 +3,7 @@ package cn.duban.supervision.service;
 import cn.duban.supervision.engine.RuleSettings;
 import cn.duban.supervision.engine.TaskEvaluator;
 import cn.duban.supervision.engine.WorkingCalendar;
+import cn.duban.supervision.repository.ReevaluationRun.State;
 import cn.duban.supervision.repository.Task;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -54,14 +55,6 @@ public class Reevaluation {
     /** The tasks a run evaluates; the rest cannot have changed since their last evaluation. */
     static final String DUE = "(reevaluateFrom is null or reevaluateFrom <= ?2 or evaluatedOn > ?2)";
 
-    public enum State {
-        QUEUED,
-        RUNNING,
-        DONE,
-        FAILED,
-        /** A scheduled run another replica had made within the period (ClusterJobs). */
-        SKIPPED
-    }
 
     /**
      * One whole-ledger evaluation. Times are business time when it was asked for, wall time when it ran.

@@ -1,5 +1,6 @@
 package cn.duban.supervision.service;
 
+import cn.duban.supervision.repository.ReevaluationRun;
 import static cn.duban.supervision.LedgerTasks.importTasks;
 import static cn.duban.supervision.LedgerTasks.newId;
 import static cn.duban.supervision.LedgerTasks.newIdOtherThan;
@@ -92,7 +93,7 @@ class ReevaluationOfWhatChangedTest extends AsTheOfficeOnTheDemoClock {
 
     private Reevaluation.Run runAndWait(Reevaluation.Run queued) {
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200)).until(() -> reevaluation
-                .run(queued.id()).map(run -> run.state() == Reevaluation.State.DONE).orElse(false));
+                .run(queued.id()).map(run -> run.state() == ReevaluationRun.State.DONE).orElse(false));
         return reevaluation.run(queued.id()).orElseThrow();
     }
 

@@ -1,5 +1,6 @@
 package cn.duban.supervision.service;
 
+import cn.duban.supervision.repository.ReevaluationRun;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -41,7 +42,7 @@ class ReevaluationQueueTest {
         assertThat(next.id()).as("queued behind the one under way").isNotEqualTo(first.id());
         assertThat(joined).as("joins the run waiting here").isEqualTo(next);
         assertThat(reevaluation.latest()).contains(next);
-        assertThat(reevaluation.run(first.id()).orElseThrow().state()).isEqualTo(Reevaluation.State.QUEUED);
+        assertThat(reevaluation.run(first.id()).orElseThrow().state()).isEqualTo(ReevaluationRun.State.QUEUED);
         otherReplicaDone.countDown();
         await().atMost(Duration.ofSeconds(10)).untilAtomic(turnsTaken, equalTo(2));
         reevaluation.stop();

@@ -33,7 +33,7 @@ class ReevaluationRunsTest extends AsTheOffice {
 
     @Test
     void aRunOfAnotherReplicaIsAnsweredHereByItsIdAndCountsAsTheLatest() {
-        long id = rowOf("supervision-2:8081", Reevaluation.State.DONE, "clock moved to 2022-05-01T09:00+08:00");
+        long id = rowOf("supervision-2:8081", ReevaluationRun.State.DONE, "clock moved to 2022-05-01T09:00+08:00");
 
         given().get("/api/supervision/admin/evaluations/{id}", id).then().statusCode(200)
                 .body("id", equalTo((int) id)).body("reason", equalTo("clock moved to 2022-05-01T09:00+08:00"))
@@ -53,15 +53,15 @@ class ReevaluationRunsTest extends AsTheOffice {
                 .then().statusCode(200).body("state", equalTo("DONE")));
         ReevaluationRun row = QuarkusTransaction.requiringNew().call(() -> ReevaluationRun.findById(id));
         assertThat(row.replica).isEqualTo(runs.replica());
-        assertThat(row.state).isEqualTo(Reevaluation.State.DONE);
+        assertThat(row.state).isEqualTo(ReevaluationRun.State.DONE);
         assertThat(row.finishedAt).isNotNull();
     }
 
     @Test
     void aRunThatStartsEndsOneAnotherReplicaLeftRunningButNotOneItLeftQueued() {
         String killed = "killed-replica-" + System.nanoTime() + ":8081";
-        long running = rowOf(killed, Reevaluation.State.RUNNING, "test: running when its replica was killed");
-        long queued = rowOf(killed, Reevaluation.State.QUEUED, "test: queued when its replica was killed");
+        long running = rowOf(killed, ReevaluationRun.State.RUNNING, "test: running when its replica was killed");
+        long queued = rowOf(killed, ReevaluationRun.State.QUEUED, "test: queued when its replica was killed");
 
         long here = reevaluation.request("test: the next run in the cluster").id();
         await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> given().get("/api/supervision/admin/evaluations/{id}", here)
@@ -78,8 +78,8 @@ class ReevaluationRunsTest extends AsTheOffice {
     @Test
     void aReplicaStartingAgainEndsTheRunsItLeftUnfinishedAndAFinishedRunNeverChanges() {
         String restarted = "restarted-replica-" + System.nanoTime() + ":8081";
-        long queued = rowOf(restarted, Reevaluation.State.QUEUED, "test: queued before a restart");
-        long done = rowOf(restarted, Reevaluation.State.DONE, "test: done before a restart");
+        long queued = rowOf(restarted, ReevaluationRun.State.QUEUED, "test: queued before a restart");
+        long done = rowOf(restarted, ReevaluationRun.State.DONE, "test: done before a restart");
 
         assertThat(runs.endUnfinished(restarted, "interrupted by a restart of " + restarted)).isEqualTo(1);
 
@@ -88,9 +88,9 @@ class ReevaluationRunsTest extends AsTheOffice {
                 .body("finishedAt", notNullValue());
         given().get("/api/supervision/admin/evaluations/{id}", done).then().statusCode(200).body("state", equalTo("DONE"));
         Reevaluation.Run ended = runs.find(queued).orElseThrow();
-        runs.record(ended.with(Reevaluation.State.DONE, OffsetDateTime.now(), OffsetDateTime.now(), 5, 0, 0, null));
+        runs.record(ended.with(ReevaluationRun.State.DONE, OffsetDateTime.now(), OffsetDateTime.now(), 5, 0, 0, null));
         assertThat(runs.find(queued).orElseThrow().state()).as("a late write of the replica that was restarted")
-                .isEqualTo(Reevaluation.State.FAILED);
+                .isEqualTo(ReevaluationRun.State.FAILED);
     }
 
     @Test
@@ -99,14 +99,14 @@ class ReevaluationRunsTest extends AsTheOffice {
     }
 
     /** A run as another replica writes it: finished ones with their counts. */
-    private static long rowOf(String replica, Reevaluation.State state, String reason) {
+    private static long rowOf(String replica, ReevaluationRun.State state, String reason) {
         return QuarkusTransaction.requiringNew().call(() -> {
             ReevaluationRun row = new ReevaluationRun();
             row.replica = replica;
             row.reason = reason;
             row.requestedAt = OffsetDateTime.parse("2022-05-01T09:00:00+08:00");
             row.state = state;
-            if (state != Reevaluation.State.QUEUED) {
+            if (state != ReevaluationRun.State.QUEUED) {
                 row.startedAt = OffsetDateTime.now();
                 row.everyTask = true;
             }

@@ -1,5 +1,6 @@
 package cn.duban.supervision.service;
 
+import cn.duban.supervision.repository.ReevaluationRun;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -23,9 +24,9 @@ class ReevaluationThatCannotStartTest {
 
         Reevaluation.Run asked = reevaluation.request("clock moved");
         Reevaluation.Run ended = await().atMost(Duration.ofSeconds(10))
-                .until(() -> reevaluation.run(asked.id()).orElseThrow(), run -> run.state() != Reevaluation.State.QUEUED);
+                .until(() -> reevaluation.run(asked.id()).orElseThrow(), run -> run.state() != ReevaluationRun.State.QUEUED);
 
-        assertThat(ended.state()).isEqualTo(Reevaluation.State.FAILED);
+        assertThat(ended.state()).isEqualTo(ReevaluationRun.State.FAILED);
         assertThat(ended.problem()).contains("Acquisition timeout");
         assertThat(ended.finishedAt()).isNotNull();
         assertThat(reevaluation.request("clock moved again").id()).isNotEqualTo(asked.id());

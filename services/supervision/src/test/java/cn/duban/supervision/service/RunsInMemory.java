@@ -1,7 +1,7 @@
 package cn.duban.supervision.service;
 
 import cn.duban.supervision.service.Reevaluation.Run;
-import cn.duban.supervision.service.Reevaluation.State;
+import cn.duban.supervision.repository.ReevaluationRun.State;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Optional;
