@@ -2,8 +2,8 @@ package cn.duban.supervision.service;
 
 import cn.duban.supervision.engine.BusinessCalendar;
 import cn.duban.supervision.repository.ReevaluationRun;
-import cn.duban.supervision.service.Reevaluation.Run;
 import cn.duban.supervision.repository.ReevaluationRun.State;
+import cn.duban.supervision.service.Reevaluation.Run;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
