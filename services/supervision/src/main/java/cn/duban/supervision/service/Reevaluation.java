@@ -55,7 +55,6 @@ public class Reevaluation {
     /** The tasks a run evaluates; the rest cannot have changed since their last evaluation. */
     static final String DUE = "(reevaluateFrom is null or reevaluateFrom <= ?2 or evaluatedOn > ?2)";
 
-
     /**
      * One whole-ledger evaluation. Times are business time when it was asked for, wall time when it ran.
      *
