@@ -10,6 +10,7 @@ deploy/local/infra.sh stop >/dev/null 2>&1
 rm -rf .duban/test/kafka
 trap 'deploy/local/infra.sh stop' EXIT
 mvn -B -q install -DskipTests -pl deploy/local/infra || exit 1
+deploy/local/fonts.sh --required || exit 1   # the papers' tests read PDFs set in Noto CJK
 [ -n "${DUBAN_CHROMIUM:-}" ] || deploy/local/browser.sh || exit 1
 deploy/local/api-lint.sh || exit 1   # installs the OpenAPI linter the OpenApiLintTests run
 deploy/local/infra.sh start || exit 1
