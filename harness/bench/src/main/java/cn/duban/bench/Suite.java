@@ -1,7 +1,7 @@
 package cn.duban.bench;
 
+import cn.duban.testsupport.ServicePorts;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -219,10 +219,6 @@ final class Suite implements AutoCloseable {
     }
 
     private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return ServicePorts.free();
     }
 }

@@ -1,5 +1,6 @@
 package cn.duban.e2e;
 
+import cn.duban.testsupport.ServicePorts;
 import cn.duban.testsupport.LocalInfra;
 import java.io.IOException;
 import java.net.HttpURLConnection;
@@ -214,11 +215,7 @@ final class RunningSuite {
     }
 
     private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return ServicePorts.free();
     }
 
     private static int fixedPort(int port) {

@@ -1,9 +1,9 @@
 package cn.duban.faults;
 
+import cn.duban.testsupport.ServicePorts;
 import cn.duban.testsupport.LocalInfra;
 import java.io.IOException;
 import java.net.HttpURLConnection;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -203,10 +203,6 @@ final class Services {
     }
 
     private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return ServicePorts.free();
     }
 }
