@@ -79,6 +79,12 @@ public class ProblemMappers {
         if (r.getStatus() == 400 && e.getCause() instanceof JsonProcessingException json) {
             return unreadable(json, uri, headers);
         }
+        // a query parameter's own check (e.g. PageRequest's) refused it while the parameters were read
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof DubanException refused) {
+                return duban(refused, uri, headers);
+            }
+        }
         Locale language = language(headers);
         Response.StatusType status = r.getStatusInfo();
         Text words = HttpWords.of(status.getStatusCode(), status.getReasonPhrase());

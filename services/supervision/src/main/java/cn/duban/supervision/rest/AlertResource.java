@@ -1,12 +1,12 @@
 package cn.duban.supervision.rest;
 
+import cn.duban.supervision.view.AlertFilter;
+import cn.duban.platform.rest.PageRequest;
+import jakarta.ws.rs.BeanParam;
 import cn.duban.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import cn.duban.platform.rest.Page;
 import cn.duban.text.Languages;
-import cn.duban.supervision.engine.AlertState;
-import cn.duban.supervision.engine.Light;
-import cn.duban.supervision.engine.RuleId;
 import cn.duban.supervision.service.SupervisionAccess;
 import cn.duban.supervision.view.AlertView;
 import cn.duban.supervision.service.AlertDesk;
@@ -14,7 +14,6 @@ import cn.duban.supervision.service.AlertFeed;
 import cn.duban.supervision.service.AlertQueries;
 import io.smallrye.mutiny.Multi;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -30,8 +29,6 @@ import jakarta.ws.rs.sse.Sse;
 import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 @Path("/api/supervision/alerts")
 @Produces(MediaType.APPLICATION_JSON)
@@ -52,12 +49,8 @@ public class AlertResource {
     @RolesAllowed({Roles.SUPERVISOR, Roles.LEADER, Roles.SECTOR_REPORTER, Roles.UNIT_REPORTER})
     @GET
     @Operation(summary = "Alerts (督办单), newest first; unit matches any unit alerted")
-    public Page<AlertView> list(@QueryParam("taskId") String taskId, @QueryParam("unit") String unit,
-            @Parameter(schema = @Schema(implementation = AlertState.class)) @QueryParam("state") String state,
-            @Parameter(schema = @Schema(implementation = Light.class)) @QueryParam("light") String light,
-            @Parameter(schema = @Schema(implementation = RuleId.class)) @QueryParam("rule") String rule,
-            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
-        return queries.page(new AlertQueries.Filter(taskId, unit, state, light, rule, page, size));
+    public Page<AlertView> list(@BeanParam AlertFilter filter, @BeanParam PageRequest page) {
+        return queries.page(filter, page);
     }
 
     @RolesAllowed({Roles.SUPERVISOR, Roles.LEADER, Roles.SECTOR_REPORTER, Roles.UNIT_REPORTER})

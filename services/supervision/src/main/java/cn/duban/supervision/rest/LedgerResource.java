@@ -1,5 +1,7 @@
 package cn.duban.supervision.rest;
 
+import cn.duban.supervision.view.TaskFilter;
+import jakarta.ws.rs.BeanParam;
 import cn.duban.supervision.service.SupervisionAccess;
 import cn.duban.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -121,9 +123,8 @@ public class LedgerResource {
     @Produces(XlsxSheet.MEDIA_TYPE)
     @Operation(summary = "任务台账 as an .xlsx workbook: every matching task with its status, light, progress, open alerts "
             + "and latest report; filters and narrowing as in the task list")
-    public Response export(@QueryParam("sector") String sector, @QueryParam("unit") String unit,
-            @QueryParam("status") String status, @QueryParam("light") String light, @QueryParam("q") String q) {
-        return attachment(export.ledger(new TaskQueries.Filter(sector, unit, status, light, q, 0, 1)), "ledger-" + clock.now().toLocalDate(), "任务台账-" + clock.now().toLocalDate());
+    public Response export(@BeanParam TaskFilter filter) {
+        return attachment(export.ledger(filter), "ledger-" + clock.now().toLocalDate(), "任务台账-" + clock.now().toLocalDate());
     }
 
     /** An .xlsx download named in ASCII for old clients and in Chinese (RFC 6266 filename*) for the rest. */

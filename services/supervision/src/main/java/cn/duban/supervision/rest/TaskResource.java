@@ -1,5 +1,8 @@
 package cn.duban.supervision.rest;
 
+import cn.duban.supervision.view.TaskFilter;
+import cn.duban.platform.rest.PageRequest;
+import jakarta.ws.rs.BeanParam;
 import cn.duban.platform.rest.Page;
 import cn.duban.platform.security.Roles;
 import cn.duban.supervision.ledger.MonthlyPlan;
@@ -17,7 +20,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -30,10 +32,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
-import cn.duban.supervision.engine.Light;
-import cn.duban.supervision.engine.TaskStatus;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** Changing the ledger is the office's; what others may read says so itself. */
@@ -60,12 +59,8 @@ public class TaskResource {
     @RolesAllowed({Roles.SUPERVISOR, Roles.LEADER, Roles.SECTOR_REPORTER, Roles.UNIT_REPORTER})
     @GET
     @Operation(summary = "Tasks of the ledger, filtered and paged (pages count from 0)")
-    public Page<TaskView.Summary> list(@QueryParam("sector") String sector, @QueryParam("unit") String unit,
-            @Parameter(schema = @Schema(implementation = TaskStatus.class)) @QueryParam("status") String status,
-            @Parameter(schema = @Schema(implementation = Light.class)) @QueryParam("light") String light,
-            @Parameter(description = "searched in the title and the original text, e.g. 武庙") @QueryParam("q") String q,
-            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
-        return queries.page(new TaskQueries.Filter(sector, unit, status, light, q, page, size));
+    public Page<TaskView.Summary> list(@BeanParam TaskFilter filter, @BeanParam PageRequest page) {
+        return queries.page(filter, page);
     }
 
     @RolesAllowed({Roles.SUPERVISOR, Roles.LEADER, Roles.SECTOR_REPORTER, Roles.UNIT_REPORTER})

@@ -2,11 +2,13 @@ package cn.duban.supervision.service;
 
 import cn.duban.events.Sector;
 import cn.duban.platform.rest.Page;
+import cn.duban.platform.rest.PageRequest;
 import cn.duban.supervision.engine.AlertState;
 import cn.duban.supervision.engine.Light;
 import cn.duban.supervision.engine.RuleId;
 import cn.duban.supervision.repository.Alert;
 import cn.duban.supervision.repository.Task;
+import cn.duban.supervision.view.AlertFilter;
 import cn.duban.supervision.view.AlertView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,19 +26,13 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class AlertQueries {
-    public static final int MAX_PAGE_SIZE = 200;
-
     @Inject
     EntityManager entityManager;
 
     @Inject
     SupervisionAccess access;
 
-    /** {@code unit} matches any unit alerted; state, light and rule are the enums' names. */
-    public record Filter(String taskId, String unit, String state, String light, String rule, int page, int size) {
-    }
-
-    public Page<AlertView> page(Filter filter) {
+    public Page<AlertView> page(AlertFilter filter, PageRequest page) {
         String unit = access.unitFilter(filter.unit());
         String sector = access.sectorFilter(null);
         StringBuilder where = new StringBuilder(" where true");
@@ -61,9 +57,7 @@ public class AlertQueries {
             count.setParameter(name, value);
             select.setParameter(name, value);
         });
-        // Out-of-range page numbers and sizes are clamped, as they always were, rather than refused.
-        int size = Math.max(filter.size(), 1);
-        select.setFirstResult(Math.max(filter.page(), 0) * size).setMaxResults(Math.min(size, MAX_PAGE_SIZE));
+        select.setFirstResult(page.offset()).setMaxResults(page.size());
         @SuppressWarnings("unchecked")
         List<Alert> alerts = select.getResultList();
         Map<String, Task> tasks = alerts.isEmpty() ? Map.of()

@@ -12,6 +12,7 @@ import cn.duban.supervision.ledger.Provenance;
 import cn.duban.supervision.repository.FieldConfirmation;
 import cn.duban.supervision.repository.ProgressReport;
 import cn.duban.supervision.repository.Task;
+import cn.duban.supervision.view.TaskFilter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -42,7 +43,7 @@ public class LedgerExport {
     TaskQueries queries;
 
     /** The tasks the filter matches as the caller may see them, one row each in id order (the page's 导出). */
-    public byte[] ledger(TaskQueries.Filter filter) {
+    public byte[] ledger(TaskFilter filter) {
         return ledger(queries.all(filter));
     }
 

@@ -9,6 +9,7 @@ import cn.duban.supervision.engine.AlertState;
 import cn.duban.supervision.repository.Alert;
 import cn.duban.supervision.repository.Task;
 import cn.duban.supervision.repository.Unit;
+import cn.duban.supervision.view.TaskFilter;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -33,9 +34,8 @@ public class SupervisionAccess {
     }
 
     /** A task listing narrowed to what the caller may see; asking for more is refused, not silently cut. */
-    public TaskQueries.Filter scoped(TaskQueries.Filter f) {
-        return new TaskQueries.Filter(sectorFilter(f.sector()), unitFilter(f.unit()), f.status(), f.light(), f.q(),
-                f.page(), f.size());
+    public TaskFilter scoped(TaskFilter f) {
+        return f.narrowedTo(sectorFilter(f.sector()), unitFilter(f.unit()));
     }
 
     /** The sector a sector reporter is held to; others keep what they asked. */

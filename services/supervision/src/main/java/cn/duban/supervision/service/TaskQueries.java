@@ -2,6 +2,7 @@ package cn.duban.supervision.service;
 
 import cn.duban.events.Sector;
 import cn.duban.platform.rest.Page;
+import cn.duban.platform.rest.PageRequest;
 import cn.duban.supervision.engine.BusinessCalendar;
 import cn.duban.supervision.engine.Evaluation;
 import cn.duban.supervision.repository.Acknowledgement;
@@ -9,6 +10,7 @@ import cn.duban.supervision.repository.Alert;
 import cn.duban.supervision.repository.AuditEntry;
 import cn.duban.supervision.repository.ProgressReport;
 import cn.duban.supervision.view.AlertView;
+import cn.duban.supervision.view.TaskFilter;
 import cn.duban.supervision.view.TaskView;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -35,8 +37,6 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class TaskQueries {
-    public static final int MAX_PAGE_SIZE = 200;
-
     @Inject
     EntityManager entityManager;
 
@@ -52,16 +52,13 @@ public class TaskQueries {
     @Inject
     WorkingCalendar calendar;
 
-    public record Filter(String sector, String unit, String status, String light, String q, int page, int size) {
-    }
-
-    public Page<TaskView.Summary> page(Filter asked) {
-        Filter filter = access.scoped(asked);
+    public Page<TaskView.Summary> page(TaskFilter asked, PageRequest page) {
+        TaskFilter filter = access.scoped(asked);
         check(filter);
         Where where = where(filter);
         Query count = where.bind(entityManager.createNativeQuery("select count(*) from task" + where.sql));
         Query select = where.bind(entityManager.createNativeQuery("select * from task" + where.sql + " order by id", Task.class));
-        select.setFirstResult(filter.page() * filter.size()).setMaxResults(filter.size());
+        select.setFirstResult(page.offset()).setMaxResults(page.size());
         @SuppressWarnings("unchecked")
         List<Task> items = select.getResultList();
         return new Page<>(items.stream().map(TaskView.Summary::of).toList(), ((Number) count.getSingleResult()).longValue());
@@ -108,10 +105,10 @@ public class TaskQueries {
                 TaskProvenance.of(task));
     }
 
-    /** Every task the filter matches, in id order, without paging (the ledger export); page and size are ignored. */
-    public List<Task> all(Filter asked) {
-        Filter filter = access.scoped(asked);
-        check(new Filter(filter.sector(), filter.unit(), filter.status(), filter.light(), filter.q(), 0, 1));
+    /** Every task the filter matches, in id order, without paging (the ledger export). */
+    public List<Task> all(TaskFilter asked) {
+        TaskFilter filter = access.scoped(asked);
+        check(filter);
         Where where = where(filter);
         @SuppressWarnings("unchecked")
         List<Task> items = where.bind(entityManager.createNativeQuery("select * from task" + where.sql + " order by id",
@@ -126,7 +123,7 @@ public class TaskQueries {
         }
     }
 
-    private static Where where(Filter filter) {
+    private static Where where(TaskFilter filter) {
         StringBuilder where = new StringBuilder(" where true");
         Map<String, Object> params = new HashMap<>();
         if (filter.sector() != null) {
@@ -160,13 +157,7 @@ public class TaskQueries {
         return new Where(where.toString(), params);
     }
 
-    private static void check(Filter filter) {
-        if (filter.page() < 0) {
-            throw DubanException.invalidField("page", "页码从 0 开始,不能为负", "must be 0 or more (pages count from 0)");
-        }
-        if (filter.size() < 1 || filter.size() > MAX_PAGE_SIZE) {
-            throw DubanException.invalidField("size", "每页条数应在 1 到 %s 之间", "must be between 1 and %s", MAX_PAGE_SIZE);
-        }
+    private static void check(TaskFilter filter) {
         if (filter.sector() != null && Sector.fromId(filter.sector()).isEmpty()) {
             throw DubanException.invalidField("sector", "应为 %s 之一", "must be one of %s",
                     Arrays.stream(Sector.values()).map(Sector::id).toList());

@@ -78,6 +78,27 @@ class TaskResourceTest extends AsTheOffice {
                 .then().statusCode(400).contentType("application/problem+json").header("Content-Language", "zh-CN")
                 .body("title", equalTo("请求有误")).body("detail", equalTo("size:每页条数应在 1 到 200 之间"))
                 .body("errors[0].field", equalTo("size"));
+        // the alert list takes pages the same way: out of range is refused, not cut to fit
+        given().queryParam("page", -1).get("/api/supervision/alerts")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", equalTo("page:页码从 0 开始,不能为负")).body("errors[0].field", equalTo("page"));
+        given().queryParam("size", 201).get("/api/supervision/alerts").then().statusCode(400)
+                .body("errors[0].field", equalTo("size"));
+        given().get("/api/supervision/tasks").then().statusCode(200).body("items", hasSize(50));
+    }
+
+    @Test
+    void theListsAndTheExportDocumentOneSetOfFilters() {
+        String list = "paths.'/api/supervision/tasks'.get.parameters";
+        String export = "paths.'/api/supervision/ledger/export.xlsx'.get.parameters";
+        var document = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200);
+        document.body(list + ".name", contains("light", "page", "q", "sector", "size", "status", "unit"))
+                .body(export + ".name", contains("light", "q", "sector", "status", "unit"))
+                .body(list + ".find { it.name == 'status' }.schema.'$ref'", containsString("TaskStatus"))
+                .body(export + ".find { it.name == 'light' }.schema.'$ref'", containsString("Light"))
+                .body(list + ".find { it.name == 'size' }.schema.default", equalTo(50))
+                .body("paths.'/api/supervision/alerts'.get.parameters.name",
+                        contains("light", "page", "rule", "size", "state", "taskId", "unit"));
     }
 
     @Test
