@@ -82,13 +82,22 @@ final class Aims {
                 ratio(ledger / again, batched, "tasks/s ÷ PostgreSQL batched events/s"), r.evidence("reevaluate.again")),
                 ledger >= AIM_LEDGER));
 
-        double million = r.figure("tasks.p99");
+        // Measured by the run's last phase (the ledger grown to a million), or by a run whose ledger is that size.
+        boolean grown = !Double.isNaN(r.figure("million.tasks.p99"));
+        double million = grown ? r.figure("million.tasks.p99") : r.figure("tasks.p99");
+        double pages = grown ? r.figure("million.pages.p99") : Double.NaN;
+        double evaluated = grown ? r.figure("million.evaluate") : r.figure("reevaluate.first");
+        double taskList = Double.isNaN(pages) ? million : Math.max(million, pages);
         Aim millionAim = ceiling("million.tasks.p99", "1,000,000-task ledger loads, is evaluated, task list p99 ≤ 50 ms",
-                million, 50, String.format("%,d-task ledger: first page p99 %s ms, first evaluation %.0f s", ledger,
-                        Percentiles.ms(million), r.figure("reevaluate.first")), "—", r.evidence("queries"));
-        aims.add(ledger >= MILLION ? millionAim : new Aim(millionAim.id(), millionAim.aim(), String.format(
-                "this run's ledger has %,d tasks (DUBAN_BENCH_LEDGER=1000000 measures it)", ledger), Double.NaN, "—",
-                Double.NaN, Verdict.NOT_MEASURED, ""));
+                taskList, 50, String.format("%s: task list p99 %s ms (first page)%s; evaluated in %.0f s%s",
+                        grown ? "ledger grown to 1,000,000 tasks" : String.format("%,d-task ledger", ledger),
+                        Percentiles.ms(million), Double.isNaN(pages) ? "" : ", " + Percentiles.ms(pages) + " ms (any page)",
+                        evaluated, grown ? String.format(" (the %,.0f added), loaded in %.0f s", r.figure("million.added"),
+                                r.figure("million.load")) : ""),
+                "—", r.evidence(grown ? "million.queries" : "queries"));
+        aims.add(grown || ledger >= MILLION ? millionAim : new Aim(millionAim.id(), millionAim.aim(), String.format(
+                "this run's ledger has %,d tasks and the million phase was left out (DUBAN_BENCH_MILLION=0)", ledger),
+                Double.NaN, "—", Double.NaN, Verdict.NOT_MEASURED, ""));
 
         double search = r.figure("tasks.q.p99");
         aims.add(atLedger(ceiling("search.p99", "Free-text search in Chinese at 100,000 tasks: p99 ≤ 20 ms", search, 20,

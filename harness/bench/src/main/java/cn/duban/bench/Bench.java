@@ -50,6 +50,9 @@ public final class Bench {
             scale.incremental(ingest, ledger);
             scale.queries(suite, ledger);
             ingest.ontoTopic(ledger, String.format("the %,d-task ledger", ledger.size()));
+            if (env.million() > 0) {
+                scale.million(suite, ledger, env.million());
+            }
             ratios(report);
             report.heading("Memory after the run");
             report.table("service", "RSS (MiB)");

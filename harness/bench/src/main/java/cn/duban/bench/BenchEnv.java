@@ -9,10 +9,11 @@ import java.util.Objects;
 /**
  * Where the bench instance of the local infrastructure is (deploy/local/infra.sh env with DUBAN_INSTANCE=bench),
  * and how big the run is. DUBAN_BENCH_SCALE shrinks every count for a quick try of the harness itself;
- * DUBAN_BENCH_LEDGER sets the generated ledger's size (100,000 tasks unless told).
+ * DUBAN_BENCH_LEDGER sets the generated ledger's size (100,000 tasks unless told); DUBAN_BENCH_MILLION the size the
+ * ledger grows to for the million-task aim at the end of the run (1,000,000 unless told; 0 leaves that phase out).
  */
 record BenchEnv(Path root, String kafka, Path kafkaCredentials, String dbUrlPrefix, String dbSuffix, String dbUser,
-        double scale, int ledger) {
+        double scale, int ledger, int million) {
 
     static BenchEnv fromEnvironment() {
         Path root = Path.of(System.getProperty("duban.root", ".")).toAbsolutePath().normalize();
@@ -23,7 +24,8 @@ record BenchEnv(Path root, String kafka, Path kafkaCredentials, String dbUrlPref
                 required("DUBAN_DB_URL_PREFIX"),
                 Objects.requireNonNullElse(System.getenv("DUBAN_DB_SUFFIX"), ""), required("DUBAN_DB_USER"),
                 Double.parseDouble(Objects.requireNonNullElse(System.getenv("DUBAN_BENCH_SCALE"), "1")),
-                Integer.parseInt(Objects.requireNonNullElse(System.getenv("DUBAN_BENCH_LEDGER"), "100000")));
+                Integer.parseInt(Objects.requireNonNullElse(System.getenv("DUBAN_BENCH_LEDGER"), "100000")),
+                Integer.parseInt(Objects.requireNonNullElse(System.getenv("DUBAN_BENCH_MILLION"), "1000000")));
     }
 
     /** A service's password on the bench broker (it logs in as itself). */

@@ -48,6 +48,29 @@ class AimsTest {
     }
 
     @Test
+    void theLedgerGrownToAMillionIsJudgedOnItsOwnTaskList() {
+        Report run = run(20_000);
+        run.figure("million.added", 979_822);
+        run.figure("million.load", 120);
+        run.figure("million.evaluate", 600);
+        run.figure("million.tasks.p99", 30);
+        run.figure("million.pages.p99", 80);
+        run.evidence("million.queries", "supervision's profile: 120 CPU samples; hottest methods: PgResultSet.next 9 %");
+
+        Aims.Aim aim = byId(Aims.judge(run, 20_000)).get("million.tasks.p99");
+
+        // the first page answers in time, a page deep in the ledger does not: the slower one is judged
+        assertThat(aim.verdict()).isEqualTo(Aims.Verdict.NOT_MET);
+        assertThat(aim.value()).isEqualTo(80.0);
+        assertThat(aim.measured()).contains("ledger grown to 1,000,000 tasks", "p99 30.0 ms (first page)",
+                "80.0 ms (any page)", "evaluated in 600 s (the 979,822 added)");
+        assertThat(aim.limit()).contains("PgResultSet.next");
+
+        run.figure("million.pages.p99", 45);
+        assertThat(byId(Aims.judge(run, 20_000)).get("million.tasks.p99").verdict()).isEqualTo(Aims.Verdict.MET);
+    }
+
+    @Test
     void theResultsFileIsReadBackAsTheNextRunsComparison(@TempDir Path dir) throws Exception {
         Report run = run(20_000);
         List<Aims.Aim> aims = Aims.judge(run, 20_000);
