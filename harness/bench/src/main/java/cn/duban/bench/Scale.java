@@ -149,7 +149,8 @@ final class Scale {
         List<ProgressEvents.Ledgered> added = ScaleLedger.add(env,
                 new ScaleLedger.Batch(ledger.size(), target - before, java.time.LocalDate.of(2022, 6, 1)));
         report.row("tasks added (COPY, then ANALYZE)", String.format("%.1f s", report.figure("million.load",
-                (System.nanoTime() - t0) / 1e9)), String.format("%,d tasks in the ledger", count("select count(*) from task")));
+                (System.nanoTime() - t0) / 1e9)), String.format("%,.0f tasks in the ledger",
+                report.figure("million.ledger", count("select count(*) from task"))));
         String clock = suite.get("supervision").url() + "/api/supervision/admin/clock";
         reevaluate(clock, "2022-06-01T11:00:00+08:00", "re-evaluation of the tasks due (the new ones)", "million.evaluate");
         List<ProgressEvents.Ledgered> all = new ArrayList<>(ledger);
