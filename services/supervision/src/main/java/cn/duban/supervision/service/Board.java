@@ -102,10 +102,10 @@ public class Board {
             return kept;
         }
         List<LocalDate> days = Bulletins.trendDays(today);
-        // Each Sunday's states are reduced to its point at once: the whole ledger held once per Sunday runs out of heap.
+        // Each Sunday's states are reduced to its point as they are judged: the ledger is never held whole.
         Map<LocalDate, Bulletin.TrendPoint> points = ledger.summarised(days, Bulletins::point);
         Trend made = new Trend(today, Instant.now(), days.stream().map(points::get).toList(),
-                Bulletins.indicators(ledger.at(today)));
+                ledger.summarised(List.of(today), Bulletins::indicators).get(today));
         trend = made;
         return made;
     }

@@ -21,8 +21,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
+import java.util.stream.Collector;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -62,20 +68,83 @@ public class Bulletins {
         }
         LocalDate before = period.previous().last();
         List<LocalDate> trendDays = trendDays(day);
-        Map<LocalDate, List<TaskState>> states = ledger.at(Stream.of(day, before).distinct().toList());
-        List<TaskState> now = states.get(day);
-        List<TaskState> then = states.get(before);
+        Map<LocalDate, Day> days = ledger.summarised(Stream.of(day, before).distinct().toList(), Bulletins::digest);
+        Day now = days.get(day);
+        Day then = days.get(before);
         Map<LocalDate, Bulletin.TrendPoint> trend = ledger.summarised(trendDays, Bulletins::point);
-        Map<String, TaskState> thenById = LedgerAsOf.byId(then);
-
-        Scorecards.Scoreboard board = scorecards.computeAsOf(null, day, LedgerAsOf.statuses(now),
-                ledger.escalationsBy(day));
+        Scorecards.Scoreboard board = scorecards.computeAsOf(null, day, now.statuses, ledger.escalationsBy(day));
         OffsetDateTime end = LedgerAsOf.endOf(day).atZone(BusinessCalendar.ZONE).toOffsetDateTime();
-        return new Bulletin(period, day, before, clock.now(), totals(now), totals(then), sectors(now, then),
-                late(now, day, s -> s.light() == Light.RED), late(now, day, s -> s.status() == TaskStatus.OVERDUE),
-                completed(now, thenById), board.units(), board.sectors(),
-                trendDays.stream().map(trend::get).toList(), indicators(now),
+        List<Bulletin.SectorLine> sectors = Arrays.stream(Sector.values())
+                .map(sector -> new Bulletin.SectorLine(sector.id(), sector.label(), now.totals(sector.id()),
+                        then.totals(sector.id())))
+                .filter(line -> line.totals().tasks() > 0).toList();
+        return new Bulletin(period, day, before, clock.now(), now.totals(null), then.totals(null), sectors,
+                mostDaysLateFirst(now.red), mostDaysLateFirst(now.overdue),
+                now.completed.stream().filter(done -> !then.completedIds.contains(done.id())).toList(),
+                board.units(), board.sectors(), trendDays.stream().map(trend::get).toList(), now.indicators,
                 instructions(end, day, period), notices(end, period));
+    }
+
+    /**
+     * What a bulletin keeps of the ledger at the end of one day, gathered task by task: counts overall and by
+     * sector, the RED and the overdue tasks, the completed ones, every task's status (for the ranking) and the
+     * headline indicators — never the tasks themselves.
+     */
+    static final class Day {
+        private final LocalDate day;
+        private final Map<String, int[]> counts = new HashMap<>();
+        final List<Bulletin.LateTask> red = new ArrayList<>();
+        final List<Bulletin.LateTask> overdue = new ArrayList<>();
+        final List<Bulletin.DoneTask> completed = new ArrayList<>();
+        final Set<String> completedIds = new HashSet<>();
+        final Map<String, TaskStatus> statuses = new HashMap<>();
+        final List<Bulletin.IndicatorLine> indicators = new ArrayList<>();
+
+        Day(LocalDate day) {
+            this.day = day;
+        }
+
+        void add(TaskState s) {
+            count(ALL, s);
+            count(s.task().sector, s);
+            Task t = s.task();
+            if (s.light() == Light.RED) {
+                red.add(lateTask(s, day));
+            }
+            if (s.status() == TaskStatus.OVERDUE) {
+                overdue.add(lateTask(s, day));
+            }
+            if (s.completed()) {
+                completed.add(new Bulletin.DoneTask(t.id, t.sector, t.title, t.leadUnit, t.deadline, s.status().name()));
+                completedIds.add(t.id);
+            }
+            statuses.put(t.id, s.status());
+            indicators.addAll(indicatorLines(s));
+        }
+
+        /** The totals of one sector, or of the whole ledger ({@code null}). */
+        Bulletin.Totals totals(String sector) {
+            int[] c = counts.getOrDefault(sector == null ? ALL : sector, new int[6]);
+            return new Bulletin.Totals(c[0], c[1], c[2], c[3], c[4], c[5]);
+        }
+
+        private void count(String key, TaskState s) {
+            int[] c = counts.computeIfAbsent(key, k -> new int[6]);
+            c[0]++;
+            c[1] += s.light() == Light.GREEN ? 1 : 0;
+            c[2] += s.light() == Light.YELLOW ? 1 : 0;
+            c[3] += s.light() == Light.RED ? 1 : 0;
+            c[4] += s.status() == TaskStatus.OVERDUE ? 1 : 0;
+            c[5] += s.completed() ? 1 : 0;
+        }
+
+        private static final String ALL = "";
+    }
+
+    static Collector<TaskState, Day, Day> digest(LocalDate day) {
+        return Collector.of(() -> new Day(day), Day::add, (a, b) -> {
+            throw new UnsupportedOperationException("a day is gathered in one pass");
+        });
     }
 
     /** Each Sunday of the year up to {@code day}, then {@code day} itself. */
@@ -92,28 +161,10 @@ public class Bulletins {
         return days;
     }
 
-    public static Bulletin.Totals totals(List<TaskState> states) {
-        return new Bulletin.Totals(states.size(), count(states, s -> s.light() == Light.GREEN),
-                count(states, s -> s.light() == Light.YELLOW), count(states, s -> s.light() == Light.RED),
-                count(states, s -> s.status() == TaskStatus.OVERDUE), count(states, TaskState::completed));
-    }
-
-    private static List<Bulletin.SectorLine> sectors(List<TaskState> now, List<TaskState> then) {
-        return Arrays.stream(Sector.values()).map(sector -> new Bulletin.SectorLine(sector.id(), sector.label(),
-                totals(of(now, sector)), totals(of(then, sector)))).filter(line -> line.totals().tasks() > 0).toList();
-    }
-
-    private static List<TaskState> of(List<TaskState> states, Sector sector) {
-        return states.stream().filter(s -> sector.id().equals(s.task().sector)).toList();
-    }
-
     /** Most days late first, then by id. */
-    private static List<Bulletin.LateTask> late(List<TaskState> states, LocalDate day,
-            java.util.function.Predicate<TaskState> which) {
-        return states.stream().filter(which).map(s -> lateTask(s, day))
-                .sorted(Comparator.comparingInt(Bulletin.LateTask::daysLate).reversed()
-                        .thenComparing(Bulletin.LateTask::id))
-                .toList();
+    private static List<Bulletin.LateTask> mostDaysLateFirst(List<Bulletin.LateTask> late) {
+        return late.stream().sorted(Comparator.comparingInt(Bulletin.LateTask::daysLate).reversed()
+                .thenComparing(Bulletin.LateTask::id)).toList();
     }
 
     private static Bulletin.LateTask lateTask(TaskState s, LocalDate day) {
@@ -134,34 +185,32 @@ public class Bulletins {
         return (int) Math.max(0, ChronoUnit.DAYS.between(due, day));
     }
 
-    private static List<Bulletin.DoneTask> completed(List<TaskState> now, Map<String, TaskState> then) {
-        return now.stream().filter(TaskState::completed)
-                .filter(s -> then.get(s.task().id) == null || !then.get(s.task().id).completed())
-                .map(s -> new Bulletin.DoneTask(s.task().id, s.task().sector, s.task().title, s.task().leadUnit,
-                        s.task().deadline, s.status().name()))
-                .toList();
-    }
-
-    static Bulletin.TrendPoint point(LocalDate day, List<TaskState> states) {
-        return new Bulletin.TrendPoint(day, count(states, s -> s.light() == Light.GREEN),
-                count(states, s -> s.light() == Light.YELLOW), count(states, s -> s.light() == Light.RED));
+    /** A day's point of the year's trend: its tasks by light. */
+    static Collector<TaskState, ?, Bulletin.TrendPoint> point(LocalDate day) {
+        return Collectors.collectingAndThen(Collectors.groupingBy(TaskState::light, () -> new EnumMap<>(Light.class),
+                Collectors.counting()), byLight -> new Bulletin.TrendPoint(day,
+                byLight.getOrDefault(Light.GREEN, 0L).intValue(), byLight.getOrDefault(Light.YELLOW, 0L).intValue(),
+                byLight.getOrDefault(Light.RED, 0L).intValue()));
     }
 
     public static boolean isHeadlineIndicator(Task task) {
         return task.flags != null && task.flags.contains(INDICATOR_FLAG);
     }
 
-    static List<Bulletin.IndicatorLine> indicators(List<TaskState> now) {
+    /** The headline indicators of a day's ledger against target, task by task. */
+    static Collector<TaskState, ?, List<Bulletin.IndicatorLine>> indicators(LocalDate day) {
+        return Collectors.flatMapping(s -> indicatorLines(s).stream(), Collectors.toList());
+    }
+
+    private static List<Bulletin.IndicatorLine> indicatorLines(TaskState s) {
+        if (!isHeadlineIndicator(s.task())) {
+            return List.of();
+        }
         List<Bulletin.IndicatorLine> lines = new ArrayList<>();
-        for (TaskState s : now) {
-            if (!isHeadlineIndicator(s.task())) {
-                continue;
-            }
-            for (TargetFacts target : s.facts().targets()) {
-                lines.add(new Bulletin.IndicatorLine(s.task().id, s.task().title, target.metric(), target.unit(),
-                        target.value(), target.reported(), target.completionPercent().setScale(0,
-                        java.math.RoundingMode.HALF_UP).intValue(), s.light().name()));
-            }
+        for (TargetFacts target : s.facts().targets()) {
+            lines.add(new Bulletin.IndicatorLine(s.task().id, s.task().title, target.metric(), target.unit(),
+                    target.value(), target.reported(), target.completionPercent().setScale(0,
+                    java.math.RoundingMode.HALF_UP).intValue(), s.light().name()));
         }
         return lines;
     }
@@ -195,9 +244,5 @@ public class Bulletins {
                     return new Bulletin.NoticeLine(n.id, n.documentNumber(), n.taskId, n.units, n.late, n.replyBy,
                             state.name(), state == Notice.State.REPLIED ? n.trail.answer : null);
                 }).toList();
-    }
-
-    private static int count(List<TaskState> states, java.util.function.Predicate<TaskState> which) {
-        return (int) states.stream().filter(which).count();
     }
 }
