@@ -10,7 +10,7 @@ help:
 	@echo "make status  what is running"
 	@echo "make test    the whole test suite against a real broker and database (starts and stops them)"
 	@echo "make test-fast  only the tests that need no broker, database or Keycloak: rule engine, codecs, sheets, drafts, routing, architecture"
-	@echo "make bench   measure ingest, latency, a 100,000-task ledger and footprint against this machine's limits (~15 min)"
+	@echo "make bench   measure ingest, latency, a 100,000-task ledger grown to a million at the end, and footprint against this machine's limits (an hour or more; DUBAN_BENCH_MILLION=0 leaves the million out)"
 	@echo "make faults  10,000 reports while Kafka, PostgreSQL and services are restarted and killed; fails if one is lost or doubled"
 	@echo "make faults-replicas  6,000 reports on three supervision replicas and two of agriculture, clock moves, replicas killed; fails on a lost or doubled report, an alert raised twice or a task not evaluated"
 	@echo "make clean   stop, remove build output, all local data and the databases Duban created"
