@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.DoubleStream;
 
 /**
  * The aims of issue 20, judged from one run's figures: each with what was measured (absolute, on the machine named
@@ -82,17 +83,21 @@ final class Aims {
                 ratio(ledger / again, batched, "tasks/s ÷ PostgreSQL batched events/s"), r.evidence("reevaluate.again")),
                 ledger >= AIM_LEDGER));
 
-        // Measured by the run's last phase (the ledger grown to a million), or by a run whose ledger is that size.
+        // Measured by the run's last phase (the ledger grown to a million), or by a run whose ledger is that size; the
+        // task list is judged on the slowest of its first page, a page by number and a page after any task.
         boolean grown = !Double.isNaN(r.figure("million.tasks.p99"));
-        double million = grown ? r.figure("million.tasks.p99") : r.figure("tasks.p99");
-        double pages = grown ? r.figure("million.pages.p99") : Double.NaN;
+        String of = grown ? "million." : "";
+        double million = r.figure(of + "tasks.p99");
+        double pages = r.figure(of + "pages.p99");
+        double after = r.figure(of + "after.p99");
         double evaluated = grown ? r.figure("million.evaluate") : r.figure("reevaluate.first");
-        double taskList = Double.isNaN(pages) ? million : Math.max(million, pages);
+        double taskList = DoubleStream.of(million, pages, after).filter(v -> !Double.isNaN(v)).max().orElse(Double.NaN);
         Aim millionAim = ceiling("million.tasks.p99", "1,000,000-task ledger loads, is evaluated, task list p99 ≤ 50 ms",
-                taskList, 50, String.format("%s: task list p99 %s ms (first page)%s; evaluated in %.0f s%s",
+                taskList, 50, String.format("%s: task list p99 %s ms (first page)%s%s; evaluated in %.0f s%s",
                         grown ? String.format("ledger grown to %,.0f tasks", r.figure("million.ledger"))
                                 : String.format("%,d-task ledger", ledger),
-                        Percentiles.ms(million), Double.isNaN(pages) ? "" : ", " + Percentiles.ms(pages) + " ms (any page)",
+                        Percentiles.ms(million), Double.isNaN(pages) ? "" : ", " + Percentiles.ms(pages) + " ms (a page by number)",
+                        Double.isNaN(after) ? "" : ", " + Percentiles.ms(after) + " ms (after any task)",
                         evaluated, grown ? String.format(" (the %,.0f added), loaded in %.0f s", r.figure("million.added"),
                                 r.figure("million.load")) : ""),
                 "—", r.evidence(grown ? "million.queries" : "queries"));

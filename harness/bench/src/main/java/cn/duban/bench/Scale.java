@@ -31,6 +31,8 @@ final class Scale {
     private static final Duration LONG_REQUEST = Duration.ofMinutes(10);
     /** How long a re-evaluation is followed: the first one of a million tasks is long. */
     private static final Duration EVALUATION_WAIT = Duration.ofMinutes(90);
+    /** Page numbers reach the first 10,000 tasks (supervision's PageRequest.WINDOW), 200 pages of 50. */
+    private static final int WINDOW_PAGES = 200;
 
     private final BenchEnv env;
     private final Report report;
@@ -161,19 +163,29 @@ final class Scale {
     private void askTaskList(Suite suite, List<ProgressEvents.Ledgered> tasks) {
         String base = suite.get("supervision").url() + "/api/supervision";
         int n = env.count(300, 30);
-        int pages = Math.max(1, tasks.size() / 50);
         report.line("");
         report.table("query", "p50 / p95 / p99 (ms)", "max (ms)");
         query("GET /tasks?size=50 (first page)", n, "million.tasks.p99", i -> base + "/tasks?size=50");
-        query(String.format("GET /tasks?page=…&size=50 (any of the %,d pages)", pages), n, "million.pages.p99",
-                i -> base + "/tasks?size=50&page=" + random.nextInt(pages));
-        query("GET /tasks?sector=…&page=…&size=50", n, null, i -> base + "/tasks?size=50&sector="
-                + Sector.values()[i % 6].id() + "&page=" + random.nextInt(Math.max(1, pages / 6)));
+        taskPages(base, tasks, n, "million.");
         query("GET /tasks?unit=…&size=50 (lead or co-unit)", n, null,
                 i -> base + "/tasks?size=50&unit=" + enc(ScaleLedger.unit(Sector.values()[i % 6], 1 + random.nextInt(100))));
         query("GET /tasks?q=…&size=50 (free text)", Math.max(10, n / 3), "million.q.p99",
                 i -> base + "/tasks?size=50&q=" + enc("第" + (1 + random.nextInt(tasks.size())) + "项"));
         query("GET /tasks/{id}", n, null, i -> base + "/tasks/" + tasks.get(random.nextInt(tasks.size())).id());
+    }
+
+    /**
+     * The task list paged: by page number (which reaches the first {@value #WINDOW_PAGES} pages of 50, docs/api.md), and
+     * going on after any task of the ledger (how a reader or a system reads deeper).
+     */
+    private void taskPages(String base, List<ProgressEvents.Ledgered> tasks, int n, String figures) {
+        int pages = Math.min(WINDOW_PAGES, Math.max(1, tasks.size() / 50));
+        query(String.format("GET /tasks?page=…&size=50 (any of the first %,d pages)", pages), n, figures + "pages.p99",
+                i -> base + "/tasks?size=50&page=" + random.nextInt(pages));
+        query(String.format("GET /tasks?after=…&size=50 (after any of the %,d tasks)", tasks.size()), n,
+                figures + "after.p99", i -> base + "/tasks?size=50&after=" + enc(tasks.get(random.nextInt(tasks.size())).id()));
+        query("GET /tasks?sector=…&page=…&size=50", n, null, i -> base + "/tasks?size=50&sector="
+                + Sector.values()[i % 6].id() + "&page=" + random.nextInt(Math.min(WINDOW_PAGES, Math.max(1, tasks.size() / 300))));
     }
 
     void incremental(Ingest ingest, List<ProgressEvents.Ledgered> tasks) {
@@ -196,11 +208,7 @@ final class Scale {
         report.line("");
         report.table("query", "p50 / p95 / p99 (ms)", "max (ms)");
         query("GET /tasks?size=50 (first page)", n, "tasks.p99", i -> base + "/tasks?size=50");
-        int pages = Math.max(1, tasks.size() / 50);
-        query(String.format("GET /tasks?page=…&size=50 (any of the %,d pages)", pages), n, null,
-                i -> base + "/tasks?size=50&page=" + random.nextInt(pages));
-        query("GET /tasks?sector=…&page=…&size=50", n, null, i -> base + "/tasks?size=50&sector="
-                + Sector.values()[i % 6].id() + "&page=" + random.nextInt(Math.max(1, pages / 6)));
+        taskPages(base, tasks, n, "");
         query("GET /tasks?unit=…&size=50 (lead or co-unit)", n, null,
                 i -> base + "/tasks?size=50&unit=" + enc(ScaleLedger.unit(Sector.values()[i % 6], 1 + random.nextInt(100))));
         query("GET /tasks?light=RED&size=50", n, null, i -> base + "/tasks?size=50&light=RED&page=" + random.nextInt(100));

@@ -55,19 +55,21 @@ class AimsTest {
         run.figure("million.load", 120);
         run.figure("million.evaluate", 600);
         run.figure("million.tasks.p99", 30);
-        run.figure("million.pages.p99", 80);
+        run.figure("million.pages.p99", 20);
+        run.figure("million.after.p99", 80);
         run.evidence("million.queries", "supervision's profile: 120 CPU samples; hottest methods: PgResultSet.next 9 %");
 
         Aims.Aim aim = byId(Aims.judge(run, 20_000)).get("million.tasks.p99");
 
-        // the first page answers in time, a page deep in the ledger does not: the slower one is judged
+        // the first page and a page by number answer in time, a page after a task deep in the ledger does not: the
+        // slowest is judged
         assertThat(aim.verdict()).isEqualTo(Aims.Verdict.NOT_MET);
         assertThat(aim.value()).isEqualTo(80.0);
         assertThat(aim.measured()).contains("ledger grown to 1,000,000 tasks", "p99 30.0 ms (first page)",
-                "80.0 ms (any page)", "evaluated in 600 s (the 979,822 added)");
+                "20.0 ms (a page by number)", "80.0 ms (after any task)", "evaluated in 600 s (the 979,822 added)");
         assertThat(aim.limit()).contains("PgResultSet.next");
 
-        run.figure("million.pages.p99", 45);
+        run.figure("million.after.p99", 45);
         assertThat(byId(Aims.judge(run, 20_000)).get("million.tasks.p99").verdict()).isEqualTo(Aims.Verdict.MET);
         // a harness try grows the ledger to far less than a million: fast enough there is not claimed as met
         run.figure("million.ledger", 20_000);

@@ -78,14 +78,20 @@ export async function download(path, params, fallbackName) {
   return name;
 }
 
-/** All tasks matching a filter, page by page (the API serves at most 200 at once). */
+/** All tasks matching a filter, 200 at a time, each request going on after the last id read (any depth). */
 export async function allTasks(filter) {
   const items = [];
-  for (let page = 0; ; page++) {
-    const result = await get('/api/supervision/tasks', { ...filter, page, size: 200 });
+  for (let after; ;) {
+    const result = await get('/api/supervision/tasks', { ...filter, after, size: 200 });
     items.push(...result.items);
-    if (items.length >= result.total || result.items.length === 0) return items;
+    if (result.items.length < 200) return items;
+    after = result.items.at(-1).id;
   }
+}
+
+/** A listing's total as a reader should see it: "10000+" when the count stopped at the listing window. */
+export function totalOf(page) {
+  return page.totalExact === false ? `${page.total}+` : String(page.total);
 }
 
 /** The stream was refused: for good (401/403: sign in again), or for a while (Retry-After, in ms). */

@@ -59,8 +59,10 @@ public class TaskResource {
     @RolesAllowed({Roles.SUPERVISOR, Roles.LEADER, Roles.SECTOR_REPORTER, Roles.UNIT_REPORTER})
     @GET
     @Operation(summary = "Tasks of the ledger, filtered and paged (pages count from 0)")
-    public Page<TaskView.Summary> list(@BeanParam TaskFilter filter, @BeanParam PageRequest page) {
-        return queries.page(filter, page);
+    public Page<TaskView.Summary> list(@BeanParam TaskFilter filter, @BeanParam PageRequest page,
+            @Parameter(description = "go on after this task id (the last of the page before) instead of a page number: "
+                    + "any depth, e.g. PY2022-AGR-003") @QueryParam("after") String after) {
+        return queries.page(filter, page, after);
     }
 
     @RolesAllowed({Roles.SUPERVISOR, Roles.LEADER, Roles.SECTOR_REPORTER, Roles.UNIT_REPORTER})

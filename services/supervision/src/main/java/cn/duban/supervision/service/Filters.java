@@ -21,4 +21,10 @@ final class Filters {
                     Arrays.toString(type.getEnumConstants()));
         }
     }
+
+    /** The constant's name as it is stored (a column of the listing's table), or {@code null} when not given. */
+    static <E extends Enum<E>> String nameOf(String parameter, String value, Class<E> type) {
+        E constant = oneOf(parameter, value, type);
+        return constant == null ? null : constant.name();
+    }
 }

@@ -24,11 +24,8 @@ import cn.duban.supervision.repository.Task;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Reads the ledger for the caller: tasks by sector, unit (lead or co-unit), status, light and free text in title and
@@ -52,16 +49,18 @@ public class TaskQueries {
     @Inject
     WorkingCalendar calendar;
 
-    public Page<TaskView.Summary> page(TaskFilter asked, PageRequest page) {
-        TaskFilter filter = access.scoped(asked);
-        check(filter);
-        Where where = where(filter);
-        Query count = where.bind(entityManager.createNativeQuery("select count(*) from task" + where.sql));
-        Query select = where.bind(entityManager.createNativeQuery("select * from task" + where.sql + " order by id", Task.class));
-        select.setFirstResult(page.offset()).setMaxResults(page.size());
-        @SuppressWarnings("unchecked")
-        List<Task> items = select.getResultList();
-        return new Page<>(items.stream().map(TaskView.Summary::of).toList(), ((Number) count.getSingleResult()).longValue());
+    /**
+     * One page of the tasks the filter matches, in id order: by page number, or with {@code after} (a task id, the last
+     * of the page before) the tasks following it, however deep.
+     */
+    public Page<TaskView.Summary> page(TaskFilter asked, PageRequest page, String after) {
+        boolean goingOn = after != null && !after.isBlank();
+        if (goingOn && page.page() != 0) {
+            throw DubanException.invalidField("after", "after 已指明从哪一项续读,不能再给页码 page",
+                    "already says where to go on from: leave page out");
+        }
+        return listing(asked).page(page, "id", goingOn ? new Listing.After("id > :after", after.strip()) : null,
+                tasks -> tasks.stream().map(TaskView.Summary::of).toList());
     }
 
     /**
@@ -107,54 +106,29 @@ public class TaskQueries {
 
     /** Every task the filter matches, in id order, without paging (the ledger export). */
     public List<Task> all(TaskFilter asked) {
+        return listing(asked).all("id");
+    }
+
+    /** The tasks the filter matches, narrowed to what the caller may see. */
+    private Listing<Task> listing(TaskFilter asked) {
         TaskFilter filter = access.scoped(asked);
         check(filter);
-        Where where = where(filter);
-        @SuppressWarnings("unchecked")
-        List<Task> items = where.bind(entityManager.createNativeQuery("select * from task" + where.sql + " order by id",
-                Task.class)).getResultList();
-        return items;
-    }
-
-    private record Where(String sql, Map<String, Object> params) {
-        Query bind(Query query) {
-            params.forEach(query::setParameter);
-            return query;
-        }
-    }
-
-    private static Where where(TaskFilter filter) {
-        StringBuilder where = new StringBuilder(" where true");
-        Map<String, Object> params = new HashMap<>();
-        if (filter.sector() != null) {
-            where.append(" and sector = :sector");
-            params.put("sector", filter.sector());
-        }
+        Listing<Task> listing = new Listing<>(entityManager, "task", Task.class).equal("sector", filter.sector())
+                .equal("status", Filters.nameOf("status", filter.status(), TaskStatus.class))
+                .equal("light", Filters.nameOf("light", filter.light(), Light.class));
         if (filter.unit() != null) {
-            where.append(" and (lead_unit = :unit or co_units @> jsonb_build_array(cast(:unit as text)))");
-            params.put("unit", filter.unit());
-        }
-        TaskStatus status = Filters.oneOf("status", filter.status(), TaskStatus.class);
-        if (status != null) {
-            where.append(" and status = :status");
-            params.put("status", status.name());
-        }
-        Light light = Filters.oneOf("light", filter.light(), Light.class);
-        if (light != null) {
-            where.append(" and light = :light");
-            params.put("light", light.name());
+            listing.and("(lead_unit = :unit or co_units @> jsonb_build_array(cast(:unit as text)))").with("unit", filter.unit());
         }
         if (filter.q() != null && !filter.q().isBlank()) {
             String q = filter.q().strip();
             if (q.length() >= 2) {
                 // Every two-character piece of q must be among the task's (a GIN index, V26); ILIKE keeps it exact.
-                where.append(" and search_grams @> duban_bigrams(lower(:grams))");
-                params.put("grams", q);
+                listing.and("search_grams @> duban_bigrams(lower(:grams))").with("grams", q);
             }
-            where.append(" and (title ilike :q escape '\\' or text ilike :q escape '\\')");
-            params.put("q", "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            listing.and("(title ilike :q escape '\\' or text ilike :q escape '\\')")
+                    .with("q", "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
-        return new Where(where.toString(), params);
+        return listing;
     }
 
     private static void check(TaskFilter filter) {
@@ -162,7 +136,5 @@ public class TaskQueries {
             throw DubanException.invalidField("sector", "应为 %s 之一", "must be one of %s",
                     Arrays.stream(Sector.values()).map(Sector::id).toList());
         }
-        Filters.oneOf("status", filter.status(), TaskStatus.class);
-        Filters.oneOf("light", filter.light(), Light.class);
     }
 }

@@ -1,5 +1,5 @@
 // 督办单收件箱: alerts to acknowledge or remind, extension requests and completion claims to decide.
-import { get, post } from '../api.js';
+import { get, post, totalOf } from '../api.js';
 import { user } from '../auth.js';
 import { act, date, dateTime, el, section, table, taskLink, LIGHTS, ALERT_STATES, RULES } from '../ui.js';
 import { alertRows, ALERT_HEADERS } from './tasks.js';
@@ -47,7 +47,7 @@ export async function inbox() {
   return el('div', {},
     el('h1', {}, '督办单'),
     el('form', { class: 'filters', onsubmit: (e) => e.preventDefault() }, choose('state', ALERT_STATES), choose('light', LIGHTS)),
-    section(`督办单（${alerts.total}）`, table(['任务', ...ALERT_HEADERS], rows, '没有督办单')),
+    section(`督办单（${totalOf(alerts)}）`, table(['任务', ...ALERT_HEADERS], rows, '没有督办单')),
     decides ? section(`延期申请（待审批 ${extensions.total}）`, table(['任务', '单位', '申请期限', '理由', '申请时间', ''],
       extensions.items.map((x) => [taskLink(x.taskId), x.unit, date(x.requestedDeadline), x.reason, dateTime(x.requestedAt),
         decision('extensions', x, [['同意延期', 'approve', false], ['驳回', 'reject', true]])]), '没有待审批的延期申请')) : '',

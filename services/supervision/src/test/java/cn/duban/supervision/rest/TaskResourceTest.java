@@ -10,6 +10,8 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.duban.supervision.AsTheOffice;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
@@ -85,6 +87,26 @@ class TaskResourceTest extends AsTheOffice {
         given().queryParam("size", 201).get("/api/supervision/alerts").then().statusCode(400)
                 .body("errors[0].field", equalTo("size"));
         given().get("/api/supervision/tasks").then().statusCode(200).body("items", hasSize(50));
+        // page numbers reach the first 10,000 tasks; deeper is for filters or after
+        given().queryParam("size", 50).queryParam("page", 200).get("/api/supervision/tasks")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("page"))
+                .body("detail", containsString("按页码只能翻阅前 10000 项"));
+    }
+
+    @Test
+    void afterGoesOnFromTheLastTaskReadAndTheTotalStaysTheFilters() {
+        var first = given().queryParam("sector", "agriculture").queryParam("size", 10).get("/api/supervision/tasks")
+                .then().statusCode(200).body("totalExact", is(true)).extract();
+        List<String> firstIds = first.path("items.id");
+        int total = first.path("total");
+        List<String> next = given().queryParam("sector", "agriculture").queryParam("size", 10)
+                .queryParam("after", firstIds.get(9)).get("/api/supervision/tasks")
+                .then().statusCode(200).body("total", is(total)).extract().path("items.id");
+        List<String> byNumber = given().queryParam("sector", "agriculture").queryParam("size", 10).queryParam("page", 1)
+                .get("/api/supervision/tasks").then().extract().path("items.id");
+        assertThat(next).isEqualTo(byNumber).doesNotContainAnyElementsOf(firstIds);
+        given().queryParam("after", firstIds.get(9)).queryParam("page", 1).get("/api/supervision/tasks")
+                .then().statusCode(400).body("errors[0].field", equalTo("after"));
     }
 
     @Test
@@ -92,7 +114,7 @@ class TaskResourceTest extends AsTheOffice {
         String list = "paths.'/api/supervision/tasks'.get.parameters";
         String export = "paths.'/api/supervision/ledger/export.xlsx'.get.parameters";
         var document = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200);
-        document.body(list + ".name", contains("light", "page", "q", "sector", "size", "status", "unit"))
+        document.body(list + ".name", contains("after", "light", "page", "q", "sector", "size", "status", "unit"))
                 .body(export + ".name", contains("light", "q", "sector", "status", "unit"))
                 .body(list + ".find { it.name == 'status' }.schema.'$ref'", containsString("TaskStatus"))
                 .body(export + ".find { it.name == 'light' }.schema.'$ref'", containsString("Light"))
