@@ -383,7 +383,7 @@ public final class FaultRun {
             timeline.add(at + "  " + name + " (" + seconds(t) + " s)");
         } catch (RuntimeException e) {
             timeline.add(at + "  " + name + " FAILED: " + e.getMessage());
-            failures.add(name + ": " + e);
+            failures.add(name + ": " + e + (e.getCause() == null ? "" : " (cause: " + e.getCause() + ")"));
         }
     }
 

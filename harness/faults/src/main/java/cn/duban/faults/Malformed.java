@@ -4,6 +4,7 @@ import cn.duban.events.Sector;
 import cn.duban.events.Topics;
 import cn.duban.testsupport.LocalInfra;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Map;
@@ -22,6 +23,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 final class Malformed {
     static final String RUN_HEADER = "faults-run";
     private static final String TASK = "2022-AGR-001";
+    private static final Duration DELIVERY_TIMEOUT = Duration.ofMinutes(2);
 
     private final String runId;
     private int sent;
@@ -58,9 +60,11 @@ final class Malformed {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.progress(Sector.AGRICULTURE), key, value);
         headers.forEach((name, v) -> record.headers().add(name, v.getBytes(StandardCharsets.UTF_8)));
         try {
-            producer.send(record).get(30, TimeUnit.SECONDS);
+            // Waits as long as the producer itself keeps trying: on a loaded host an acknowledgement can take longer
+            // than one request timeout while the record is already written, and a shorter wait would then miscount.
+            producer.send(record).get(DELIVERY_TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS);
         } catch (Exception e) {
-            throw new IllegalStateException("could not inject a malformed event", e);
+            throw new IllegalStateException("could not inject a malformed event: " + e, e);
         }
         sent++;
     }
@@ -80,8 +84,9 @@ final class Malformed {
 
     /** The super user's login: the run injects records where no service may write. */
     private static Map<String, Object> producerConfig() {
-        Map<String, Object> config = new java.util.HashMap<>(LocalInfra.kafkaClientConfig());
+        Map<String, Object> config = new HashMap<>(LocalInfra.kafkaClientConfig());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) DELIVERY_TIMEOUT.toMillis());
         return config;
     }
 }
