@@ -73,12 +73,11 @@ public class Task extends PanacheEntityBase {
     public OffsetDateTime createdAt;
     public OffsetDateTime updatedAt;
 
-    /** The tasks {@code unit} leads or co-leads, in id order, through task_lead_unit_idx and task_co_units_idx. */
+    /** The tasks {@code unit} leads or co-leads, in id order, through task_unit (V32: kept by the database). */
     public static List<Task> ofUnit(String unit) {
         @SuppressWarnings("unchecked")
         List<Task> tasks = getEntityManager().createNativeQuery("""
-                select * from task where lead_unit = :unit or co_units @> jsonb_build_array(cast(:unit as text))
-                order by id""", Task.class).setParameter("unit", unit).getResultList();
+                select * from task where id in (select task_id from task_unit where unit = :unit) order by id""", Task.class).setParameter("unit", unit).getResultList();
         return tasks;
     }
 

@@ -117,7 +117,8 @@ public class TaskQueries {
                 .equal("status", Filters.nameOf("status", filter.status(), TaskStatus.class))
                 .equal("light", Filters.nameOf("light", filter.light(), Light.class));
         if (filter.unit() != null) {
-            listing.and("(lead_unit = :unit or co_units @> jsonb_build_array(cast(:unit as text)))").with("unit", filter.unit());
+            // task_unit (V32): the unit's task ids in id order, so a page reads only its own tasks
+            listing.and("id in (select task_id from task_unit where unit = :unit)").with("unit", filter.unit());
         }
         if (filter.q() != null && !filter.q().isBlank()) {
             String q = filter.q().strip();

@@ -97,6 +97,37 @@ class TaskProvenanceTest extends AsTheOffice {
                 .then().statusCode(403);
     }
 
+    @Test
+    void aTaskIsListedUnderTheUnitsItHasNow() {
+        String id = newId();
+        importTask(id);
+        assertThat(idsOf(LedgerTasks.UNIT)).contains(id);
+
+        given().contentType(ContentType.JSON).body("{\"value\": \"县财政局\"}")
+                .put("/api/supervision/tasks/{id}/provenance/leadUnit", id).then().statusCode(200);
+        given().contentType(ContentType.JSON).body("{\"value\": [\"县自然资源局\"]}")
+                .put("/api/supervision/tasks/{id}/provenance/coUnits", id).then().statusCode(200);
+
+        assertThat(idsOf("县财政局")).as("the new lead unit").contains(id);
+        assertThat(idsOf("县自然资源局")).as("the new co-unit").contains(id);
+        assertThat(idsOf(LedgerTasks.UNIT)).as("the unit it had").doesNotContain(id);
+    }
+
+    /** Every task id the list gives for a unit, read page after page. */
+    private static List<String> idsOf(String unit) {
+        List<String> ids = new java.util.ArrayList<>();
+        List<String> page;
+        do {
+            var request = given().queryParam("unit", unit).queryParam("size", 200);
+            if (!ids.isEmpty()) {
+                request.queryParam("after", ids.get(ids.size() - 1));
+            }
+            page = request.get("/api/supervision/tasks").then().statusCode(200).extract().jsonPath().getList("items.id");
+            ids.addAll(page);
+        } while (page.size() == 200);
+        return ids;
+    }
+
     private static void importTask(String id) {
         importTasks(LedgerTasks.task(id));
     }
