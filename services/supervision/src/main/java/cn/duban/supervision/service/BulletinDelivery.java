@@ -6,6 +6,7 @@ import cn.duban.platform.messaging.Outbox;
 import cn.duban.supervision.config.PapersConfig;
 import cn.duban.supervision.papers.BulletinLayout;
 import cn.duban.supervision.repository.BulletinIssue;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -47,6 +48,7 @@ public class BulletinDelivery {
 
     /** Announces the due week's bulletin unless it went out already; returns it if it did now. */
     @Transactional
+    @TransactionConfiguration(timeout = 1800, timeoutFromConfigProperty = "duban.papers.delivery.transaction-timeout-seconds")
     public Optional<BulletinIssued> sendDue() {
         if (!config.delivery().enabled()) {
             return Optional.empty();
