@@ -104,6 +104,21 @@ final class RawLimits {
         return lines;
     }
 
+    /**
+     * The server's version and whether autovacuum runs: with it off (as on the CI machines' PostgreSQL) no table is
+     * vacuumed or analyzed during the run except where the bench says it does, so a table that grows from empty keeps
+     * the plans made while it was empty.
+     */
+    private static String server(Connection db) throws SQLException {
+        try (Statement s = db.createStatement();
+                var rows = s.executeQuery("select current_setting('server_version'), current_setting('autovacuum')")) {
+            rows.next();
+            return String.format("PostgreSQL %s, autovacuum %s (the server's configuration)%s.", rows.getString(1),
+                    rows.getString(2), "off".equals(rows.getString(2))
+                            ? ": nothing is vacuumed or analyzed during the run but what the bench vacuums itself" : "");
+        }
+    }
+
     private void postgres(ProgressEvents.Ledgered sample) throws SQLException, IOException {
         try (Connection db = DriverManager.getConnection(env.jdbcUrl("supervision") + "?reWriteBatchedInserts=true",
                 env.dbUser(), "")) {
@@ -122,6 +137,8 @@ final class RawLimits {
                 ddl.execute("drop table bench_raw_report, bench_raw_processed");
             }
             db.commit();
+            report.line("");
+            report.line(server(db));
             report.figure("pg.single", perEvent);
             report.figure("pg.batched", batched);
             report.figure("pg.copy", copy);
