@@ -121,7 +121,7 @@ public class Reevaluation {
 
     /** A replica that starts again ends the runs it left unfinished: its worker, and their place in it, are gone. */
     void onStart(@Observes StartupEvent start) {
-        int ended = runs.endUnfinished(runs.replica(), "interrupted by a restart of " + runs.replica());
+        int ended = runs.endUnfinished(runs.replica(), ReevaluationRuns.Why.restarted(runs.replica()));
         if (ended > 0) {
             LOG.warnf("%d re-evaluation(s) queued or running here before a restart marked FAILED; the next run does their work",
                     ended);
@@ -132,7 +132,7 @@ public class Reevaluation {
     void onStop(@Observes ShutdownEvent stop) {
         stop();
         try {
-            runs.endUnfinished(runs.replica(), "interrupted: " + runs.replica() + " stopped");
+            runs.endUnfinished(runs.replica(), ReevaluationRuns.Why.stopped(runs.replica()));
         } catch (RuntimeException e) {
             LOG.warnf("cannot mark this replica's unfinished re-evaluations as interrupted (%s); its next start will", e.toString());
         }
@@ -188,7 +188,7 @@ public class Reevaluation {
             LOG.errorf(e, "re-evaluation %d (%s) could not start; the next run does what it was asked", id, asked.reason());
             try {
                 runs.find(id).filter(now -> now.state() == State.QUEUED).ifPresent(now ->
-                        finish(now.with(State.FAILED, null, OffsetDateTime.now(), 0, 0, 0, e.toString())));
+                        finish(now.with(State.FAILED, null, OffsetDateTime.now(), 0, 0, 0, ReevaluationRuns.Why.failed(e))));
             } catch (RuntimeException unrecorded) {
                 LOG.errorf("re-evaluation %d stays QUEUED in the table: %s", id, unrecorded.toString());
             }
@@ -239,7 +239,8 @@ public class Reevaluation {
             synchronized (this) {
                 everyTaskAsked |= asksEveryTask; // the next run does what this one was asked for
             }
-            finish(run.with(State.FAILED, run.startedAt(), OffsetDateTime.now(), evaluated, 0, failed, e.toString()));
+            finish(run.with(State.FAILED, run.startedAt(), OffsetDateTime.now(), evaluated, 0, failed,
+                    ReevaluationRuns.Why.failed(e)));
         }
     }
 

@@ -23,6 +23,26 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ReevaluationRuns {
     static final int KEPT = 50;
 
+    /** Why a run ended FAILED, as the office reads it on the admin API: Chinese, with the cause's own text kept. */
+    static final class Why {
+        static final String TURN_LOST = "已中断:所在副本在完成前失去了集群的执行权,由下一次运行补做";
+
+        static String restarted(String replica) {
+            return "已中断:副本 " + replica + " 重启,由下一次运行补做";
+        }
+
+        static String stopped(String replica) {
+            return "已中断:副本 " + replica + " 停止,由下一次运行补做";
+        }
+
+        static String failed(RuntimeException cause) {
+            return "运行出错,由下一次运行补做:" + cause;
+        }
+
+        private Why() {
+        }
+    }
+
     @ConfigProperty(name = "duban.evaluation.replica")
     Optional<String> configuredReplica;
 
@@ -83,7 +103,7 @@ public class ReevaluationRuns {
             write(run);
             ReevaluationRun.update("state = ?1, finishedAt = ?2, problem = ?3 where state = ?4 and id <> ?5",
                     State.FAILED, OffsetDateTime.now(),
-                    "interrupted: its replica stopped holding the cluster's turn before it finished", State.RUNNING, run.id());
+                    Why.TURN_LOST, State.RUNNING, run.id());
         });
     }
 

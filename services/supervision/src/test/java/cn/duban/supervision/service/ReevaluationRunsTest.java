@@ -3,11 +3,11 @@ package cn.duban.supervision.service;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import cn.duban.supervision.AsTheOffice;
 import cn.duban.supervision.repository.ReevaluationRun;
@@ -68,7 +68,7 @@ class ReevaluationRunsTest extends AsTheOffice {
                 .then().statusCode(200).body("state", equalTo("DONE")));
 
         given().get("/api/supervision/admin/evaluations/{id}", running).then().statusCode(200)
-                .body("state", equalTo("FAILED")).body("problem", containsString("interrupted"));
+                .body("state", equalTo("FAILED")).body("problem", startsWith("已中断:所在副本在完成前失去了集群的执行权"));
         given().get("/api/supervision/admin/evaluations/{id}", queued).then().statusCode(200)
                 .body("state", equalTo("QUEUED"));
         assertThat(runs.endUnfinished(killed, "test: the replica is gone")).as("its queued run, ended as on its restart")
@@ -81,10 +81,10 @@ class ReevaluationRunsTest extends AsTheOffice {
         long queued = rowOf(restarted, ReevaluationRun.State.QUEUED, "test: queued before a restart");
         long done = rowOf(restarted, ReevaluationRun.State.DONE, "test: done before a restart");
 
-        assertThat(runs.endUnfinished(restarted, "interrupted by a restart of " + restarted)).isEqualTo(1);
+        assertThat(runs.endUnfinished(restarted, ReevaluationRuns.Why.restarted(restarted))).isEqualTo(1);
 
         given().get("/api/supervision/admin/evaluations/{id}", queued).then().statusCode(200)
-                .body("state", equalTo("FAILED")).body("problem", equalTo("interrupted by a restart of " + restarted))
+                .body("state", equalTo("FAILED")).body("problem", equalTo("已中断:副本 " + restarted + " 重启,由下一次运行补做"))
                 .body("finishedAt", notNullValue());
         given().get("/api/supervision/admin/evaluations/{id}", done).then().statusCode(200).body("state", equalTo("DONE"));
         Reevaluation.Run ended = runs.find(queued).orElseThrow();

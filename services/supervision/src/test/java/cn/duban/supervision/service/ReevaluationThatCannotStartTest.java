@@ -27,7 +27,7 @@ class ReevaluationThatCannotStartTest {
                 .until(() -> reevaluation.run(asked.id()).orElseThrow(), run -> run.state() != ReevaluationRun.State.QUEUED);
 
         assertThat(ended.state()).isEqualTo(ReevaluationRun.State.FAILED);
-        assertThat(ended.problem()).contains("Acquisition timeout");
+        assertThat(ended.problem()).startsWith("运行出错").contains("Acquisition timeout");
         assertThat(ended.finishedAt()).isNotNull();
         assertThat(reevaluation.request("clock moved again").id()).isNotEqualTo(asked.id());
         reevaluation.stop();
