@@ -106,8 +106,7 @@ final class RawLimits {
 
     /**
      * The server's version and whether autovacuum runs: with it off (as on the CI machines' PostgreSQL) no table is
-     * vacuumed or analyzed during the run except where the bench says it does, so a table that grows from empty keeps
-     * the plans made while it was empty.
+     * vacuumed or analyzed during the run except where the bench says it does, so dead rows and stale statistics stay.
      */
     private static String server(Connection db) throws SQLException {
         try (Statement s = db.createStatement();
