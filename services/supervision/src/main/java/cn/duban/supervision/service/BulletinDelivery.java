@@ -73,6 +73,7 @@ public class BulletinDelivery {
         issue.asOf = bulletin.asOf();
         issue.issuedAt = now;
         issue.eventId = envelope.id();
+        issue.content = bulletins.asIssued(bulletin);
         issue.persist();
         return Optional.of(event);
     }

@@ -8,10 +8,14 @@ import cn.duban.supervision.engine.Light;
 import cn.duban.supervision.engine.MilestoneFacts;
 import cn.duban.supervision.engine.TargetFacts;
 import cn.duban.supervision.engine.TaskStatus;
+import cn.duban.supervision.repository.BulletinIssue;
 import cn.duban.supervision.repository.Instruction;
 import cn.duban.supervision.repository.Notice;
 import cn.duban.supervision.repository.Task;
 import cn.duban.supervision.service.LedgerAsOf.TaskState;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
@@ -27,9 +31,11 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collector;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.jboss.logging.Logger;
 
 /**
  * Composes the 督查通报 of a period as of a day (docs/papers.md): totals by light and sector and their change since
@@ -38,6 +44,8 @@ import java.util.stream.Stream;
  */
 @ApplicationScoped
 public class Bulletins {
+    private static final Logger LOG = Logger.getLogger(Bulletins.class);
+
     /** The report's headline indicators (主要经济指标): flagged so in the 2022 ledger (task kind INDICATOR later). */
     static final String INDICATOR_FLAG = "经济指标";
 
@@ -50,14 +58,22 @@ public class Bulletins {
     @Inject
     BusinessClock clock;
 
+    @Inject
+    ObjectMapper mapper;
+
     /**
      * @param asOf the day whose end the bulletin states; by default the period's last day, or today while the
      *             period runs. It cannot lie after today (nothing is known of it) nor before the period begins.
+     *             A week's bulletin for the day it was issued for is the one that went out (kept with its issue).
      */
     public Bulletin compose(String periodCode, LocalDate asOf) {
         BulletinPeriod period = BulletinPeriod.parse(periodCode);
         LocalDate today = clock.now().toLocalDate();
         LocalDate day = asOf != null ? asOf : period.last().isAfter(today) ? today : period.last();
+        Optional<Bulletin> issued = issued(period, day);
+        if (issued.isPresent()) {
+            return issued.get();
+        }
         if (day.isAfter(today)) {
             throw DubanException.invalidField("asOf", "%s 尚未到来（业务日期 %s），通报只能写已经发生的事",
                     "%s has not come yet (business date %s); a bulletin tells only what happened", day, today);
@@ -83,6 +99,32 @@ public class Bulletins {
                 now.completed.stream().filter(done -> !then.completedIds.contains(done.id())).toList(),
                 board.units(), board.sectors(), trendDays.stream().map(trend::get).toList(), now.indicators,
                 instructions(end, day, period), notices(end, period));
+    }
+
+    /** The bulletin as it goes out, to keep with its issue: {@link #compose} answers with it from then on. */
+    public String asIssued(Bulletin bulletin) {
+        try {
+            return mapper.writeValueAsString(bulletin);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("bulletin " + bulletin.period().code() + " cannot be written as JSON", e);
+        }
+    }
+
+    /** The period's bulletin as issued for that day, if it went out and was kept. */
+    private Optional<Bulletin> issued(BulletinPeriod period, LocalDate day) {
+        BulletinIssue issue = BulletinIssue.findById(period.code());
+        if (issue == null || issue.content == null || !issue.asOf.equals(day)) {
+            return Optional.empty();
+        }
+        try {
+            // generatedAt as written, in the county's offset, not moved to UTC
+            return Optional.of(mapper.readerFor(Bulletin.class)
+                    .without(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE).readValue(issue.content));
+        } catch (JsonProcessingException e) {
+            // a bulletin kept by an older version that this one cannot read: composed again, as before it was kept
+            LOG.warnf("bulletin %s as issued cannot be read (%s); composing it again", period.code(), e.getOriginalMessage());
+            return Optional.empty();
+        }
     }
 
     /**

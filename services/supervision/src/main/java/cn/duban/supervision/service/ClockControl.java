@@ -1,6 +1,7 @@
 package cn.duban.supervision.service;
 
 import cn.duban.platform.rest.DubanException;
+import cn.duban.supervision.repository.BulletinIssue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -38,6 +39,11 @@ public class ClockControl {
         }
         OffsetDateTime from = clock.now();
         clock.moveTo(to);
+        if (to.isBefore(from)) {
+            // back before a bulletin's issue, it has not gone out yet: it goes out again, as the ledger then stands,
+            // when the clock passes its Monday again (kept, it would be served with what it said the first time)
+            BulletinIssue.delete("issuedAt > ?1", to);
+        }
         audit.byCaller("clock.moved", null, null, from + " → " + to);
         return new ClockView(clock.now(), true, reevaluation.request("clock moved to " + to));
     }

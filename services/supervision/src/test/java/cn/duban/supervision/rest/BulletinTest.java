@@ -4,11 +4,17 @@ import cn.duban.supervision.AsTheOfficeOnTheDemoClock;
 import cn.duban.supervision.ClockMoves;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import cn.duban.supervision.papers.PaperFiles;
+import cn.duban.supervision.repository.BulletinIssue;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import cn.duban.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,6 +31,9 @@ import org.junit.jupiter.api.Test;
 class BulletinTest extends AsTheOfficeOnTheDemoClock {
     static final String WEEK = "2022-W44";
     static final String SUNDAY = "2022-11-06";
+
+    @Inject
+    ObjectMapper mapper;
 
     record Ledger(Map<String, String> light, Map<String, String> status, List<Map<String, Object>> units) {
         long count(String light) {
@@ -124,6 +133,30 @@ class BulletinTest extends AsTheOfficeOnTheDemoClock {
         assertUnitsInOrder(between(word, "五、考核排名", "六、"), ranking);
         assertThat(lines).contains("pictures:2");
         java.nio.file.Files.write(PaperFiles.OUT.resolve("bulletin-" + WEEK + ".docx"), docx);
+    }
+
+    @Test
+    void theWeeksBulletinALeaderOpensFromTheMailIsTheOneThatWentOut() throws Exception {
+        String week = "2022-W23";
+        clock(ClockMoves.DEMO_START); // back in March, week 23 has not gone out (an older run may have left it issued)
+        clock("2022-06-13T09:00:00+08:00"); // Monday 09:00: week 23's bulletin is due; the paper check issues it
+        String kept = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(
+                () -> QuarkusTransaction.requiringNew().call(() -> BulletinIssue.<BulletinIssue>findByIdOptional(week)
+                        .map(issue -> issue.content).orElse(null)),
+                java.util.Objects::nonNull);
+
+        TestTokens.actAs(TestTokens.leader("县长"));
+        String opened = given().get("/api/supervision/bulletins/{period}", week).then().statusCode(200).extract().asString();
+        // to the instant it was generated: composed again, generatedAt would be now
+        assertThat(mapper.readTree(opened)).isEqualTo(mapper.readTree(kept));
+        assertThat(mapper.readTree(opened).get("asOf").asText()).isEqualTo("2022-06-12");
+        byte[] pdf = given().get("/api/supervision/bulletins/{period}.pdf", week).then().statusCode(200).extract().asByteArray();
+        assertThat(new String(pdf, 0, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF");
+        given().queryParam("asOf", "2022-06-10").get("/api/supervision/bulletins/{period}", week).then().statusCode(200)
+                .body("asOf", org.hamcrest.Matchers.equalTo("2022-06-10")); // another day of the week is composed
+
+        clock("2022-06-10T09:00:00+08:00"); // back before the issue: it has not gone out yet
+        assertThat(QuarkusTransaction.requiringNew().call(() -> BulletinIssue.findByIdOptional(week))).isEmpty();
     }
 
     @Test
