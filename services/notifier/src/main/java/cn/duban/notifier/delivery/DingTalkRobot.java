@@ -12,23 +12,27 @@ import java.util.Map;
  * beyond that errcode 130101 and ten minutes of silence.
  */
 @ApplicationScoped
-public class DingTalkRobot extends HttpChannel {
+public class DingTalkRobot extends ChatRobot {
     static final int TOO_FAST = 130101;
 
     public DingTalkRobot() {
-        super(ReceiverKind.DINGTALK);
+        super(ReceiverKind.DINGTALK, "errcode", TOO_FAST);
+    }
+
+    /** A signed robot (加签) takes the timestamp and the sign in the URL. */
+    @Override
+    String url(Target target) {
+        if (target.secret() == null) {
+            return target.url();
+        }
+        long timestamp = System.currentTimeMillis();
+        return target.url() + (target.url().contains("?") ? "&" : "?") + "timestamp=" + timestamp + "&sign="
+                + Signatures.dingTalk(timestamp, target.secret());
     }
 
     @Override
-    public Answer deliver(Target target, OutboundMessage message) {
-        String url = target.url();
-        if (target.secret() != null) {
-            long timestamp = System.currentTimeMillis();
-            url += (url.contains("?") ? "&" : "?") + "timestamp=" + timestamp + "&sign=" + Signatures.dingTalk(timestamp, target.secret());
-        }
-        Map<String, Object> body = Map.of("msgtype", "markdown",
+    Map<String, Object> body(Target target, OutboundMessage message) {
+        return Map.of("msgtype", "markdown",
                 "markdown", Map.of("title", message.content.title(), "text", message.content.markdown()));
-        RobotHttp.Response response = http.postJson(url, body);
-        return RobotAnswers.of(response, "errcode", TOO_FAST);
     }
 }

@@ -15,15 +15,16 @@ import java.util.Map;
  * 100 messages a minute and 5 a second per bot (code 11232 beyond).
  */
 @ApplicationScoped
-public class FeishuBot extends HttpChannel {
+public class FeishuBot extends ChatRobot {
     static final int TOO_FAST = 11232;
 
     public FeishuBot() {
-        super(ReceiverKind.FEISHU);
+        super(ReceiverKind.FEISHU, "code", TOO_FAST);
     }
 
+    /** The card, with timestamp (seconds) and sign first when the bot checks signatures (签名校验). */
     @Override
-    public Answer deliver(Target target, OutboundMessage message) {
+    Map<String, Object> body(Target target, OutboundMessage message) {
         Map<String, Object> body = new LinkedHashMap<>();
         if (target.secret() != null) {
             long timestamp = System.currentTimeMillis() / 1000;
@@ -32,7 +33,7 @@ public class FeishuBot extends HttpChannel {
         }
         body.put("msg_type", "interactive");
         body.put("card", card(message));
-        return RobotAnswers.of(http.postJson(target.url(), body), "code", TOO_FAST);
+        return body;
     }
 
     private static Map<String, Object> card(OutboundMessage message) {

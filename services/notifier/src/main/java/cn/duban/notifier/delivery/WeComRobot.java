@@ -12,18 +12,17 @@ import java.util.Map;
  * signature: the key in the URL is the credential. 20 messages a minute per robot (errcode 45009 beyond).
  */
 @ApplicationScoped
-public class WeComRobot extends HttpChannel {
+public class WeComRobot extends ChatRobot {
     static final int TOO_FAST = 45009;
     static final int MAX_BYTES = 4096;
 
     public WeComRobot() {
-        super(ReceiverKind.WECOM);
+        super(ReceiverKind.WECOM, "errcode", TOO_FAST);
     }
 
     @Override
-    public Answer deliver(Target target, OutboundMessage message) {
-        Map<String, Object> body = Map.of("msgtype", "markdown", "markdown", Map.of("content", fit(message.content.markdown())));
-        return RobotAnswers.of(http.postJson(target.url(), body), "errcode", TOO_FAST);
+    Map<String, Object> body(Target target, OutboundMessage message) {
+        return Map.of("msgtype", "markdown", "markdown", Map.of("content", fit(message.content.markdown())));
     }
 
     /** Cut to 4,096 UTF-8 bytes at a character boundary, saying so. */
