@@ -2,7 +2,9 @@ package cn.duban.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 
 import cn.duban.testsupport.LocalInfra;
 import com.microsoft.playwright.Browser;
@@ -21,6 +23,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -207,6 +210,40 @@ class DashboardBrowserTest {
             assertThat(r.get(7)).isEqualTo("逾期");
         });
 
+        assertThat(consoleErrors).isEmpty();
+    }
+
+    /** The inbox draws itself again after a filter and after a decision: a unit's extension request, rejected. */
+    @Test
+    void theOfficeFiltersItsInboxAndRejectsAnExtensionRequestWithAReason() {
+        AlertJourneyTest.clock("2022-11-01T09:00:00+08:00");
+        String reason = "冬季停工,申请顺延 " + System.nanoTime();
+        ReportJourneyTest.as("agriculture-bureau").contentType("application/json")
+                .body(Map.of("requestedDeadline", "2023-03-31", "reason", reason))
+                .post(base() + "/api/agriculture/tasks/2022-AGR-019/extension-requests").then().statusCode(202);
+        String pending = base() + "/api/supervision/extensions?state=PENDING&taskId=2022-AGR-019";
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> ReportJourneyTest.as("supervisor").get(pending)
+                .then().statusCode(200).body("items.reason", hasItem(reason)));
+
+        signInAsSupervisor();
+        page.locator("nav a[href='#/alerts']").click();
+        Locator alerts = page.locator("section", new Page.LocatorOptions().setHasText("督办单（")).locator("tbody");
+        assertThat(alerts).containsText("待确认");
+        page.locator("select[name=state]").selectOption("RESOLVED");
+        assertThat(alerts).not().containsText("待确认");
+        assertThat(page.locator("select[name=state]")).hasValue("RESOLVED");
+
+        Locator request = page.locator("tr", new Page.LocatorOptions().setHasText(reason));
+        request.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("驳回")).click();
+        assertThat(page.locator("#notice")).containsText("驳回须填写意见");
+        assertThat(request).hasCount(1);
+        request.locator("input[name=reason]").fill("请先报送冬季施工方案");
+        request.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("驳回")).click();
+        assertThat(page.locator("#notice")).containsText("驳回：2022-AGR-019");
+        assertThat(request).hasCount(0);
+        ReportJourneyTest.as("supervisor").get(base() + "/api/supervision/extensions?taskId=2022-AGR-019").then()
+                .statusCode(200).body("items.find { it.reason == '" + reason + "' }.state", equalTo("REJECTED"))
+                .body("items.find { it.reason == '" + reason + "' }.decisionReason", equalTo("请先报送冬季施工方案"));
         assertThat(consoleErrors).isEmpty();
     }
 

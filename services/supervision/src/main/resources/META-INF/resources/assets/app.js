@@ -9,21 +9,22 @@ import { scores } from './views/scores.js';
 import { ledger } from './views/ledger.js';
 import { drafts, draftPage } from './views/drafts.js';
 
+// A view that changes something is handed render, to draw itself again once it has (views import nothing of this file).
 const ROUTES = [
   [/^#?\/?$/, () => board()],
   [/^#\/board$/, () => board()],
   [/^#\/tasks(?:\?(.*))?$/, (m) => taskList(new URLSearchParams(m[1] || ''))],
-  [/^#\/task\/([^?]+)$/, (m) => taskPage(decodeURIComponent(m[1]))],
-  [/^#\/alerts$/, () => inbox()],
-  [/^#\/scores$/, () => scores()],
+  [/^#\/task\/([^?]+)$/, (m) => taskPage(decodeURIComponent(m[1]), render)],
+  [/^#\/alerts$/, () => inbox(render)],
+  [/^#\/scores$/, () => scores(render)],
   [/^#\/ledger$/, () => ledger()],
   [/^#\/drafts$/, () => drafts()],
-  [/^#\/draft\/([^?]+)$/, (m) => draftPage(decodeURIComponent(m[1]))],
+  [/^#\/draft\/([^?]+)$/, (m) => draftPage(decodeURIComponent(m[1]), render)],
 ];
 
 let rendering = 0;
 
-export async function render() {
+async function render() {
   const hash = location.hash || '#/';
   const view = document.getElementById('view');
   const ticket = ++rendering;

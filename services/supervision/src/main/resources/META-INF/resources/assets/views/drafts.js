@@ -2,7 +2,6 @@
 // split, reject) and publishes the accepted ones through the ordinary ledger import.
 import { get, post, put, upload, query } from '../api.js';
 import { act, el, notify, section, dateTime, taskLink, SECTORS } from '../ui.js';
-import { render } from '../app.js';
 
 const DRAFTS = '/api/supervision/ledger/drafts';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -53,11 +52,10 @@ export async function drafts() {
 }
 
 /** One draft under review. */
-export async function draftPage(id) {
+export async function draftPage(id, rerender) {
   const [draft, units] = await Promise.all([get(`${DRAFTS}/${encodeURIComponent(id)}`), get('/api/supervision/units')]);
   const open = draft.state === 'OPEN';
   const unitNames = units.items.map((u) => u.name);
-  const rerender = () => render();
   const path = `${DRAFTS}/${encodeURIComponent(id)}`;
 
   const interrupted = draft.state === 'PUBLISHING';

@@ -1,7 +1,6 @@
 // 考核排名: units and sectors ranked from recorded facts, with export.
 import { get, download } from '../api.js';
 import { act, el, section, table, SECTORS, notify } from '../ui.js';
-import { render } from '../app.js';
 
 let sector = '';
 
@@ -14,12 +13,12 @@ function rows(cards, sectorNames) {
 
 const HEADERS = ['排名', '名称', '领域', '得分', '牵头任务', '按期办结', '逾期办结', '逾期未办结', '配合任务', '按时报送', '升级督办'];
 
-export async function scores() {
+export async function scores(rerender) {
   const board = await get('/api/supervision/scorecards', { sector });
   return el('div', {},
     el('h1', {}, '考核排名', el('small', {}, ` 截至 ${board.asOf}`)),
     el('div', { class: 'toolbar' },
-      el('label', {}, '领域', el('select', { onchange: (e) => { sector = e.target.value; render(); } },
+      el('label', {}, '领域', el('select', { onchange: (e) => { sector = e.target.value; rerender(); } },
         el('option', { value: '' }, '全部'),
         Object.entries(SECTORS).map(([code, name]) => el('option', { value: code, selected: code === sector }, name)))),
       el('button', {

@@ -4,7 +4,6 @@ import { user } from '../auth.js';
 import { act, date, dateTime, el, light, section, table, taskLink, notify,
   SECTORS, STATUSES, LIGHTS, RULES, ALERT_STATES, AUDIT_ACTIONS, TASK_KINDS, TARGET_TYPES, STRENGTHS } from '../ui.js';
 import { progressChart } from './chart.js';
-import { render } from '../app.js';
 
 const FILTERS = ['sector', 'unit', 'status', 'light', 'q'];
 
@@ -133,8 +132,7 @@ function evidenceList(task, report) {
   }));
 }
 
-export async function taskPage(id) {
-  const rerender = () => render();
+export async function taskPage(id, rerender) {
   const task = await get(`/api/supervision/tasks/${encodeURIComponent(id)}`);
   const me = user();
   const history = [...task.progress.history].sort((a, b) => b.asOf.localeCompare(a.asOf));
