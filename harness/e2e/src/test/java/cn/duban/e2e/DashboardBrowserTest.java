@@ -8,13 +8,9 @@ import static org.hamcrest.Matchers.hasItem;
 
 import cn.duban.testsupport.LocalInfra;
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.Media;
 import io.restassured.RestAssured;
@@ -22,7 +18,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,39 +38,25 @@ import org.junit.jupiter.api.Test;
  * running suite. Screenshots go to harness/e2e/target/screenshots/.
  */
 class DashboardBrowserTest {
-    static final Path CHROMIUM = Paths.get(System.getenv().getOrDefault("DUBAN_CHROMIUM", "/usr/bin/chromium"));
     static final Path OUT = LocalInfra.root().resolve("harness/e2e/target");
     static RunningSuite suite;
-    static Playwright playwright;
-    static Browser browser;
+    static Chromium chromium;
 
-    BrowserContext context;
     Page page;
     final List<String> consoleErrors = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void startSuiteAndBrowser() {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-        if (!Files.isExecutable(CHROMIUM)) {
-            throw new IllegalStateException(CHROMIUM + " is missing: run deploy/local/browser.sh (make test does) "
-                    + "or set DUBAN_CHROMIUM to a Chromium binary");
-        }
-        PlaywrightAssertions.setDefaultAssertionTimeout(30_000); // two shared cores: a clock move re-evaluates 178 tasks
+        chromium = Chromium.launch();
         suite = RunningSuite.get();
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--no-first-run", "--disable-sync")));
         AlertJourneyTest.suite = suite;
     }
 
     @AfterAll
     static void closeAndResetTheClock() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
         if (suite != null) {
             AlertJourneyTest.clock("2022-03-01T09:00:00+08:00"); // the other journeys share the suite
@@ -83,22 +64,14 @@ class DashboardBrowserTest {
     }
 
     @BeforeEach
-    void newBrowserContext() {
-        context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN").setTimezoneId("Asia/Shanghai")
-                .setViewportSize(1280, 900).setAcceptDownloads(true));
-        context.setDefaultTimeout(30_000);
-        page = context.newPage();
-        page.onConsoleMessage(m -> {
-            if (m.type().equals("error")) {
-                consoleErrors.add(m.text() + " at " + m.location());
-            }
-        });
-        page.onPageError(e -> consoleErrors.add("uncaught: " + e));
+    void newPage() {
+        page = chromium.open(new Browser.NewContextOptions().setViewportSize(1280, 900).setAcceptDownloads(true),
+                consoleErrors, null);
     }
 
     @AfterEach
     void closeContext() {
-        context.close();
+        page.context().close();
     }
 
     /** The page as users open it: through the gateway, the one origin. */
@@ -107,13 +80,7 @@ class DashboardBrowserTest {
     }
 
     void signInAsSupervisor() {
-        page.navigate(base() + "/");
-        page.locator("#sign-in").click();
-        // Keycloak's own login page
-        page.locator("#username").fill("supervisor");
-        page.locator("#password").fill("duban");
-        page.locator("#kc-login").click();
-        page.waitForURL(Pattern.compile(Pattern.quote(base()) + "/.*"));
+        Chromium.signIn(page, base() + "/", "supervisor");
         assertThat(page.locator("#user-name")).containsText("supervisor");
         assertThat(page.locator("h1")).hasText("任务总览");
     }

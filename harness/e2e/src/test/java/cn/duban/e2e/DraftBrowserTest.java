@@ -8,18 +8,13 @@ import static org.hamcrest.Matchers.hasItem;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import io.restassured.RestAssured;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,26 +26,19 @@ import org.junit.jupiter.api.Test;
  */
 class DraftBrowserTest {
     static RunningSuite suite;
-    static Playwright playwright;
-    static Browser browser;
+    static Chromium chromium;
 
     @BeforeAll
     static void startSuiteAndBrowser() {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-        PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
+        chromium = Chromium.launch();
         suite = RunningSuite.get();
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(DashboardBrowserTest.CHROMIUM).setArgs(List.of("--no-sandbox", "--disable-gpu")));
     }
 
     @AfterAll
     static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -71,18 +59,9 @@ class DraftBrowserTest {
     void theOfficeDraftsEditsMergesAndPublishesASmallReport() {
         int year = ThreadLocalRandom.current().nextInt(2031, 2099);
         List<String> errors = new CopyOnWriteArrayList<>();
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN")
-                .setTimezoneId("Asia/Shanghai").setViewportSize(1280, 900))) {
-            context.setDefaultTimeout(30_000);
-            Page page = context.newPage();
-            page.onPageError(e -> errors.add("uncaught: " + e));
-            String base = suite.url(RunningSuite.GATEWAY);
-            page.navigate(base + "/");
-            page.locator("#sign-in").click();
-            page.locator("#username").fill("supervisor");
-            page.locator("#password").fill("duban");
-            page.locator("#kc-login").click();
-            page.waitForURL(Pattern.compile(Pattern.quote(base) + "/.*"));
+        Page page = chromium.open(new Browser.NewContextOptions().setViewportSize(1280, 900), errors, null);
+        try (BrowserContext context = page.context()) {
+            Chromium.signIn(page, suite.url(RunningSuite.GATEWAY) + "/", "supervisor");
             assertThat(page.locator("#user-name")).containsText("supervisor");
 
             page.locator("nav a[href='#/drafts']").click();

@@ -8,10 +8,7 @@ import cn.duban.testsupport.LocalInfra;
 import cn.duban.testsupport.TestFiles;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.FilePayload;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -43,8 +40,7 @@ class PhoneBrowserTest {
     static final Path SHOTS = LocalInfra.root().resolve("docs/phone");
     static final Path AXE = LocalInfra.root().resolve("harness/e2e/target/axe-npm/node_modules/axe-core/axe.min.js");
     static RunningSuite suite;
-    static Playwright playwright;
-    static Browser browser;
+    static Chromium chromium;
 
     BrowserContext context;
     Page page;
@@ -53,41 +49,27 @@ class PhoneBrowserTest {
     @BeforeAll
     static void startSuiteAndBrowser() throws IOException {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-        PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
         suite = RunningSuite.get();
         AlertJourneyTest.suite = suite;
         ReportJourneyTest.suite = suite;
         Files.createDirectories(SHOTS);
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(DashboardBrowserTest.CHROMIUM)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--no-first-run", "--disable-sync")));
+        chromium = Chromium.launch();
     }
 
     @AfterAll
     static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
     @BeforeEach
     void aPhone() {
-        context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN").setTimezoneId("Asia/Shanghai")
-                .setViewportSize(360, 740).setDeviceScaleFactor(2).setIsMobile(true).setHasTouch(true));
-        context.setDefaultTimeout(30_000);
-        page = context.newPage();
-        page.onConsoleMessage(m -> {
-            // the network errors the offline test causes on purpose, and the 400 the extension form is meant to get
-            if (m.type().equals("error") && !m.text().matches("(?s).*(ERR_INTERNET_DISCONNECTED|ERR_CONNECTION_RESET|ERR_FAILED"
-                    + "|status of 400).*")) {
-                consoleErrors.add(m.text() + " at " + m.location());
-            }
-        });
-        page.onPageError(e -> consoleErrors.add("uncaught: " + e));
+        // the network errors the offline test causes on purpose, and the 400 the extension form is meant to get
+        page = chromium.open(new Browser.NewContextOptions().setViewportSize(360, 740).setDeviceScaleFactor(2)
+                .setIsMobile(true).setHasTouch(true), consoleErrors,
+                Pattern.compile("(?s).*(ERR_INTERNET_DISCONNECTED|ERR_CONNECTION_RESET|ERR_FAILED|status of 400).*"));
+        context = page.context();
     }
 
     @AfterEach
@@ -100,12 +82,7 @@ class PhoneBrowserTest {
     }
 
     void signIn() {
-        page.navigate(base() + "/m/");
-        page.locator("#sign-in").click();
-        page.locator("#username").fill("agriculture-bureau");
-        page.locator("#password").fill("duban");
-        page.locator("#kc-login").click();
-        page.waitForURL(Pattern.compile(Pattern.quote(base()) + "/m/.*"));
+        Chromium.signIn(page, base() + "/m/", "agriculture-bureau");
         assertThat(page.locator("#task-summary")).containsText("项任务");
     }
 
@@ -172,15 +149,9 @@ class PhoneBrowserTest {
                 .body("progress.latest.narrative", org.hamcrest.Matchers.equalTo("完成示范园土地平整30亩"))
                 .body("progress.latest.evidenceFiles[0].name", org.hamcrest.Matchers.equalTo("示范园现场.jpg"))
                 .body("progress.latest.evidenceFiles[0].takenBeforePeriod", org.hamcrest.Matchers.equalTo(false)));
-        try (BrowserContext office = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN")
-                .setTimezoneId("Asia/Shanghai").setViewportSize(1280, 900))) {
-            Page desk = office.newPage();
-            desk.navigate(base() + "/");
-            desk.locator("#sign-in").click();
-            desk.locator("#username").fill("supervisor");
-            desk.locator("#password").fill("duban");
-            desk.locator("#kc-login").click();
-            desk.waitForURL(Pattern.compile(Pattern.quote(base()) + "/.*"));
+        Page desk = chromium.open(new Browser.NewContextOptions().setViewportSize(1280, 900), consoleErrors, null);
+        try (BrowserContext office = desk.context()) {
+            Chromium.signIn(desk, base() + "/", "supervisor");
             assertThat(desk.locator("h1")).hasText("任务总览");
             desk.navigate(base() + "/#/task/" + TASK);
             assertThat(desk.locator("ul.evidence li").first()).containsText("拍摄于");
