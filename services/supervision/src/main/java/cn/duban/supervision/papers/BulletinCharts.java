@@ -1,6 +1,6 @@
 package cn.duban.supervision.papers;
 
-import cn.duban.supervision.service.Bulletin;
+import cn.duban.supervision.view.Bulletin;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;

@@ -1,8 +1,8 @@
 package cn.duban.supervision.papers;
 
+import cn.duban.supervision.view.Bulletin;
+import cn.duban.supervision.view.Scoreboard;
 import cn.duban.events.Sector;
-import cn.duban.supervision.service.Bulletin;
-import cn.duban.supervision.service.Scorecards;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -127,7 +127,7 @@ public final class BulletinLayout {
     }
 
     /** 基础分60 ＋按时报送15 －逾期未办结10: each term that counted, with its sign. */
-    static String terms(Scorecards.Card card) {
+    static String terms(Scoreboard.Card card) {
         return card.terms().stream().filter(term -> term.contribution().signum() != 0).limit(SCORE_TERMS_SHOWN)
                 .map(term -> (term.name().equals("base") ? "" : term.contribution().signum() > 0 ? "＋" : "－")
                         + Words.of(Words.SCORE_TERM, term.name()) + term.contribution().abs().stripTrailingZeros()

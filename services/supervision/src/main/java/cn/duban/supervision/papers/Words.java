@@ -2,7 +2,6 @@ package cn.duban.supervision.papers;
 
 import cn.duban.supervision.engine.BusinessCalendar;
 import java.math.BigDecimal;
-import cn.duban.supervision.service.BusinessClock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;

@@ -2,10 +2,10 @@ package cn.duban.supervision.rest;
 
 import cn.duban.platform.rest.Page;
 import cn.duban.platform.security.Roles;
-import cn.duban.supervision.repository.Instruction;
 import cn.duban.supervision.service.InstructionDesk;
 import cn.duban.supervision.service.PaperAccess;
 import cn.duban.supervision.service.SupervisionAccess;
+import cn.duban.supervision.view.InstructionView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -21,7 +21,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -47,32 +46,21 @@ public class InstructionResource {
     public record AnswerRequest(@NotBlank @Size(max = 4000) String answer) {
     }
 
-    public record InstructionView(String id, String taskId, String text, String leader, String leaderPost,
-            List<String> assignees, LocalDate dueOn, Instruction.State state, boolean overdue, OffsetDateTime issuedAt,
-            OffsetDateTime acknowledgedAt, String acknowledgedBy, OffsetDateTime answeredAt, String answeredBy,
-            String answer, OffsetDateTime overdueAt) {
-        static InstructionView of(Instruction i) {
-            return new InstructionView(i.id, i.taskId, i.text, i.leader, i.leaderPost, i.assignees, i.dueOn, i.state,
-                    i.overdueAt != null, i.trail.issuedAt, i.trail.receivedAt, i.trail.receivedBy, i.trail.answeredAt,
-                    i.trail.answeredBy, i.trail.answer, i.overdueAt);
-        }
-    }
-
     @RolesAllowed(Roles.LEADER)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "领导批示: a leader's instruction on a task — text, who must act, by when; tracked until answered")
     public Response issue(@PathParam("id") String id, @Valid @NotNull InstructionRequest body) {
-        Instruction instruction = desk.issue(id, body.text(), body.assignees(), body.dueOn(), access.actor(),
+        InstructionView instruction = desk.issue(id, body.text(), body.assignees(), body.dueOn(), access.actor(),
                 paperAccess.post());
-        return Response.status(Response.Status.CREATED).entity(InstructionView.of(instruction)).build();
+        return Response.status(Response.Status.CREATED).entity(instruction).build();
     }
 
     @RolesAllowed({Roles.SUPERVISOR, Roles.LEADER, Roles.SECTOR_REPORTER, Roles.UNIT_REPORTER})
     @GET
     @Operation(summary = "The task's instructions, oldest first")
     public Page<InstructionView> list(@PathParam("id") String id) {
-        return Page.all(desk.ofTask(paperAccess.readable(id)).stream().map(InstructionView::of).toList());
+        return Page.all(desk.ofTask(id));
     }
 
     @RolesAllowed({Roles.SUPERVISOR, Roles.SECTOR_REPORTER, Roles.UNIT_REPORTER})
@@ -80,8 +68,7 @@ public class InstructionResource {
     @Path("/{instructionId}/acknowledge")
     @Operation(summary = "签收: a unit named by the instruction (or answering for the task) confirms it received it")
     public InstructionView acknowledge(@PathParam("id") String id, @PathParam("instructionId") String instructionId) {
-        paperAccess.answerable(id, () -> desk.find(id, instructionId).assignees);
-        return InstructionView.of(desk.acknowledge(id, instructionId, access.actor()));
+        return desk.acknowledge(id, instructionId, access.actor());
     }
 
     @RolesAllowed({Roles.SUPERVISOR, Roles.SECTOR_REPORTER, Roles.UNIT_REPORTER})
@@ -91,7 +78,6 @@ public class InstructionResource {
     @Operation(summary = "办理结果: the units' answer (once; late if after the due date)")
     public InstructionView answer(@PathParam("id") String id, @PathParam("instructionId") String instructionId,
             @Valid @NotNull AnswerRequest body) {
-        paperAccess.answerable(id, () -> desk.find(id, instructionId).assignees);
-        return InstructionView.of(desk.answer(id, instructionId, body.answer(), access.actor()));
+        return desk.answer(id, instructionId, body.answer(), access.actor());
     }
 }

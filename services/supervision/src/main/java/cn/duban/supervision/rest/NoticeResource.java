@@ -2,12 +2,10 @@ package cn.duban.supervision.rest;
 
 import cn.duban.platform.rest.Page;
 import cn.duban.platform.security.Roles;
-import cn.duban.supervision.repository.Notice;
-import cn.duban.supervision.repository.Task;
 import cn.duban.supervision.service.NoticeDesk;
-import cn.duban.supervision.service.PaperAccess;
 import cn.duban.supervision.service.Papers;
 import cn.duban.supervision.service.SupervisionAccess;
+import cn.duban.supervision.view.NoticeView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -23,8 +21,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** 督办通知单 on a task (docs/papers.md): issued by the office, received and answered (回执) by the task's units. */
@@ -41,28 +37,11 @@ public class NoticeResource {
     @Inject
     SupervisionAccess access;
 
-    @Inject
-    PaperAccess paperAccess;
-
     public record IssueRequest(@NotBlank @Size(max = 2000) String late, @NotBlank @Size(max = 2000) String requirement,
             LocalDate replyBy) {
     }
 
     public record ReplyRequest(@NotBlank @Size(max = 4000) String reply) {
-    }
-
-    /** A notice as the API shows it; {@code number} is the path's {number}, {@code documentNumber} the 文号. */
-    public record NoticeView(String number, String documentNumber, String taskId, String alertId, boolean automatic,
-            List<String> units, String late, String requirement, LocalDate replyBy, Notice.State state,
-            OffsetDateTime issuedAt, String issuedBy, OffsetDateTime receivedAt, String receivedBy,
-            OffsetDateTime repliedAt, String repliedBy, String reply, OffsetDateTime escalatedAt, String escalatedTo,
-            String pdf) {
-        static NoticeView of(Notice n) {
-            return new NoticeView(n.id, n.documentNumber(), n.taskId, n.alertId, n.automatic, n.units, n.late,
-                    n.requirement, n.replyBy, n.state, n.trail.issuedAt, n.issuedBy, n.trail.receivedAt, n.trail.receivedBy,
-                    n.trail.answeredAt, n.trail.answeredBy, n.trail.answer, n.escalatedAt, n.escalatedTo,
-                    "/api/supervision/tasks/" + n.taskId + "/notices/" + n.id + ".pdf");
-        }
     }
 
     @RolesAllowed(Roles.SUPERVISOR)
@@ -71,15 +50,15 @@ public class NoticeResource {
     @Operation(summary = "Issue a 督办通知单: what is late, the requirement, the 时限 (replyBy; default 5 days); numbered "
             + "per year (〔2022〕第N号) without gap or repeat")
     public Response issue(@PathParam("id") String id, @Valid @NotNull IssueRequest body) {
-        Notice notice = desk.issue(id, body.late(), body.requirement(), body.replyBy(), access.actor());
-        return Response.status(Response.Status.CREATED).entity(NoticeView.of(notice)).build();
+        NoticeView notice = desk.issue(id, body.late(), body.requirement(), body.replyBy(), access.actor());
+        return Response.status(Response.Status.CREATED).entity(notice).build();
     }
 
     @RolesAllowed({Roles.SUPERVISOR, Roles.LEADER, Roles.SECTOR_REPORTER, Roles.UNIT_REPORTER})
     @GET
     @Operation(summary = "The task's notices, oldest first")
     public Page<NoticeView> list(@PathParam("id") String id) {
-        return Page.all(desk.ofTask(paperAccess.readable(id)).stream().map(NoticeView::of).toList());
+        return Page.all(desk.ofTask(id));
     }
 
     @RolesAllowed({Roles.SUPERVISOR, Roles.LEADER, Roles.SECTOR_REPORTER, Roles.UNIT_REPORTER})
@@ -87,8 +66,7 @@ public class NoticeResource {
     @Path("/{number}")
     @Operation(summary = "One notice, e.g. 2022-7")
     public NoticeView get(@PathParam("id") String id, @PathParam("number") String number) {
-        paperAccess.readable(id);
-        return NoticeView.of(desk.find(id, number));
+        return desk.view(id, number);
     }
 
     @RolesAllowed({Roles.SUPERVISOR, Roles.LEADER, Roles.SECTOR_REPORTER, Roles.UNIT_REPORTER})
@@ -97,7 +75,6 @@ public class NoticeResource {
     @Produces(Papers.PDF)
     @Operation(summary = "The notice as printed (PDF, Chinese fonts embedded), with its 回执 once replied")
     public Response pdf(@PathParam("id") String id, @PathParam("number") String number) {
-        paperAccess.readable(id);
         return PaperResource.download(papers.notice(id, number));
     }
 
@@ -106,8 +83,7 @@ public class NoticeResource {
     @Path("/{number}/receive")
     @Operation(summary = "签收: a unit of the task confirms it received the notice (once; again changes nothing)")
     public NoticeView receive(@PathParam("id") String id, @PathParam("number") String number) {
-        paperAccess.answerable(id, List::of);
-        return NoticeView.of(desk.receive(id, number, access.actor()));
+        return desk.receive(id, number, access.actor());
     }
 
     @RolesAllowed({Roles.SUPERVISOR, Roles.SECTOR_REPORTER, Roles.UNIT_REPORTER})
@@ -117,7 +93,6 @@ public class NoticeResource {
     @Operation(summary = "回执: the unit's reply, from the phone app or a department system (once; late if after the 时限)")
     public NoticeView reply(@PathParam("id") String id, @PathParam("number") String number,
             @Valid @NotNull ReplyRequest body) {
-        Task task = paperAccess.answerable(id, List::of);
-        return NoticeView.of(desk.reply(id, number, body.reply(), paperAccess.replyingUnit(task), access.actor()));
+        return desk.reply(id, number, body.reply(), access.actor());
     }
 }

@@ -1,8 +1,8 @@
 package cn.duban.supervision.rest;
 
+import cn.duban.supervision.view.Bulletin;
 import cn.duban.platform.security.Roles;
 import cn.duban.supervision.service.Board;
-import cn.duban.supervision.service.Bulletin;
 import cn.duban.supervision.service.Bulletins;
 import cn.duban.supervision.service.Papers;
 import jakarta.annotation.security.RolesAllowed;

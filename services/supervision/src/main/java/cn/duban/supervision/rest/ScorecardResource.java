@@ -1,5 +1,6 @@
 package cn.duban.supervision.rest;
 
+import cn.duban.supervision.view.Scoreboard;
 import cn.duban.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import cn.duban.supervision.ledger.XlsxSheet;
@@ -32,7 +33,7 @@ public class ScorecardResource {
     @GET
     @Operation(summary = "考核排名: every unit (and sector) ranked by score, each with the facts and terms behind it; "
             + "a sector reporter sees its sector, a unit reporter its own unit's card and its sector's")
-    public Scorecards.Scoreboard get(@QueryParam("sector") String sector) {
+    public Scoreboard get(@QueryParam("sector") String sector) {
         SupervisionAccess.ScorecardScope scope = access.scorecardScope(sector);
         return scorecards.compute(scope.sector(), scope.unit());
     }
@@ -44,7 +45,7 @@ public class ScorecardResource {
     @Operation(summary = "考核排名 as an .xlsx workbook: a sheet of units and a sheet of sectors, ranked, with their facts")
     public Response exportXlsx(@QueryParam("sector") String sector) {
         SupervisionAccess.ScorecardScope scope = access.scorecardScope(sector);
-        Scorecards.Scoreboard board = scorecards.compute(scope.sector(), scope.unit());
+        Scoreboard board = scorecards.compute(scope.sector(), scope.unit());
         return LedgerResource.attachment(export.scorecards(board), "scorecards-" + board.asOf(), "考核排名-" + board.asOf());
     }
 }

@@ -1,5 +1,6 @@
 package cn.duban.supervision.service;
 
+import cn.duban.supervision.view.Bulletin;
 import cn.duban.events.Sector;
 import cn.duban.supervision.engine.Light;
 import cn.duban.supervision.engine.TaskStatus;

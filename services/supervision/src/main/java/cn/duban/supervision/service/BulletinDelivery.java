@@ -1,5 +1,7 @@
 package cn.duban.supervision.service;
 
+import cn.duban.supervision.view.Bulletin;
+import cn.duban.supervision.view.BulletinPeriod;
 import cn.duban.events.Envelope;
 import cn.duban.events.bulletin.BulletinIssued;
 import cn.duban.platform.messaging.Outbox;

@@ -1,5 +1,8 @@
 package cn.duban.supervision.service;
 
+import cn.duban.supervision.view.Bulletin;
+import cn.duban.supervision.view.BulletinPeriod;
+import cn.duban.supervision.view.Scoreboard;
 import cn.duban.supervision.engine.BusinessCalendar;
 import cn.duban.events.Sector;
 import cn.duban.platform.rest.DubanException;
@@ -88,7 +91,7 @@ public class Bulletins {
         Day now = days.get(day);
         Day then = days.get(before);
         Map<LocalDate, Bulletin.TrendPoint> trend = ledger.summarised(trendDays, Bulletins::point);
-        Scorecards.Scoreboard board = scorecards.computeAsOf(null, day, now.statuses, ledger.escalationsBy(day));
+        Scoreboard board = scorecards.computeAsOf(null, day, now.statuses, ledger.escalationsBy(day));
         OffsetDateTime end = LedgerAsOf.endOf(day).atZone(BusinessCalendar.ZONE).toOffsetDateTime();
         List<Bulletin.SectorLine> sectors = Arrays.stream(Sector.values())
                 .map(sector -> new Bulletin.SectorLine(sector.id(), sector.label(), now.totals(sector.id()),

@@ -11,6 +11,7 @@ import cn.duban.supervision.repository.Instruction;
 import cn.duban.supervision.repository.PaperTrail;
 import cn.duban.supervision.repository.Task;
 import cn.duban.supervision.repository.Unit;
+import cn.duban.supervision.view.InstructionView;
 import cn.duban.text.Text;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -27,10 +28,10 @@ import java.util.UUID;
  * published on duban.alerts.v1 so the units' inboxes show it, and audited.
  */
 @ApplicationScoped
-public class InstructionDesk extends PaperDesk<Instruction> {
-    private static final Kind<Instruction> INSTRUCTION = new Kind<>(Text.of("领导批示", "instruction"),
+public class InstructionDesk extends PaperDesk<Instruction, InstructionView> {
+    private static final Kind<Instruction, InstructionView> INSTRUCTION = new Kind<>(Text.of("领导批示", "instruction"),
             Text.of("办结", "answered"), Instruction::of, Instruction::ofTask, instruction -> instruction.text,
-            "instruction.acknowledged", "instruction.answered", "InstructionAnswered");
+            "instruction.acknowledged", "instruction.answered", "InstructionAnswered", InstructionView::of);
 
     @Inject
     Event<AlertFeed.Notice> live;
@@ -41,7 +42,7 @@ public class InstructionDesk extends PaperDesk<Instruction> {
 
     /** @param assignees the units who must act; none named means the task's own units */
     @Transactional
-    public Instruction issue(String taskId, String text, List<String> assignees, LocalDate dueOn, String leader,
+    public InstructionView issue(String taskId, String text, List<String> assignees, LocalDate dueOn, String leader,
             String post) {
         Task task = Tasks.existing(taskId);
         OffsetDateTime now = clock.now();
@@ -69,18 +70,20 @@ public class InstructionDesk extends PaperDesk<Instruction> {
         events.publish(leader, now, new InstructionIssued(instruction.id, task.id, text, leader, post, units, dueOn, now));
         AuditEntry.record(now, leader, "instruction.issued", task.id, instruction.id, text);
         announce("InstructionIssued", instruction, "领导批示：" + text, now);
-        return instruction;
+        return InstructionView.of(instruction);
     }
 
-    /** 签收: once; acknowledging again, or after answering, changes nothing. */
+    /** 签收 by a unit it names or of the task: once; acknowledging again, or after answering, changes nothing. */
     @Transactional
-    public Instruction acknowledge(String taskId, String id, String actor) {
+    public InstructionView acknowledge(String taskId, String id, String actor) {
+        paperAccess.answerable(taskId, () -> find(taskId, id).assignees);
         return recordReceipt(taskId, id, actor, at -> new InstructionAcknowledged(id, taskId, at, actor));
     }
 
-    /** 办理结果: once; after the due date it is recorded as late. */
+    /** 办理结果 by a unit it names or of the task: once; after the due date it is recorded as late. */
     @Transactional
-    public Instruction answer(String taskId, String id, String answer, String actor) {
+    public InstructionView answer(String taskId, String id, String answer, String actor) {
+        paperAccess.answerable(taskId, () -> find(taskId, id).assignees);
         return recordAnswer(taskId, id, answer, actor, instruction -> "领导批示已办结：" + answer,
                 (late, at) -> new InstructionAnswered(id, taskId, answer, late, at, actor));
     }

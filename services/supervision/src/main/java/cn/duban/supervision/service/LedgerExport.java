@@ -1,5 +1,6 @@
 package cn.duban.supervision.service;
 
+import cn.duban.supervision.view.Scoreboard;
 import cn.duban.events.Sector;
 import cn.duban.supervision.engine.AlertState;
 import cn.duban.supervision.engine.TaskCounts;
@@ -116,14 +117,14 @@ public class LedgerExport {
     }
 
     /** Two sheets: units ranked, then sectors ranked, each with the facts its score comes from. */
-    public byte[] scorecards(Scorecards.Scoreboard board) {
+    public byte[] scorecards(Scoreboard board) {
         return XlsxSheet.write(List.of(new XlsxSheet.Table("单位排名", SCORE_HEADER, scoreRows(board.units())),
                 new XlsxSheet.Table("领域排名", SCORE_HEADER, scoreRows(board.sectors()))));
     }
 
-    private static List<List<Cell>> scoreRows(List<Scorecards.Card> cards) {
+    private static List<List<Cell>> scoreRows(List<Scoreboard.Card> cards) {
         List<List<Cell>> rows = new ArrayList<>();
-        for (Scorecards.Card card : cards) {
+        for (Scoreboard.Card card : cards) {
             UnitFacts f = card.facts();
             TaskCounts led = f.led();
             rows.add(List.of(Cell.of(card.rank()), Cell.of(card.name()), Cell.of(card.sector() == null ? "" : sectorLabel(card.sector())),

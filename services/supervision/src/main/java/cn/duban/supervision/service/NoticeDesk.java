@@ -13,6 +13,7 @@ import cn.duban.supervision.repository.Notice;
 import cn.duban.supervision.repository.NoticeCounter;
 import cn.duban.supervision.repository.PaperTrail;
 import cn.duban.supervision.repository.Task;
+import cn.duban.supervision.view.NoticeView;
 import cn.duban.text.Text;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -29,9 +30,10 @@ import java.util.List;
  * the task's units; escalated to the responsible leader when no reply came by its 时限.
  */
 @ApplicationScoped
-public class NoticeDesk extends PaperDesk<Notice> {
-    private static final Kind<Notice> NOTICE = new Kind<>(Text.of("督办通知单", "notice"), Text.of("回执", "replied to"),
-            Notice::of, Notice::ofTask, Notice::documentNumber, "notice.received", "notice.replied", "NoticeReplied");
+public class NoticeDesk extends PaperDesk<Notice, NoticeView> {
+    private static final Kind<Notice, NoticeView> NOTICE = new Kind<>(Text.of("督办通知单", "notice"),
+            Text.of("回执", "replied to"), Notice::of, Notice::ofTask, Notice::documentNumber, "notice.received",
+            "notice.replied", "NoticeReplied", NoticeView::of);
 
     @Inject
     PapersConfig config;
@@ -45,7 +47,7 @@ public class NoticeDesk extends PaperDesk<Notice> {
 
     /** By hand: what is late and what is required are the office's words; the 时限 defaults to the configured days. */
     @Transactional
-    public Notice issue(String taskId, String late, String requirement, LocalDate replyBy, String actor) {
+    public NoticeView issue(String taskId, String late, String requirement, LocalDate replyBy, String actor) {
         Task task = Tasks.existing(taskId);
         OffsetDateTime now = clock.now();
         LocalDate due = replyBy != null ? replyBy : now.toLocalDate().plusDays(config.notices().replyWithinDays());
@@ -53,7 +55,7 @@ public class NoticeDesk extends PaperDesk<Notice> {
             throw DubanException.invalidField("replyBy", "回复时限 %s 须晚于今天（%s）",
                     "replyBy %s must be after today (%s)", due, now.toLocalDate());
         }
-        return issue(task, null, late, requirement, due, actor, now);
+        return NoticeView.of(issue(task, null, late, requirement, due, actor, now));
     }
 
     /** An alert escalated to the office: one notice per alert, issued in the escalation's transaction. */
@@ -97,15 +99,17 @@ public class NoticeDesk extends PaperDesk<Notice> {
         return notice;
     }
 
-    /** 签收: the first receipt counts; later ones change nothing. */
+    /** 签收 by a unit of the task (or the office): the first receipt counts; later ones change nothing. */
     @Transactional
-    public Notice receive(String taskId, String number, String actor) {
+    public NoticeView receive(String taskId, String number, String actor) {
+        paperAccess.answerable(taskId, List::of);
         return recordReceipt(taskId, number, actor, at -> new NoticeReceived(number, taskId, at, actor));
     }
 
-    /** 回执: once; a late reply is recorded as late. */
+    /** 回执 by a unit of the task, or by the office for its lead unit: once; a late reply is recorded as late. */
     @Transactional
-    public Notice reply(String taskId, String number, String text, String unit, String actor) {
+    public NoticeView reply(String taskId, String number, String text, String actor) {
+        String unit = paperAccess.replyingUnit(paperAccess.answerable(taskId, List::of));
         return recordAnswer(taskId, number, text, actor, notice -> "督办通知单" + notice.documentNumber() + "已回执",
                 (late, at) -> new NoticeReplied(number, taskId, unit, text, late, at, actor));
     }

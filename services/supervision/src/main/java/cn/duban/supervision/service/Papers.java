@@ -1,5 +1,6 @@
 package cn.duban.supervision.service;
 
+import cn.duban.supervision.view.Bulletin;
 import cn.duban.platform.rest.DubanException;
 import cn.duban.supervision.config.PapersConfig;
 import cn.duban.supervision.papers.BulletinCharts;
@@ -33,6 +34,9 @@ public class Papers {
     @Inject
     NoticeDesk notices;
 
+    @Inject
+    PaperAccess paperAccess;
+
     private volatile PaperFonts fonts;
 
     /** A document to download, named in ASCII for old clients and in Chinese for the rest. */
@@ -57,7 +61,9 @@ public class Papers {
         return new Download(paper.finish(), DOCX, base + ".docx", name + ".docx");
     }
 
+    /** The notice as printed, for a caller who may read its task. */
     public Download notice(String taskId, String number) {
+        paperAccess.readable(taskId);
         Notice notice = notices.find(taskId, number);
         Task task = Task.findById(taskId);
         byte[] bytes = pdf(fonts(), NoticeLayout.TITLE + notice.documentNumber(),

@@ -1,5 +1,7 @@
 package cn.duban.supervision.service;
 
+import cn.duban.supervision.view.Scoreboard;
+import cn.duban.supervision.view.Scoreboard.Card;
 import cn.duban.supervision.engine.BusinessCalendar;
 import cn.duban.supervision.engine.RankedUnit;
 import cn.duban.supervision.engine.Ranking;
@@ -49,13 +51,6 @@ public class Scorecards {
     EntityManager entityManager;
 
     private final ScoreFormula formula = ScoreFormula.withDefaults();
-
-    public record Card(int rank, String name, String sector, UnitFacts facts, java.math.BigDecimal score,
-            List<cn.duban.supervision.engine.ScoreTerm> terms) {
-    }
-
-    public record Scoreboard(LocalDate asOf, List<Card> units, List<Card> sectors) {
-    }
 
     /** What scoring needs of a task: no titles, texts, targets or milestones (a large ledger must fit in memory). */
     record ScoredTask(String id, String leadUnit, List<String> coUnits, TaskStatus status, LocalDate plannedStart,

@@ -1,5 +1,6 @@
 package cn.duban.supervision.service;
 
+import cn.duban.supervision.view.Bulletin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.duban.supervision.AsTheOfficeOnTheDemoClock;

@@ -1,4 +1,4 @@
-package cn.duban.supervision.service;
+package cn.duban.supervision.view;
 
 import cn.duban.platform.rest.DubanException;
 import java.time.DayOfWeek;

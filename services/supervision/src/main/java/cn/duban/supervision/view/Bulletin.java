@@ -1,4 +1,4 @@
-package cn.duban.supervision.service;
+package cn.duban.supervision.view;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -13,7 +13,7 @@ import java.util.List;
  */
 public record Bulletin(BulletinPeriod period, LocalDate asOf, LocalDate previousAsOf, OffsetDateTime generatedAt,
         Totals totals, Totals previous, List<SectorLine> sectors, List<LateTask> red, List<LateTask> overdue,
-        List<DoneTask> completed, List<Scorecards.Card> unitRanking, List<Scorecards.Card> sectorRanking,
+        List<DoneTask> completed, List<Scoreboard.Card> unitRanking, List<Scoreboard.Card> sectorRanking,
         List<TrendPoint> trend, List<IndicatorLine> indicators, List<InstructionLine> instructions,
         List<NoticeLine> notices) {
 

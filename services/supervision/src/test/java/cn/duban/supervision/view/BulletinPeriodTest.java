@@ -1,4 +1,4 @@
-package cn.duban.supervision.service;
+package cn.duban.supervision.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
