@@ -44,7 +44,7 @@ abstract class ChatRobot extends HttpChannel {
             code = json.get("StatusCode"); // Feishu's older answer
         }
         if (code == null || !code.canConvertToInt()) {
-            return Answer.failed(response.status(), "no " + codeField + " in the answer: " + response.said());
+            return Answer.failed(response.status(), "回复中没有 " + codeField + "：" + response.said());
         }
         if (code.asInt() == 0) {
             return Answer.delivered(response.status(), response.said());

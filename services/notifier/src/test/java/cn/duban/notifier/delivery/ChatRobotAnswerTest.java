@@ -42,7 +42,7 @@ class ChatRobotAnswerTest {
         assertThat(badSign.said()).contains("sign not match");
         Channel.Answer noCode = feishu.answer(ok("<html>gateway</html>"));
         assertThat(noCode.delivered()).isFalse();
-        assertThat(noCode.said()).startsWith("no code in the answer");
+        assertThat(noCode.said()).isEqualTo("回复中没有 code：<html>gateway</html>");
         Channel.Answer unreachable = weCom.answer(new RobotHttp.Response(0, null, "connection refused"));
         assertThat(unreachable.delivered()).isFalse();
         assertThat(unreachable.status()).isNull();
