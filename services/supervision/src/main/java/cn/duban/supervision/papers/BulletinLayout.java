@@ -1,8 +1,8 @@
 package cn.duban.supervision.papers;
 
+import cn.duban.events.Sector;
 import cn.duban.supervision.view.Bulletin;
 import cn.duban.supervision.view.Scoreboard;
-import cn.duban.events.Sector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;

@@ -1,12 +1,12 @@
 package cn.duban.supervision.papers;
 
 import cn.duban.supervision.engine.BusinessCalendar;
+import cn.duban.supervision.engine.Light;
+import cn.duban.supervision.engine.TaskStatus;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
-import cn.duban.supervision.engine.Light;
-import cn.duban.supervision.engine.TaskStatus;
 import java.util.Map;
 
 /** The papers' Chinese for the ledger's codes, as the office's page says them (assets/ui.js). */

@@ -1,10 +1,10 @@
 package cn.duban.supervision.rest;
 
-import cn.duban.supervision.view.Bulletin;
 import cn.duban.platform.security.Roles;
 import cn.duban.supervision.service.Board;
 import cn.duban.supervision.service.Bulletins;
 import cn.duban.supervision.service.Papers;
+import cn.duban.supervision.view.Bulletin;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

@@ -1,12 +1,12 @@
 package cn.duban.supervision.rest;
 
-import cn.duban.supervision.view.Scoreboard;
 import cn.duban.platform.security.Roles;
-import jakarta.annotation.security.RolesAllowed;
 import cn.duban.supervision.ledger.XlsxSheet;
 import cn.duban.supervision.service.LedgerExport;
 import cn.duban.supervision.service.Scorecards;
 import cn.duban.supervision.service.SupervisionAccess;
+import cn.duban.supervision.view.Scoreboard;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -1,10 +1,10 @@
 package cn.duban.supervision.service;
 
-import cn.duban.supervision.view.Bulletin;
 import cn.duban.events.Sector;
 import cn.duban.supervision.engine.Light;
 import cn.duban.supervision.engine.TaskStatus;
 import cn.duban.supervision.repository.Task;
+import cn.duban.supervision.view.Bulletin;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

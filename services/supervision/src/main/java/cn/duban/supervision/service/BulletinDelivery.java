@@ -1,13 +1,13 @@
 package cn.duban.supervision.service;
 
-import cn.duban.supervision.view.Bulletin;
-import cn.duban.supervision.view.BulletinPeriod;
 import cn.duban.events.Envelope;
 import cn.duban.events.bulletin.BulletinIssued;
 import cn.duban.platform.messaging.Outbox;
 import cn.duban.supervision.config.PapersConfig;
 import cn.duban.supervision.papers.BulletinLayout;
 import cn.duban.supervision.repository.BulletinIssue;
+import cn.duban.supervision.view.Bulletin;
+import cn.duban.supervision.view.BulletinPeriod;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

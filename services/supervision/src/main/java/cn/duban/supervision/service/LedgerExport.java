@@ -1,18 +1,18 @@
 package cn.duban.supervision.service;
 
-import cn.duban.supervision.view.Scoreboard;
 import cn.duban.events.Sector;
+import cn.duban.events.progress.EvidenceFile;
 import cn.duban.supervision.engine.AlertState;
 import cn.duban.supervision.engine.TaskCounts;
 import cn.duban.supervision.engine.UnitFacts;
+import cn.duban.supervision.ledger.Provenance;
 import cn.duban.supervision.ledger.SheetRow.Cell;
 import cn.duban.supervision.ledger.XlsxSheet;
-import cn.duban.events.progress.EvidenceFile;
 import cn.duban.supervision.repository.Alert;
-import cn.duban.supervision.ledger.Provenance;
 import cn.duban.supervision.repository.FieldConfirmation;
 import cn.duban.supervision.repository.ProgressReport;
 import cn.duban.supervision.repository.Task;
+import cn.duban.supervision.view.Scoreboard;
 import cn.duban.supervision.view.TaskFilter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,6 +1,5 @@
 package cn.duban.supervision.service;
 
-import cn.duban.supervision.view.Bulletin;
 import cn.duban.platform.rest.DubanException;
 import cn.duban.supervision.config.PapersConfig;
 import cn.duban.supervision.papers.BulletinCharts;
@@ -12,6 +11,7 @@ import cn.duban.supervision.papers.PaperFonts;
 import cn.duban.supervision.papers.PdfPaper;
 import cn.duban.supervision.repository.Notice;
 import cn.duban.supervision.repository.Task;
+import cn.duban.supervision.view.Bulletin;
 import cn.duban.text.Text;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,19 +1,19 @@
 package cn.duban.supervision.service;
 
-import cn.duban.supervision.view.Scoreboard;
-import cn.duban.supervision.view.Scoreboard.Card;
 import cn.duban.supervision.engine.BusinessCalendar;
 import cn.duban.supervision.engine.RankedUnit;
 import cn.duban.supervision.engine.Ranking;
+import cn.duban.supervision.engine.RuleSettings;
 import cn.duban.supervision.engine.ScoreFormula;
 import cn.duban.supervision.engine.Strength;
 import cn.duban.supervision.engine.TaskCounts;
-import cn.duban.supervision.engine.RuleSettings;
 import cn.duban.supervision.engine.TaskStatus;
 import cn.duban.supervision.engine.UnitFacts;
 import cn.duban.supervision.engine.WorkingCalendar;
 import cn.duban.supervision.repository.Alert;
 import cn.duban.supervision.repository.Unit;
+import cn.duban.supervision.view.Scoreboard.Card;
+import cn.duban.supervision.view.Scoreboard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

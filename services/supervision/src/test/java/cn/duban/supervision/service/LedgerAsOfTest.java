@@ -1,10 +1,10 @@
 package cn.duban.supervision.service;
 
-import cn.duban.supervision.view.Bulletin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.duban.supervision.AsTheOfficeOnTheDemoClock;
 import cn.duban.supervision.ClockMoves;
+import cn.duban.supervision.view.Bulletin;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
