@@ -57,13 +57,5 @@ public interface PapersConfig {
 
         @WithDefault("08:30")
         LocalTime at();
-
-        /**
-         * How long composing and announcing one bulletin may take, in seconds: the bulletin judges the whole ledger
-         * again as of each Sunday of the year so far, minutes of work at 100,000 tasks. Read by
-         * {@code BulletinDelivery.sendDue}'s transaction; the default 60 s of a transaction aborted it every time.
-         */
-        @WithDefault("1800")
-        int transactionTimeoutSeconds();
     }
 }

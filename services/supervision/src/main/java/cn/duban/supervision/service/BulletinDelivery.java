@@ -8,10 +8,10 @@ import cn.duban.supervision.papers.BulletinLayout;
 import cn.duban.supervision.repository.BulletinIssue;
 import cn.duban.supervision.view.Bulletin;
 import cn.duban.supervision.view.BulletinPeriod;
-import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -48,9 +48,13 @@ public class BulletinDelivery {
         return BulletinPeriod.week(day.minusDays(1));
     }
 
-    /** Announces the due week's bulletin unless it went out already; returns it if it did now. */
-    @Transactional
-    @TransactionConfiguration(timeout = 1800, timeoutFromConfigProperty = "duban.papers.delivery.transaction-timeout-seconds")
+    /**
+     * Announces the due week's bulletin unless it went out already; returns it if it did now. The bulletin is composed
+     * outside any transaction, each read on its own (it judges the year again: minutes at 100,000 tasks, and a
+     * transaction that long would keep PostgreSQL from cleaning up dead rows anywhere), then announced and kept in one
+     * short transaction. One replica checks at a time ({@link PaperDeadlines}); the check is made again on writing.
+     */
+    @ActivateRequestContext
     public Optional<BulletinIssued> sendDue() {
         if (!config.delivery().enabled()) {
             return Optional.empty();
@@ -61,6 +65,14 @@ public class BulletinDelivery {
             return Optional.empty();
         }
         Bulletin bulletin = bulletins.compose(period.code(), period.last());
+        return Optional.ofNullable(QuarkusTransaction.requiringNew().call(() -> announce(period, bulletin, now)));
+    }
+
+    /** BulletinIssued in the outbox and the issue kept with what it says, unless the week went out meanwhile. */
+    private BulletinIssued announce(BulletinPeriod period, Bulletin bulletin, OffsetDateTime now) {
+        if (BulletinIssue.findById(period.code()) != null) {
+            return null;
+        }
         Bulletin.Totals t = bulletin.totals();
         String query = "?asOf=" + bulletin.asOf();
         BulletinIssued event = new BulletinIssued(period.code(), bulletin.asOf(), BulletinLayout.title(bulletin),
@@ -77,6 +89,6 @@ public class BulletinDelivery {
         issue.eventId = envelope.id();
         issue.content = bulletins.asIssued(bulletin);
         issue.persist();
-        return Optional.of(event);
+        return event;
     }
 }
