@@ -450,9 +450,10 @@ public final class FaultRun {
             int notEvaluated = tasksNotEvaluated();
             System.out.println();
             System.out.printf("[faults] %d supervision replicas, 2 of agriculture: lost %d, duplicated %d, alerts raised"
-                    + " twice %d (%d AlertRaised events; %d naming an alert raised before, %d open twice at supervision),"
-                    + " tasks not evaluated %d%n", replicas, lost, duplicated, twice.sameAlertAgain() + twice.openTwice(),
-                    twice.raisedEvents(), twice.sameAlertAgain(), twice.openTwice(), notEvaluated);
+                    + " twice %d (%d AlertRaised events; %d naming an alert raised before, %d open twice at supervision;"
+                    + " %d copies of an event sent again after a crash, dropped by event id), tasks not evaluated %d%n",
+                    replicas, lost, duplicated, twice.sameAlertAgain() + twice.openTwice(), twice.raisedEvents(),
+                    twice.sameAlertAgain(), twice.openTwice(), twice.redelivered(), notEvaluated);
             if (twice.sameAlertAgain() + twice.openTwice() > 0) {
                 failures.add((twice.sameAlertAgain() + twice.openTwice()) + " alerts raised twice");
             }
